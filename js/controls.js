@@ -1,0 +1,100 @@
+// Controls in the view: a dual-handle layer-range slider and category toggles.
+
+/**
+ * @typedef {object} RangeSlider
+ * @property {HTMLElement} el
+ * @property {(max: number, first: number, last: number) => void} update
+ */
+
+/**
+ * Two overlaid range inputs make one slider with a handle per end; keyboard
+ * and pointer both work because each handle is a native input.
+ * @param {(first: number, last: number) => void} onChange
+ * @returns {RangeSlider}
+ */
+export function createRangeSlider(onChange) {
+  const el = document.createElement("div");
+  el.className = "hw-range";
+  const name = document.createElement("span");
+  name.className = "hw-range-name";
+  name.textContent = "layers";
+  const track = document.createElement("div");
+  track.className = "hw-range-track";
+  const fill = document.createElement("div");
+  fill.className = "hw-range-fill";
+  const lo = rangeInput("hw-range-lo", "first layer");
+  const hi = rangeInput("hw-range-hi", "last layer");
+  const value = document.createElement("output");
+  value.className = "hw-range-value";
+  track.append(fill, lo, hi);
+  el.append(name, track, value);
+
+  let max = 0;
+  const show = (first, last) => {
+    lo.value = String(first);
+    hi.value = String(last);
+    value.textContent = first === last ? `${first}` : `${first}\u2013${last}`;
+    const span = Math.max(max, 1);
+    fill.style.left = `${(first / span) * 100}%`;
+    fill.style.right = `${100 - (last / span) * 100}%`;
+    // When both handles meet at the right end, only the low one can still move.
+    lo.style.zIndex = first === max ? "3" : "1";
+  };
+  lo.addEventListener("input", () => {
+    const first = Math.min(Number(lo.value), Number(hi.value));
+    show(first, Number(hi.value));
+    onChange(first, Number(hi.value));
+  });
+  hi.addEventListener("input", () => {
+    const last = Math.max(Number(hi.value), Number(lo.value));
+    show(Number(lo.value), last);
+    onChange(Number(lo.value), last);
+  });
+  return {
+    el,
+    update(newMax, first, last) {
+      max = newMax;
+      for (const input of [lo, hi]) input.max = String(newMax);
+      show(first, last);
+    },
+  };
+}
+
+/** @param {string} className @param {string} label */
+function rangeInput(className, label) {
+  const input = document.createElement("input");
+  input.type = "range";
+  input.min = "0";
+  input.step = "1";
+  input.className = className;
+  input.setAttribute("aria-label", label);
+  return input;
+}
+
+/**
+ * One toggle button per category; pressed means shown.
+ * @param {HTMLElement} el  container, emptied and refilled
+ * @param {string[]} categories
+ * @param {string[]} colors
+ * @param {(index: number) => void} onToggle
+ * @returns {(shown: boolean[]) => void}  sets each button's pressed state
+ */
+export function renderToggles(el, categories, colors, onToggle) {
+  const buttons = categories.map((name, i) => {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "hw-toggle";
+    const swatch = document.createElement("span");
+    swatch.className = "hw-swatch";
+    swatch.style.background = colors[i];
+    const text = document.createElement("span");
+    text.textContent = name; // user text: never HTML
+    button.append(swatch, text);
+    button.addEventListener("click", () => onToggle(i));
+    return button;
+  });
+  el.replaceChildren(...buttons);
+  return (shown) => {
+    buttons.forEach((button, i) => button.setAttribute("aria-pressed", String(Boolean(shown[i]))));
+  };
+}

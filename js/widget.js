@@ -1,0 +1,151 @@
+// anywidget entry point: wires the model to the DOM and cleans up after itself.
+// Decoding, layout and pixels live in their own modules.
+
+import { createRangeSlider, renderToggles } from "./controls.js";
+import { unpackLabels } from "./decode.js";
+import { blit, panelPixels, sourceCanvas } from "./draw.js";
+import { cellPixels, legendEntries, panelTitles } from "./layout.js";
+import { renderLegend } from "./legend.js";
+import { createPanel } from "./panel.js";
+
+/** Largest side of a panel in CSS pixels (the reference's panels are ~230). */
+const MAX_PANEL_CSS = 240;
+
+// What a change invalidates, from least to most work.
+const RANGE = 1;
+const VISIBLE = 2;
+const DATA = 3;
+
+const EVENTS = /** @type {const} */ ([
+  ["change:_labels", DATA],
+  ["change:_shape", DATA],
+  ["change:_categories", DATA],
+  ["change:_palette", DATA],
+  ["change:visible", VISIBLE],
+  ["change:layer_range", RANGE],
+  ["change:title", RANGE],
+]);
+
+/**
+ * @param {{ model: any, el: HTMLElement }} context
+ * @returns {() => void} cleanup
+ */
+function render({ model, el }) {
+  const root = div("headwidget");
+  const title = div("hw-title");
+  const controls = div("hw-controls");
+  const toggles = div("hw-toggles");
+  const slider = createRangeSlider((first, last) => {
+    model.set("layer_range", [first, last]);
+    model.save_changes();
+  });
+  controls.append(slider.el, toggles);
+  const body = div("hw-body");
+  const legend = div("hw-legend");
+  const error = div("hw-error");
+  body.append(legend);
+  root.append(title, controls, body, error);
+  el.append(root);
+
+  /** @type {{shape: number[], cells: Uint8Array, categories: string[], palette: any, setPressed: (s: boolean[]) => void}} */
+  let data;
+  /** @type {HTMLCanvasElement[]} one source per panel, at data resolution */
+  let sources = [];
+  /** @type {import("./panel.js").Panel[]} */
+  const panels = [];
+
+  function loadData() {
+    const shape = model.get("_shape");
+    const categories = model.get("_categories");
+    const palette = model.get("_palette");
+    const cells = unpackLabels(model.get("_labels"), shape);
+    const setPressed = renderToggles(toggles, categories, palette.categories, (i) => {
+      const shown = shownFlags();
+      shown[i] = !shown[i];
+      model.set("visible", categories.filter((_, c) => shown[c]));
+      model.save_changes();
+    });
+    data = { shape, categories, palette, cells, setPressed };
+  }
+
+  /** @returns {boolean[]} */
+  function shownFlags() {
+    const visible = new Set(model.get("visible"));
+    return data.categories.map((name) => visible.has(name));
+  }
+
+  function loadVisible() {
+    const shown = shownFlags();
+    const [L, H] = data.shape;
+    sources = panelPixels(data.cells, data.shape, shown, data.palette).map((px) => sourceCanvas(px, L, H));
+    const titles = panelTitles(data.categories, shown);
+    while (panels.length < titles.length) {
+      const panel = createPanel();
+      panels.push(panel);
+      body.append(panel.el);
+    }
+    for (const panel of panels.splice(titles.length)) panel.el.remove();
+    titles.forEach((text, i) => panels[i].setTitle(text));
+    renderLegend(legend, legendEntries(data.categories, shown, data.palette));
+    data.setPressed(shown);
+  }
+
+  function drawRange() {
+    const [first, last] = model.get("layer_range");
+    const [L, H] = data.shape;
+    const dpr = window.devicePixelRatio || 1;
+    const cell = cellPixels(last - first + 1, H, dpr, MAX_PANEL_CSS);
+    panels.forEach((panel, i) => {
+      blit(panel.canvas, sources[i], first, last, cell, dpr);
+      panel.setAxes(first, last, H, cell / dpr);
+    });
+    slider.update(L - 1, first, last);
+    const text = model.get("title");
+    title.textContent = text; // user text: never HTML
+    title.hidden = !text;
+  }
+
+  let pending = 0;
+  let frame = 0;
+  function update(level) {
+    try {
+      if (level >= DATA) loadData();
+      if (level >= VISIBLE) loadVisible();
+      drawRange();
+      error.textContent = "";
+    } catch (err) {
+      error.textContent = `headwidget could not draw: ${err instanceof Error ? err.message : err}`;
+    }
+  }
+  // Changes arriving within one frame (a slider drag, a batch of traits) draw once.
+  function schedule(level) {
+    pending = Math.max(pending, level);
+    if (frame) return;
+    frame = requestAnimationFrame(() => {
+      frame = 0;
+      const level = pending;
+      pending = 0;
+      update(level);
+    });
+  }
+
+  const handlers = EVENTS.map(([event, level]) => /** @type {const} */ ([event, () => schedule(level)]));
+  for (const [event, handler] of handlers) model.on(event, handler);
+  update(DATA);
+
+  return () => {
+    for (const [event, handler] of handlers) model.off(event, handler);
+    if (frame) cancelAnimationFrame(frame);
+    frame = 0;
+    root.remove();
+  };
+}
+
+/** @param {string} className */
+function div(className) {
+  const d = document.createElement("div");
+  d.className = className;
+  return d;
+}
+
+export default { render };

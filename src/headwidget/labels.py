@@ -132,7 +132,7 @@ def _as_bool(value: object, name: str, *, ndim: int) -> np.ndarray:
             raise ValueError(f"{name} contains NaN or infinite values; expected booleans or 0/1")
         bad = (array != 0) & (array != 1)
         if np.any(bad):
-            sample = array[bad].ravel()[0]
+            sample = array[bad].ravel()[0].item()
             raise ValueError(
                 f"{name} contains the value {sample!r}; expected booleans or 0/1 "
                 "(threshold continuous scores first)"

@@ -56,9 +56,9 @@ class HeadMapWidget(anywidget.AnyWidget):
     _palette = traitlets.Dict().tag(sync=True)
 
     title = traitlets.Unicode("").tag(sync=True)
-    # Element types are checked by the validators below, with clearer messages.
-    layer_range = traitlets.Tuple(default_value=(0, 0)).tag(sync=True)
-    visible = traitlets.List().tag(sync=True)
+    # Checked entirely by the validators below, for one clear message per mistake.
+    layer_range = traitlets.Any((0, 0)).tag(sync=True)
+    visible = traitlets.Any([]).tag(sync=True)
 
     def __init__(
         self,

@@ -1,0 +1,262 @@
+"""The built front end in headless Chromium: what a user sees and what reaches the model.
+
+Each test loads src/headwidget/static/widget.js into a page with a model
+stand-in that carries the Python widget's real synced state.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from headwidget import HeadMapWidget, example_labels
+from headwidget.layout import tick_values
+from headwidget.palette import palette_for
+from tests.harness.harness import open_page, show
+
+from .views import cell_color, legend, panel_titles, ticks
+
+NAMES = ["Algorithmic", "Knowledge", "Linguistic", "Translation"]
+BLUE, ORANGE, GREEN, RED = palette_for(4)["categories"]
+PURPLE, BROWN, PINK = palette_for(4)["multi"]
+GREY = palette_for(4)["unclassified"]
+
+
+def staircase() -> np.ndarray:
+    """6 layers x 5 heads: head (k, k) is in categories 0..k-1; head (5, 0) only in Translation."""
+    labels = np.zeros((6, 5, 4), bool)
+    for k in range(5):
+        labels[k, k, :k] = True
+    labels[5, 0, 3] = True
+    return labels
+
+
+@pytest.fixture
+def page(browser):
+    page = open_page(browser)
+    yield page
+    page.context.close()
+
+
+@pytest.fixture
+def stairs(page):
+    widget = HeadMapWidget(staircase(), NAMES)
+    show(page, widget)
+    return widget
+
+
+def frame(page):
+    page.evaluate("hw.frame()")
+
+
+def saved(page):
+    """What the view last sent to the model (layer_range, visible)."""
+    return page.evaluate("hw.models[0].json()")
+
+
+def test_panels_titles_and_axes(page):
+    show(page, HeadMapWidget(example_labels()))
+    assert panel_titles(page) == ["All Categories", *NAMES]
+    assert page.locator(".hw-canvas").count() == 5
+    assert ticks(page, "x") == [0, 6, 12, 18, 24, 30]
+    assert ticks(page, "y") == [0, 6, 12, 18, 24, 30]
+    assert page.locator(".hw-panel").first.locator(".hw-xlabel").inner_text() == "layer"
+    assert page.locator(".hw-panel").first.locator(".hw-ylabel").inner_text() == "head"
+    # head 0 at the top: the y tick "0" sits above the tick "30"
+    y_ticks = page.locator(".hw-panel").first.locator(".hw-tick-y")
+    assert y_ticks.first.bounding_box()["y"] < y_ticks.last.bounding_box()["y"]
+
+
+@pytest.mark.parametrize(
+    ("layer", "head", "colour"),
+    [(0, 0, GREY), (1, 1, BLUE), (2, 2, PURPLE), (3, 3, BROWN), (4, 4, PINK), (5, 0, RED)],
+    ids=["unclassified", "one", "two", "three", "four", "translation-only"],
+)
+def test_composite_colour_by_category_count(page, stairs, layer, head, colour):
+    assert cell_color(page, 0, layer, head, layers=(0, 5), heads=5) == colour
+
+
+def test_category_panels(page, stairs):
+    # panel 1 = Algorithmic: every head in category 0 is blue, others grey
+    assert cell_color(page, 1, 4, 4, layers=(0, 5), heads=5) == BLUE
+    assert cell_color(page, 1, 5, 0, layers=(0, 5), heads=5) == GREY
+    assert cell_color(page, 2, 2, 2, layers=(0, 5), heads=5) == ORANGE
+    assert cell_color(page, 2, 1, 1, layers=(0, 5), heads=5) == GREY
+    assert cell_color(page, 3, 3, 3, layers=(0, 5), heads=5) == GREEN
+    assert cell_color(page, 4, 5, 0, layers=(0, 5), heads=5) == RED
+    assert cell_color(page, 4, 3, 3, layers=(0, 5), heads=5) == GREY
+
+
+def test_legend(page, stairs):
+    assert legend(page) == ["4 categories", "3 categories", "2 categories", "Translation", "Linguistic",
+                            "Knowledge", "Algorithmic", "Unclassified"]
+    swatches = page.locator(".hw-legend .hw-swatch").evaluate_all(
+        "els => els.map(e => getComputedStyle(e).backgroundColor)")
+    assert swatches[0] == "rgb(227, 119, 194)"  # pink
+    assert swatches[-1] == "rgb(230, 230, 230)"  # grey
+
+
+def test_dragging_the_slider_crops_every_panel(page):
+    widget = HeadMapWidget(example_labels())
+    show(page, widget)
+    width_before = page.locator(".hw-canvas").first.bounding_box()["width"]
+    handle = page.locator(".hw-range-lo")
+    box = handle.bounding_box()
+    thumb = 7  # half the handle's width: the thumb's centre at value 0
+    page.mouse.move(box["x"] + thumb, box["y"] + box["height"] / 2)
+    page.mouse.down()
+    page.mouse.move(box["x"] + thumb + (box["width"] - 2 * thumb) * 18 / 31, box["y"] + box["height"] / 2, steps=8)
+    page.mouse.up()
+    frame(page)
+    first, last = saved(page)["layer_range"]
+    assert (first, last) == (18, 31)
+    # the view's change goes to Python through the comm's set_state
+    widget.set_state({"layer_range": [first, last]})
+    assert widget.layer_range == (18, 31)
+    for panel in range(5):
+        assert ticks(page, "x", panel) == tick_values(18, 31) == [18, 20, 22, 24, 26, 28, 30]
+        box = page.locator(".hw-canvas").nth(panel).bounding_box()
+        assert box["width"] == pytest.approx(width_before * 14 / 32, abs=1)
+    assert page.locator(".hw-range-value").inner_text() == "18\u201331"
+    # the cell at layer 18 is where layer 18's colour now sits: check two heads
+    labels = widget.labels
+    for head in range(32):
+        expect = GREEN if labels[18, head].tolist() == [False, False, True, False] else None
+        if expect:
+            assert cell_color(page, 3, 18, head, layers=(18, 31), heads=32) == GREEN
+            assert cell_color(page, 0, 18, head, layers=(18, 31), heads=32) == GREEN
+            break
+    else:
+        pytest.fail("example has no Linguistic-only head in layer 18")
+
+
+def test_layer_range_from_python_recrops(page, stairs):
+    stairs.layer_range = (2, 4)  # Python side: validated, then sent to the view
+    page.evaluate("r => hw.models[0].set('layer_range', r)", list(stairs.layer_range))
+    frame(page)
+    assert ticks(page, "x") == [2, 3, 4]
+    assert cell_color(page, 0, 2, 2, layers=(2, 4), heads=5) == PURPLE
+    assert cell_color(page, 0, 4, 4, layers=(2, 4), heads=5) == PINK
+    assert page.locator(".hw-range-lo").input_value() == "2"
+    assert page.locator(".hw-range-hi").input_value() == "4"
+
+
+def test_toggle_hides_panel_and_recounts_composite(page, stairs):
+    toggle = page.get_by_role("button", name="Knowledge")
+    assert toggle.get_attribute("aria-pressed") == "true"
+    assert cell_color(page, 0, 2, 2, layers=(0, 5), heads=5) == PURPLE
+    toggle.click()
+    frame(page)
+    assert saved(page)["visible"] == ["Algorithmic", "Linguistic", "Translation"]
+    stairs.set_state({"visible": saved(page)["visible"]})
+    assert stairs.visible == ["Algorithmic", "Linguistic", "Translation"]
+    assert toggle.get_attribute("aria-pressed") == "false"
+    assert panel_titles(page) == ["All Categories", "Algorithmic", "Linguistic", "Translation"]
+    # head (2, 2) was in Algorithmic + Knowledge: now only Algorithmic counts
+    assert cell_color(page, 0, 2, 2, layers=(0, 5), heads=5) == BLUE
+    assert cell_color(page, 0, 3, 3, layers=(0, 5), heads=5) == PURPLE  # 3 categories less one
+    assert legend(page) == ["3 categories", "2 categories", "Translation", "Linguistic", "Algorithmic",
+                            "Unclassified"]
+    toggle.click()
+    frame(page)
+    assert panel_titles(page) == ["All Categories", *NAMES]
+    assert cell_color(page, 0, 2, 2, layers=(0, 5), heads=5) == PURPLE
+
+
+def test_category_names_are_text_not_html(page):
+    evil = "<img src=x onerror=alert(1)>"
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    show(page, HeadMapWidget(staircase()[..., :2], [evil, "ok"], title=evil))
+    frame(page)
+    page.wait_for_timeout(200)
+    assert dialogs == []
+    assert page.locator(".view img").count() == 0
+    assert panel_titles(page)[1] == evil
+    assert page.locator(".hw-title").inner_text() == evil
+    assert evil in legend(page)
+    assert page.get_by_role("button", name=evil).count() == 1
+
+
+def test_two_views_stay_in_sync(page, stairs):
+    page.evaluate("hw.render(hw.models[0])")
+    frame(page)
+    assert page.locator(".view").count() == 2
+    # keyboard on the first view's "last layer" handle
+    page.locator(".view").nth(0).locator(".hw-range-hi").focus()
+    page.keyboard.press("ArrowLeft")
+    page.keyboard.press("ArrowLeft")
+    page.locator(".view").nth(1).get_by_role("button", name="Algorithmic").click()
+    frame(page)
+    assert saved(page) == {"layer_range": [0, 3], "visible": ["Knowledge", "Linguistic", "Translation"],
+                           "title": ""}
+    for view in (0, 1):
+        assert ticks(page, "x", view=view) == [0, 1, 2, 3]
+        assert panel_titles(page, view) == ["All Categories", "Knowledge", "Linguistic", "Translation"]
+        assert cell_color(page, 0, 2, 2, layers=(0, 3), heads=5, view=view) == ORANGE
+
+
+def test_removed_view_leaves_no_listeners_or_frames(page, stairs):
+    page.evaluate("hw.render(hw.models[0])")
+    assert page.evaluate("hw.models[0].listenerCount()") > 0
+    # a change schedules a frame in both views; removing them must cancel it
+    page.evaluate("hw.models[0].set('layer_range', [1, 2])")
+    assert page.evaluate("hw.pendingAnimationFrames()") == 2
+    page.evaluate("hw.remove(0); hw.remove(1)")
+    assert page.evaluate("hw.models[0].listenerCount()") == 0
+    assert page.evaluate("hw.pendingAnimationFrames()") == 0
+    page.evaluate("hw.models[0].set('layer_range', [0, 5])")
+    assert page.evaluate("hw.pendingAnimationFrames()") == 0
+    assert page.locator(".headwidget").count() == 0
+
+
+def test_crisp_on_high_dpi(browser):
+    page = open_page(browser, dpr=2)
+    try:
+        show(page, HeadMapWidget(staircase(), NAMES))
+        size = page.evaluate(
+            """() => { const c = document.querySelector('.hw-canvas');
+                       return [c.width, c.height, c.getBoundingClientRect().width]; }""")
+        assert size[0] == 2 * size[2]  # one canvas pixel per device pixel
+        assert size[0] % 6 == 0 and size[1] % 5 == 0  # whole device pixels per cell
+        colours = page.evaluate(
+            """() => { const c = document.querySelector('.hw-canvas');
+                       const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+                       const seen = new Set();
+                       for (let i = 0; i < d.length; i += 4) seen.add((d[i] << 16) | (d[i+1] << 8) | d[i+2]);
+                       return [...seen].map(v => '#' + v.toString(16).padStart(6, '0')).sort(); }""")
+        # no smoothing: only palette colours, no blends at cell edges
+        assert colours == sorted([GREY, BLUE, PURPLE, BROWN, PINK, RED])
+        assert cell_color(page, 0, 4, 4, layers=(0, 5), heads=5) == PINK
+    finally:
+        page.context.close()
+
+
+def test_twelve_categories(page):
+    n = 12
+    labels = np.zeros((n + 1, n, n), bool)
+    for k in range(n + 1):
+        labels[k, k % n, :k] = True  # head k of layer k is in k categories
+    show(page, HeadMapWidget(labels))
+    palette = palette_for(n)
+    assert page.locator(".hw-panel").count() == n + 1
+    assert len(legend(page)) == n + (n - 1) + 1
+    assert legend(page)[0] == "12 categories"
+    for k in (1, 2, 5, 9, 12):
+        expected = palette["categories"][0] if k == 1 else palette["multi"][k - 2]
+        assert cell_color(page, 0, k, k % n, layers=(0, n), heads=n) == expected
+    assert cell_color(page, n, 12, 0, layers=(0, n), heads=n) == palette["categories"][n - 1]
+
+
+def test_panels_wrap_when_narrow(page):
+    widget = HeadMapWidget(example_labels())
+    show(page, widget, width=560)
+    show(page, widget, width=1560)
+    narrow = {round(b["y"]) for b in (p.bounding_box() for p in page.locator(".view").nth(0).locator(".hw-panel").all())}
+    wide = {round(b["y"]) for b in (p.bounding_box() for p in page.locator(".view").nth(1).locator(".hw-panel").all())}
+    assert len(narrow) >= 3
+    assert len(wide) == 1
+    right = page.locator(".view").nth(0).bounding_box()
+    for p in page.locator(".view").nth(0).locator(".hw-panel").all():
+        box = p.bounding_box()
+        assert box["x"] + box["width"] <= right["x"] + right["width"] + 1

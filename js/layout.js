@@ -4,14 +4,16 @@
 export const COMPOSITE_TITLE = "All Categories";
 
 /**
- * Tick values for an inclusive index range: every n // 5 (at least 1), at
- * multiples of that step, so 0..31 gives 0, 6, ..., 30.
+ * Tick values for an inclusive index range: every n // 5 (at least 1, and at
+ * least `minStep` so labels on a narrow panel do not collide), at multiples of
+ * that step, so 0..31 gives 0, 6, ..., 30.
  * @param {number} first
  * @param {number} last
+ * @param {number} [minStep]
  * @returns {number[]}
  */
-export function tickValues(first, last) {
-  const step = Math.max(1, Math.floor((last - first + 1) / 5));
+export function tickValues(first, last, minStep = 1) {
+  const step = Math.max(1, minStep, Math.floor((last - first + 1) / 5));
   const ticks = [];
   for (let v = Math.ceil(first / step) * step; v <= last; v += step) ticks.push(v);
   return ticks;
@@ -43,6 +45,19 @@ export function legendEntries(categories, shown, palette) {
   rows.push(...visible.reverse());
   rows.push({ label: "Unclassified", color: palette.unclassified });
   return rows;
+}
+
+/**
+ * Smallest tick step whose labels do not overlap: a label needs about 7 CSS px
+ * per digit plus a gap along x, one line height (14 px) along y.
+ * @param {"x" | "y"} axis
+ * @param {number} last  largest value on the axis (sets the digits)
+ * @param {number} cellCss  CSS pixels per cell
+ * @returns {number}
+ */
+export function minTickStep(axis, last, cellCss) {
+  const labelCss = axis === "x" ? 7 * String(last).length + 8 : 14;
+  return Math.ceil(labelCss / cellCss);
 }
 
 /**

@@ -1,6 +1,6 @@
 // One heatmap panel: title, canvas and the DOM axes around it.
 
-import { tickValues } from "./layout.js";
+import { minTickStep, tickValues } from "./layout.js";
 
 /**
  * @typedef {object} Panel
@@ -44,8 +44,10 @@ export function createPanel() {
       const key = `${first},${last},${nHeads},${cellCss}`;
       if (key === axesKey) return; // unchanged: keep the DOM as it is
       axesKey = key;
-      xTicks.replaceChildren(...tickValues(first, last).map((v) => tick("x", v, (v - first + 0.5) * cellCss)));
-      yTicks.replaceChildren(...tickValues(0, nHeads - 1).map((v) => tick("y", v, (v + 0.5) * cellCss)));
+      const xs = tickValues(first, last, minTickStep("x", last, cellCss));
+      const ys = tickValues(0, nHeads - 1, minTickStep("y", nHeads - 1, cellCss));
+      xTicks.replaceChildren(...xs.map((v) => tick("x", v, (v - first + 0.5) * cellCss)));
+      yTicks.replaceChildren(...ys.map((v) => tick("y", v, (v + 0.5) * cellCss)));
     },
   };
 }

@@ -50,5 +50,13 @@ def test_palette_beyond_tab10_is_distinct():
 def test_legend_in_reference_order():
     names = ["Algorithmic", "Knowledge", "Linguistic", "Translation"]
     rows = [label for label, _ in legend_entries(names, [True] * 4, palette_for(4))]
-    assert rows == ["4 categories", "3 categories", "2 categories", "Translation", "Linguistic",
-                    "Knowledge", "Algorithmic", "Unclassified"]
+    assert rows == [
+        "4 categories",
+        "3 categories",
+        "2 categories",
+        "Translation",
+        "Linguistic",
+        "Knowledge",
+        "Algorithmic",
+        "Unclassified",
+    ]

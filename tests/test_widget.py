@@ -17,8 +17,10 @@ def widget():
 
 
 def synced(widget):
-    return {key: getattr(widget, key) for key in ("_labels", "_shape", "_categories", "_palette", "title",
-                                                  "layer_range", "visible")}
+    return {
+        key: getattr(widget, key)
+        for key in ("_labels", "_shape", "_categories", "_palette", "title", "layer_range", "visible")
+    }
 
 
 def test_defaults(widget):

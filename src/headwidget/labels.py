@@ -71,17 +71,14 @@ class HeadLabels:
         if isinstance(labels, Mapping):
             if categories is not None:
                 raise TypeError(
-                    "categories must not be given when labels is a mapping; "
-                    "the mapping's keys are the category names"
+                    "categories must not be given when labels is a mapping; the mapping's keys are the category names"
                 )
             names = _check_names(list(labels.keys()), "labels keys")
             arrays = [_as_bool(labels[name], f"labels[{name!r}]", ndim=2) for name in names]
             shapes = {a.shape for a in arrays}
             if len(shapes) > 1:
-                got = ", ".join(f"{n!r}: {a.shape}" for n, a in zip(names, arrays))
-                raise ValueError(
-                    f"labels arrays must all have the same (layers, heads) shape; got {got}"
-                )
+                got = ", ".join(f"{n!r}: {a.shape}" for n, a in zip(names, arrays, strict=True))
+                raise ValueError(f"labels arrays must all have the same (layers, heads) shape; got {got}")
             array = np.stack(arrays, axis=-1)
         else:
             array = _as_bool(labels, "labels", ndim=3)
@@ -91,8 +88,7 @@ class HeadLabels:
             else:
                 if isinstance(categories, str) or not isinstance(categories, Sequence):
                     raise TypeError(
-                        "categories must be a list of category names; "
-                        f"got {type(categories).__name__} {categories!r}"
+                        f"categories must be a list of category names; got {type(categories).__name__} {categories!r}"
                     )
                 names = _check_names(list(categories), "categories")
                 if len(names) != n_categories:
@@ -103,14 +99,10 @@ class HeadLabels:
                     )
         n_layers, n_heads, n_categories = array.shape
         if 0 in array.shape:
-            raise ValueError(
-                f"labels has shape {array.shape}; expected at least one layer, "
-                "one head and one category"
-            )
+            raise ValueError(f"labels has shape {array.shape}; expected at least one layer, one head and one category")
         if n_layers * n_heads > MAX_HEADS:
             raise ValueError(
-                f"labels has {n_layers} x {n_heads} = {n_layers * n_heads} heads; "
-                f"at most {MAX_HEADS} can be displayed"
+                f"labels has {n_layers} x {n_heads} = {n_layers * n_heads} heads; at most {MAX_HEADS} can be displayed"
             )
         array = np.ascontiguousarray(array)
         array.setflags(write=False)
@@ -134,14 +126,11 @@ def _as_bool(value: object, name: str, *, ndim: int) -> np.ndarray:
         if np.any(bad):
             sample = array[bad].ravel()[0].item()
             raise ValueError(
-                f"{name} contains the value {sample!r}; expected booleans or 0/1 "
-                "(threshold continuous scores first)"
+                f"{name} contains the value {sample!r}; expected booleans or 0/1 (threshold continuous scores first)"
             )
         result = array != 0
     else:
-        raise TypeError(
-            f"{name} has dtype {array.dtype}; expected booleans or 0/1 integers"
-        )
+        raise TypeError(f"{name} has dtype {array.dtype}; expected booleans or 0/1 integers")
     if result.ndim != ndim:
         hint = " — pass categories=... or a dict of (layers, heads) arrays" if ndim == 3 else ""
         raise ValueError(f"{name} has shape {result.shape}; expected {expected}{hint}")

@@ -70,8 +70,7 @@ def palette_for(n_categories: int) -> dict[str, object]:
     """
     if n_categories > MAX_CATEGORIES:
         raise ValueError(
-            f"labels has {n_categories} categories; the default palette has colours "
-            f"for at most {MAX_CATEGORIES}"
+            f"labels has {n_categories} categories; the default palette has colours for at most {MAX_CATEGORIES}"
         )
     return {
         "categories": list(CATEGORY_COLORS[:n_categories]),

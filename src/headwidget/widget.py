@@ -49,9 +49,7 @@ class HeadMapWidget(anywidget.AnyWidget):
 
     # Labels as packed bits (numpy.packbits, C order over layer, head, category).
     _labels = traitlets.Bytes(b"").tag(sync=True)
-    _shape = traitlets.Tuple(traitlets.Int(), traitlets.Int(), traitlets.Int(), default_value=(0, 0, 0)).tag(
-        sync=True
-    )
+    _shape = traitlets.Tuple(traitlets.Int(), traitlets.Int(), traitlets.Int(), default_value=(0, 0, 0)).tag(sync=True)
     _categories = traitlets.List(traitlets.Unicode()).tag(sync=True)
     _palette = traitlets.Dict().tag(sync=True)
 
@@ -112,9 +110,7 @@ class HeadMapWidget(anywidget.AnyWidget):
         import ipywidgets
 
         options = {"description": "layers", "continuous_update": True, **kwargs}
-        slider = ipywidgets.IntRangeSlider(
-            value=self.layer_range, min=0, max=self.shape[0] - 1, step=1, **options
-        )
+        slider = ipywidgets.IntRangeSlider(value=self.layer_range, min=0, max=self.shape[0] - 1, step=1, **options)
         ipywidgets.jslink((self, "layer_range"), (slider, "value"))
         return slider
 
@@ -160,9 +156,7 @@ def _check_layer_range(value: object, n_layers: int) -> tuple[int, int]:
 def _check_visible(value: object, categories: Sequence[str]) -> list[str]:
     """Names of shown categories, returned in category order."""
     if isinstance(value, str) or not isinstance(value, (Sequence, np.ndarray, set, frozenset)):
-        raise traitlets.TraitError(
-            f"visible must be a list of category names from {list(categories)}; got {value!r}"
-        )
+        raise traitlets.TraitError(f"visible must be a list of category names from {list(categories)}; got {value!r}")
     names = list(value)
     for name in names:
         if name not in categories:

@@ -3,13 +3,19 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
 
-import { cellPixels, legendEntries, panelTitles, tickValues } from "../../js/layout.js";
+import { cellPixels, legendEntries, minTickStep, panelTitles, tickValues } from "../../js/layout.js";
 
 const fixture = JSON.parse(readFileSync(new URL("../fixtures/layout.json", import.meta.url)));
 
 for (const { first, last, ticks } of fixture.ticks) {
   test(`ticks for layers ${first}..${last}`, () => assert.deepEqual(tickValues(first, last), ticks));
 }
+
+test("narrow panels thin out their ticks the same way as Python", () => {
+  for (const { axis, first, last, cell, ticks } of fixture.narrow_ticks) {
+    assert.deepEqual(tickValues(first, last, minTickStep(axis, last, cell)), ticks, `${axis} ${first}..${last} @${cell}`);
+  }
+});
 
 for (const { categories, shown, palette, titles, legend } of fixture.panels) {
   test(`panels and legend for ${categories.length} categories, shown ${shown}`, () => {

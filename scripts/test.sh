@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Every test: installs what they need (Debian's chromium, the dev extra, esbuild),
+# then ruff, node --test for the pure JS modules, and pytest (browser tests included).
+set -euo pipefail
+if [ ! -x /usr/bin/chromium ]; then
+  echo "installing Debian's chromium for the browser tests"
+  SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+fi
+source "$(dirname "$0")/setup.sh" dev
+ruff check .
+ruff format --check src tests benchmarks scripts hatch_build.py
+node --test tests/js/
+python -m pytest "$@"

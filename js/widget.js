@@ -133,7 +133,22 @@ function render({ model, el }) {
   for (const [event, handler] of handlers) model.on(event, handler);
   update(DATA);
 
+  // Moving the window to a screen of another pixel density redraws at the new one.
+  /** @type {MediaQueryList | null} */
+  let density = null;
+  const watchDensity = () => {
+    density?.removeEventListener("change", onDensity);
+    density = matchMedia(`(resolution: ${window.devicePixelRatio || 1}dppx)`);
+    density.addEventListener("change", onDensity);
+  };
+  const onDensity = () => {
+    watchDensity();
+    schedule(RANGE);
+  };
+  watchDensity();
+
   return () => {
+    density?.removeEventListener("change", onDensity);
     for (const [event, handler] of handlers) model.off(event, handler);
     if (frame) cancelAnimationFrame(frame);
     frame = 0;

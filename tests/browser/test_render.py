@@ -209,10 +209,17 @@ def test_two_views_stay_in_sync(page, stairs):
 def test_removed_view_leaves_no_listeners_or_frames(page, stairs):
     page.evaluate("hw.render(hw.models[0])")
     assert page.evaluate("hw.models[0].listenerCount()") > 0
-    # a change schedules a frame in both views; removing them must cancel it
-    page.evaluate("hw.models[0].set('layer_range', [1, 2])")
-    assert page.evaluate("hw.pendingAnimationFrames()") == 2
-    page.evaluate("hw.remove(0); hw.remove(1)")
+    # a change schedules a frame in both views; removing them (before that frame
+    # runs: one synchronous script) must cancel both
+    pending_before, pending_after = page.evaluate(
+        """() => {
+            hw.models[0].set('layer_range', [1, 2]);
+            const before = hw.pendingAnimationFrames();
+            hw.remove(0); hw.remove(1);
+            return [before, hw.pendingAnimationFrames()];
+        }"""
+    )
+    assert (pending_before, pending_after) == (2, 0)
     assert page.evaluate("hw.models[0].listenerCount()") == 0
     assert page.evaluate("hw.pendingAnimationFrames()") == 0
     page.evaluate("hw.models[0].set('layer_range', [0, 5])")

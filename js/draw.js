@@ -66,27 +66,35 @@ export function sourceCanvas(pixels, width, height) {
   return canvas;
 }
 
+/** Widest backing store kept at full model width; wider models resize per range. */
+const MAX_BACKING = 8192;
+
 /**
- * Draw layers first..last of `source` into `canvas`, `cell` device pixels per
- * head, nearest-neighbour so every head stays a crisp square.
+ * Draw layers first..last of `source` into the left of `canvas`, `cell` device
+ * pixels per head, nearest-neighbour so every head stays a crisp square. The
+ * backing store is sized for all layers, so a range change only re-blits (no
+ * reallocation); the caller clips the canvas to the returned CSS width.
  * @param {HTMLCanvasElement} canvas
  * @param {HTMLCanvasElement} source
  * @param {number} first
  * @param {number} last
  * @param {number} cell
  * @param {number} dpr
+ * @returns {number}  CSS width of the drawn layers
  */
 export function blit(canvas, source, first, last, cell, dpr) {
   const n = last - first + 1;
-  const width = n * cell;
+  const shown = n * cell;
+  const full = source.width * cell <= MAX_BACKING ? source.width * cell : shown;
   const height = source.height * cell;
-  if (canvas.width !== width || canvas.height !== height) {
-    canvas.width = width;
+  if (canvas.width < shown || canvas.width !== full || canvas.height !== height) {
+    canvas.width = full;
     canvas.height = height;
-    canvas.style.width = `${width / dpr}px`;
+    canvas.style.width = `${full / dpr}px`;
     canvas.style.height = `${height / dpr}px`;
   }
   const ctx = canvas.getContext("2d");
   ctx.imageSmoothingEnabled = false;
-  ctx.drawImage(source, first, 0, n, source.height, 0, 0, width, height);
+  ctx.drawImage(source, first, 0, n, source.height, 0, 0, shown, height);
+  return shown / dpr;
 }

@@ -1,4 +1,4 @@
-// One heatmap panel: title, canvas and the DOM axes around it.
+// One heatmap panel: title, canvas (clipped to the shown layers) and DOM axes.
 
 import { minTickStep, tickValues } from "./layout.js";
 
@@ -7,60 +7,90 @@ import { minTickStep, tickValues } from "./layout.js";
  * @property {HTMLElement} el
  * @property {HTMLCanvasElement} canvas
  * @property {(title: string) => void} setTitle
+ * @property {(widthCss: number) => void} setWidth  clip the canvas to the shown layers
  * @property {(first: number, last: number, nHeads: number, cellCss: number) => void} setAxes
  */
 
 /** @returns {Panel} */
 export function createPanel() {
-  const el = document.createElement("div");
-  el.className = "hw-panel";
-  const title = document.createElement("div");
-  title.className = "hw-panel-title";
-  const plot = document.createElement("div");
-  plot.className = "hw-plot";
+  const el = div("hw-panel");
+  const title = div("hw-panel-title");
+  const plot = div("hw-plot");
+  const clip = div("hw-clip");
   const canvas = document.createElement("canvas");
   canvas.className = "hw-canvas";
-  const xTicks = document.createElement("div");
-  xTicks.className = "hw-xticks";
-  const yTicks = document.createElement("div");
-  yTicks.className = "hw-yticks";
-  const xLabel = document.createElement("div");
-  xLabel.className = "hw-xlabel";
+  clip.append(canvas);
+  const xTicks = div("hw-xticks");
+  const yTicks = div("hw-yticks");
+  const xLabel = div("hw-xlabel");
   xLabel.textContent = "layer";
-  const yLabel = document.createElement("div");
-  yLabel.className = "hw-ylabel";
+  const yLabel = div("hw-ylabel");
   yLabel.textContent = "head";
-  plot.append(canvas, xTicks, yTicks, xLabel, yLabel);
+  plot.append(clip, xTicks, yTicks, xLabel, yLabel);
   el.append(title, plot);
 
-  let axesKey = "";
+  let width = -1;
+  let xKey = "";
+  let yKey = "";
+  /** @type {HTMLElement[]} */
+  const xPool = [];
+  /** @type {HTMLElement[]} */
+  const yPool = [];
   return {
     el,
     canvas,
     setTitle(text) {
       title.textContent = text; // user text: never HTML
     },
+    setWidth(widthCss) {
+      if (widthCss === width) return;
+      width = widthCss;
+      clip.style.width = `${widthCss}px`;
+    },
     setAxes(first, last, nHeads, cellCss) {
-      const key = `${first},${last},${nHeads},${cellCss}`;
-      if (key === axesKey) return; // unchanged: keep the DOM as it is
-      axesKey = key;
-      const xs = tickValues(first, last, minTickStep("x", last, cellCss));
-      const ys = tickValues(0, nHeads - 1, minTickStep("y", nHeads - 1, cellCss));
-      xTicks.replaceChildren(...xs.map((v) => tick("x", v, (v - first + 0.5) * cellCss)));
-      yTicks.replaceChildren(...ys.map((v) => tick("y", v, (v + 0.5) * cellCss)));
+      const x = `${first},${last},${cellCss}`;
+      if (x !== xKey) {
+        xKey = x;
+        const values = tickValues(first, last, minTickStep("x", last, cellCss));
+        placeTicks(xTicks, xPool, "x", values, (v) => (v - first + 0.5) * cellCss);
+      }
+      const y = `${nHeads},${cellCss}`;
+      if (y !== yKey) {
+        yKey = y;
+        const values = tickValues(0, nHeads - 1, minTickStep("y", nHeads - 1, cellCss));
+        placeTicks(yTicks, yPool, "y", values, (v) => (v + 0.5) * cellCss);
+      }
     },
   };
 }
 
 /**
+ * Show `values` as ticks, reusing the elements already there: a slider drag
+ * moves a few labels instead of rebuilding them.
+ * @param {HTMLElement} container
+ * @param {HTMLElement[]} pool  tick elements owned by `container`
  * @param {"x" | "y"} axis
- * @param {number} value
- * @param {number} offset  CSS pixels from the plot's left (x) or top (y)
+ * @param {number[]} values
+ * @param {(value: number) => number} offset  CSS pixels along the axis
  */
-function tick(axis, value, offset) {
-  const t = document.createElement("span");
-  t.className = `hw-tick hw-tick-${axis}`;
-  t.style[axis === "x" ? "left" : "top"] = `${offset}px`;
-  t.textContent = String(value);
-  return t;
+function placeTicks(container, pool, axis, values, offset) {
+  while (pool.length < values.length) {
+    const t = document.createElement("span");
+    t.className = `hw-tick hw-tick-${axis}`;
+    container.append(t);
+    pool.push(t);
+  }
+  for (const t of pool.splice(values.length)) t.remove();
+  pool.forEach((t, i) => {
+    const text = String(values[i]);
+    if (t.textContent !== text) t.textContent = text;
+    t.style[axis === "x" ? "left" : "top"] = `${offset(values[i])}px`;
+  });
+}
+
+/** @param {string} className */
+function div(className) {
+  const d = document.createElement("div");
+  d.className = className;
+  return d;
 }

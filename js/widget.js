@@ -96,12 +96,12 @@ function render({ model, el }) {
     const dpr = window.devicePixelRatio || 1;
     const cell = cellPixels(last - first + 1, H, dpr, MAX_PANEL_CSS);
     panels.forEach((panel, i) => {
-      blit(panel.canvas, sources[i], first, last, cell, dpr);
+      panel.setWidth(blit(panel.canvas, sources[i], first, last, cell, dpr));
       panel.setAxes(first, last, H, cell / dpr);
     });
     slider.update(L - 1, first, last);
     const text = model.get("title");
-    title.textContent = text; // user text: never HTML
+    if (title.textContent !== text) title.textContent = text; // user text: never HTML
     title.hidden = !text;
   }
 

@@ -1,6 +1,7 @@
 """Screenshot the widget on the bundled example in headless Chromium.
 
-Usage: python scripts/screenshot.py [OUT.png] — writes docs/screenshot.png by default.
+Usage: python scripts/screenshot.py [OUT_DIR] — writes screenshot.png (the full
+map) and screenshot-cropped.png (layers 18-31, Knowledge hidden) into docs/ by default.
 """
 
 from __future__ import annotations
@@ -16,16 +17,24 @@ from headwidget import HeadMapWidget, example_labels  # noqa: E402
 from tests.harness.harness import launch, open_page, show  # noqa: E402
 
 
-def main(out: str = "docs/screenshot.png") -> None:
-    widget = HeadMapWidget(example_labels(), title="Synthetic example (not a real model)")
+def main(out_dir: str = "docs") -> None:
+    full = HeadMapWidget(example_labels(), title="Synthetic example (not a real model)")
+    cropped = HeadMapWidget(
+        example_labels(),
+        title="Layers 18-31, Knowledge hidden",
+        layer_range=(18, 31),
+        visible=["Algorithmic", "Linguistic", "Translation"],
+    )
     with sync_playwright() as p:
         browser = launch(p)
-        page = open_page(browser, width=1560, height=520)
-        show(page, widget)
-        page.evaluate("hw.frame()")
-        page.locator(".view").first.screenshot(path=out)
+        for widget, name in [(full, "screenshot.png"), (cropped, "screenshot-cropped.png")]:
+            page = open_page(browser, width=1560, height=520)
+            show(page, widget)
+            page.evaluate("hw.frame()")
+            page.locator(".view").first.screenshot(path=f"{out_dir}/{name}")
+            print(f"wrote {out_dir}/{name}")
+            page.context.close()
         browser.close()
-    print(f"wrote {out}")
 
 
 if __name__ == "__main__":

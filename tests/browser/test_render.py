@@ -107,7 +107,7 @@ def test_legend(page, stairs):
 def test_dragging_the_slider_crops_every_panel(page):
     widget = HeadMapWidget(example_labels())
     show(page, widget)
-    width_before = page.locator(".hw-canvas").first.bounding_box()["width"]
+    width_before = page.locator(".hw-clip").first.bounding_box()["width"]
     handle = page.locator(".hw-range-lo")
     box = handle.bounding_box()
     thumb = 7  # half the handle's width: the thumb's centre at value 0
@@ -127,7 +127,7 @@ def test_dragging_the_slider_crops_every_panel(page):
         labels = page.locator(".hw-panel").nth(panel).locator(".hw-tick-x").all()
         boxes = [t.bounding_box() for t in labels]
         assert all(a["x"] + a["width"] <= b["x"] for a, b in zip(boxes, boxes[1:], strict=False)), "tick labels overlap"
-        box = page.locator(".hw-canvas").nth(panel).bounding_box()
+        box = page.locator(".hw-clip").nth(panel).bounding_box()
         assert box["width"] == pytest.approx(width_before * 14 / 32, abs=1)
     assert page.locator(".hw-range-value").inner_text() == "18\u201331"
     # the cell at layer 18 is where layer 18's colour now sits: check two heads

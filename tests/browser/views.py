@@ -33,7 +33,7 @@ def cell_color(
     ``layers`` is the inclusive range the test expects the panel to show and
     ``heads`` the number of heads, so a panel that failed to crop reads wrong.
     """
-    canvas = page.locator(".view").nth(view).locator(".hw-panel").nth(panel).locator("canvas")
+    canvas = page.locator(".view").nth(view).locator(".hw-panel").nth(panel).locator(".hw-clip")
     box = canvas.bounding_box()
     shot = Image.open(io.BytesIO(canvas.screenshot())).convert("RGB")
     scale = shot.width / box["width"]  # device pixels per CSS pixel

@@ -1,0 +1,666 @@
+"""Benchmark headwidget against plotly in one headless Chromium run.
+
+For each label shape (layers x heads x categories) this measures, for the
+widget (real bundle in the test harness, model stand-in) and for the same
+figure drawn by plotly (plotly.js served offline):
+
+* payload bytes: what travels to the browser;
+* first render: script time of one fresh render;
+* layer-range update: script time, and the whole main-thread cost per update
+  (script + style + layout + paint, CDP ``TaskDuration``) awaited to a painted frame.
+
+Usage: ``.venv/bin/python benchmarks/bench.py [--quick]``. Writes
+``benchmarks/out/results.json`` and ``benchmarks/out/table.md``; see
+``benchmarks/README.md`` for what the numbers mean and their limits.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import platform
+import re
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+import plotly  # noqa: E402
+import plotly.graph_objects as go  # noqa: E402
+from playwright.sync_api import sync_playwright  # noqa: E402
+from plotly.offline import get_plotlyjs  # noqa: E402
+from plotly.subplots import make_subplots  # noqa: E402
+
+from headwidget import HeadMapWidget  # noqa: E402
+from headwidget.palette import palette_for  # noqa: E402
+from tests.harness.harness import launch, open_page, show, widget_state  # noqa: E402
+
+OUT = Path(__file__).resolve().parent / "out"
+SHAPES: tuple[tuple[int, int, int], ...] = ((32, 32, 4), (80, 64, 4), (126, 128, 8))
+DENSITY = 0.2
+SEED = 20240601
+VIEWPORT = {"width": 2400, "height": 1000}
+BUNDLE = ROOT / "src" / "headwidget" / "static" / "widget.js"
+
+
+def _max_panel_css() -> int:
+    """js/widget.js's MAX_PANEL_CSS (largest panel side in CSS px), for the redraw check."""
+    found = re.search(r"const MAX_PANEL_CSS = (\d+)", (ROOT / "js" / "widget.js").read_text())
+    return int(found.group(1)) if found else 240
+
+
+MAX_PANEL_CSS = _max_panel_css()
+PLOTLY_ORIGIN = "http://plotly.test"
+PANEL_PX = 250  # width given to each plotly subplot
+
+# Injected into both pages: time every requestAnimationFrame callback that page
+# code schedules, and offer frame waits that bypass the hook (so they are not timed).
+BENCH_JS = """
+(() => {
+  if (window.bench) return;
+  const raw = window.requestAnimationFrame.bind(window);
+  const log = [];
+  window.requestAnimationFrame = (callback) => raw((t) => {
+    const t0 = performance.now();
+    try { callback(t); } finally { log.push(performance.now() - t0); }
+  });
+  const frame = () => new Promise((resolve) => raw(() => resolve()));
+  window.bench = {
+    log,
+    takeLog: () => log.splice(0),
+    // The update's frame runs (style, layout, paint), then one more frame begins.
+    painted: async () => { await frame(); await frame(); },
+    // Run fn in a task of its own, as a comm message would arrive; settles with its
+    // (awaited) result. Chromium's ScriptDuration misses script run from DevTools'
+    // evaluate continuations, so everything measured starts in such a task.
+    task: (fn) => new Promise((resolve, reject) => setTimeout(() => {
+      try { resolve(fn()); } catch (err) { reject(err); }
+    }, 0)),
+    timerResolution() {
+      const steps = [];
+      for (let i = 0; i < 50; i++) {
+        const a = performance.now();
+        let b = a;
+        while (b === a) b = performance.now();
+        steps.push(b - a);
+      }
+      return Math.min(...steps);
+    },
+  };
+})();
+"""
+
+PLOTLY_HTML = """<!doctype html>
+<html><head><meta charset="utf-8"><title>plotly bench</title>
+<script src="/plotly.js"></script>
+<style>body { margin: 8px; background: #fff; }</style></head>
+<body><div id="plots"></div></body></html>
+"""
+
+# One update per iteration, each awaited to a painted frame; script time is the
+# synchronous call plus every hooked rAF callback that ran before the frame painted.
+WIDGET_UPDATES_JS = """
+async ([ranges, apply]) => {
+  const model = hw.models[hw.models.length - 1];
+  const out = [];
+  await bench.painted();
+  bench.takeLog();
+  for (const range of ranges) {
+    const sync = await bench.task(() => {
+      const t0 = performance.now();
+      if (apply) model.set("layer_range", range);
+      return performance.now() - t0;
+    });
+    await bench.painted();
+    const raf = bench.takeLog();
+    out.push({ sync, raf: raf.reduce((s, x) => s + x, 0), callbacks: raf.length });
+  }
+  return out;
+}
+"""
+
+PLOTLY_UPDATES_JS = """
+async ([ranges, apply, nAxes]) => {
+  const gd = window.benchPlot;
+  const out = [];
+  await bench.painted();
+  bench.takeLog();
+  for (const [a, b] of ranges) {
+    const update = {};
+    for (let i = 1; i <= nAxes; i++) update[`xaxis${i === 1 ? "" : i}.range`] = [a - 0.5, b + 0.5];
+    const sync = await bench.task(() => {
+      const t0 = performance.now();
+      const done = apply ? Plotly.relayout(gd, update) : Promise.resolve();
+      return done.then(() => performance.now() - t0);
+    });
+    await bench.painted();
+    const raf = bench.takeLog();
+    out.push({ sync, raf: raf.reduce((s, x) => s + x, 0), callbacks: raf.length });
+  }
+  return out;
+}
+"""
+
+# Shown width (the canvas is clipped to the shown layers) and one pixel of the
+# composite after the last update.
+WIDGET_CHECK_JS = """
+([first, last, head]) => {
+  const views = document.querySelectorAll(".view");
+  const view = views[views.length - 1];
+  const clips = [...view.querySelectorAll(".hw-clip")];
+  const composite = view.querySelector("canvas.hw-canvas");
+  const widths = clips.map((c) => c.getBoundingClientRect().width);
+  const cell = widths[0] / (last - first + 1);  // device pixels per head at dpr 1
+  const px = composite.getContext("2d").getImageData(
+    Math.floor((last - first + 0.5) * cell), Math.floor((head + 0.5) * cell), 1, 1).data;
+  return { widths, heights: clips.map((c) => c.getBoundingClientRect().height), pixel: [...px] };
+}
+"""
+
+
+# ---------------------------------------------------------------- data
+
+
+def make_labels(shape: tuple[int, int, int], seed: int = SEED, density: float = DENSITY) -> np.ndarray:
+    """Seeded random booleans of ``shape`` with about ``density`` of them set."""
+    return np.random.default_rng([seed, *shape]).random(shape) < density
+
+
+def make_ranges(n_layers: int, count: int, seed: int = SEED) -> list[list[int]]:
+    """``count`` varied inclusive layer ranges, consecutive ones always different."""
+    rng = np.random.default_rng([seed, n_layers, count])
+    ranges: list[list[int]] = []
+    previous = [0, n_layers - 1]
+    while len(ranges) < count:
+        a, b = sorted(int(v) for v in rng.integers(0, n_layers, size=2))
+        if [a, b] != previous:
+            ranges.append([a, b])
+            previous = [a, b]
+    return ranges
+
+
+def composite_codes(labels: np.ndarray) -> np.ndarray:
+    """Colour index per head: 0 unclassified, 1..C one category, C+k-1 for k >= 2 categories."""
+    n_categories = labels.shape[2]
+    counts = labels.sum(axis=2)
+    first = labels.argmax(axis=2)
+    return np.where(counts == 0, 0, np.where(counts == 1, first + 1, n_categories + counts - 1))
+
+
+def composite_colors(palette: dict[str, Any]) -> list[str]:
+    """Colours indexed by :func:`composite_codes`."""
+    return [palette["unclassified"], *palette["categories"], *palette["multi"]]
+
+
+def discrete_scale(colors: list[str]) -> list[list[Any]]:
+    """A plotly colorscale with one flat band per colour (for integer z, zmin=-0.5)."""
+    n = len(colors)
+    scale: list[list[Any]] = []
+    for i, color in enumerate(colors):
+        scale += [[i / n, color], [(i + 1) / n, color]]
+    return scale
+
+
+def plotly_figure(labels: np.ndarray, categories: list[str]) -> go.Figure:
+    """The widget's figure in plotly: the composite, then one two-colour panel per category."""
+    n_layers, n_heads, n_categories = labels.shape
+    palette = palette_for(n_categories)
+    colors = composite_colors(palette)
+    fig = make_subplots(rows=1, cols=n_categories + 1, subplot_titles=["All Categories", *categories])
+    composite = composite_codes(labels).T.astype(np.uint8)  # z[head][layer]
+    fig.add_trace(
+        go.Heatmap(z=composite, colorscale=discrete_scale(colors), zmin=-0.5, zmax=len(colors) - 0.5, showscale=False),
+        row=1,
+        col=1,
+    )
+    grey = palette["unclassified"]
+    for c, color in enumerate(palette["categories"]):
+        fig.add_trace(
+            go.Heatmap(
+                z=labels[:, :, c].T.astype(np.uint8),
+                colorscale=[[0, grey], [0.5, grey], [0.5, color], [1, color]],
+                zmin=0,
+                zmax=1,
+                showscale=False,
+            ),
+            row=1,
+            col=c + 2,
+        )
+    fig.update_xaxes(title_text="layer", range=[-0.5, n_layers - 0.5])
+    fig.update_yaxes(title_text="head", range=[-0.5, n_heads - 0.5])
+    fig.update_layout(width=PANEL_PX * (n_categories + 1) + 80, height=340, margin={"t": 40, "b": 50})
+    return fig
+
+
+def widget_payload(widget: HeadMapWidget) -> dict[str, int]:
+    """Bytes of the data-carrying traits (``_labels`` buffer + ``_shape`` JSON) and their context."""
+    n = math.prod(widget.shape)
+    data = len(bytes(widget._labels)) + len(json.dumps(list(widget._shape)))
+    state = widget_state(widget)
+    state["_labels"] = None  # the buffer travels beside the JSON, raw
+    return {
+        "payload": data,
+        "packed_bits": math.ceil(n / 8),
+        "full_state": len(json.dumps(state)) + len(bytes(widget._labels)),
+    }
+
+
+# ---------------------------------------------------------------- measuring
+
+
+def metrics(cdp: Any) -> dict[str, float]:
+    """Chromium's cumulative ``Performance.getMetrics`` counters (durations in seconds)."""
+    return {m["name"]: m["value"] for m in cdp.send("Performance.getMetrics")["metrics"]}
+
+
+DURATIONS = ("TaskDuration", "ScriptDuration", "LayoutDuration", "RecalcStyleDuration")
+
+
+def delta_ms(before: dict[str, float], after: dict[str, float], per: int = 1) -> dict[str, float]:
+    """Per-iteration deltas of the duration counters, in milliseconds."""
+    return {k: (after[k] - before[k]) * 1000 / per for k in DURATIONS}
+
+
+def measured(cdp: Any, action: Any, per: int = 1) -> tuple[Any, dict[str, float]]:
+    """Run ``action()`` between two metric snapshots; return its result and the deltas."""
+    before = metrics(cdp)
+    result = action()
+    return result, delta_ms(before, metrics(cdp), per)
+
+
+def net(raw: dict[str, float], baseline: dict[str, float]) -> dict[str, float]:
+    """Deltas minus the cost of the same harness loop doing nothing."""
+    return {k: raw[k] - baseline[k] for k in DURATIONS}
+
+
+def med(values: list[float]) -> float:
+    """Median, or NaN for no values."""
+    return statistics.median(values) if values else math.nan
+
+
+def median_deltas(samples: list[dict[str, float]]) -> dict[str, float]:
+    """Median of each duration counter over samples."""
+    return {k: med([s[k] for s in samples]) for k in DURATIONS}
+
+
+def update_summary(samples: list[dict[str, Any]], raw: dict[str, float], base: dict[str, float]) -> dict:
+    """Script-time statistics of an update loop and its net CDP cost per update."""
+    script = [s["sync"] + s["raf"] for s in samples]
+    return {
+        "script_ms": script,
+        "script_median_ms": med(script),
+        "script_p90_ms": float(np.percentile(script, 90)),
+        "sync_median_ms": med([s["sync"] for s in samples]),
+        "raf_median_ms": med([s["raf"] for s in samples]),
+        "raf_callbacks": [s["callbacks"] for s in samples],
+        "cdp_raw_per_update_ms": raw,
+        "cdp_baseline_per_update_ms": base,
+        "cdp_net_per_update_ms": net(raw, base),
+    }
+
+
+def bench_widget(browser: Any, labels: np.ndarray, categories: list[str], reps: dict[str, int]) -> dict:
+    """All headwidget numbers for one shape."""
+    widget = HeadMapWidget(labels, categories)
+    n_layers, n_heads, _ = labels.shape
+    page = open_page(browser, **VIEWPORT)
+    page.bring_to_front()
+    page.evaluate(BENCH_JS)
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Performance.enable")
+    result: dict[str, Any] = {
+        "payload": widget_payload(widget),
+        "timer_resolution_ms": page.evaluate("bench.timerResolution()"),
+    }
+
+    # First render: fresh views of one model, removed between runs.
+    page.evaluate("(state) => { hw.models.push(hw.createModel(state)); }", widget_state(widget))
+    render_js = """async () => {
+        const model = hw.models[hw.models.length - 1];
+        const [index, dt] = await bench.task(() => {
+          const t0 = performance.now();
+          const index = hw.render(model);
+          return [index, performance.now() - t0];
+        });
+        await bench.painted();
+        return [index, dt];
+    }"""
+    times, cdp_samples, base_samples = [], [], []
+    for _ in range(reps["widget_renders"]):
+        _, base = measured(cdp, lambda: page.evaluate("bench.painted()"))
+        (index, dt), raw = measured(cdp, lambda: page.evaluate(render_js))
+        page.evaluate("async (i) => { hw.remove(i); await bench.painted(); }", index)
+        times.append(dt)
+        cdp_samples.append(raw)
+        base_samples.append(base)
+    result["first_render"] = {
+        "script_ms": times,
+        "script_median_ms": med(times[1:] or times),
+        "cold_ms": times[0],
+        "cdp_raw_median_ms": median_deltas(cdp_samples),
+        "cdp_baseline_median_ms": median_deltas(base_samples),
+        "cdp_net_median_ms": net(median_deltas(cdp_samples), median_deltas(base_samples)),
+    }
+
+    # Layer-range updates on one shown view.
+    show(page, widget)
+    warm = make_ranges(n_layers, reps["warmup"], seed=SEED + 1)
+    page.evaluate(WIDGET_UPDATES_JS, [warm, True])
+    ranges = make_ranges(n_layers, reps["updates"])
+    base_loop, base = measured(cdp, lambda: page.evaluate(WIDGET_UPDATES_JS, [ranges, False]), len(ranges))
+    samples, raw = measured(cdp, lambda: page.evaluate(WIDGET_UPDATES_JS, [ranges, True]), len(ranges))
+    result["update"] = update_summary(samples, raw, base)
+    result["update"]["baseline_raf_callbacks"] = sum(s["callbacks"] for s in base_loop)
+
+    # Sanity: the view really redrew for the last range.
+    first, last = ranges[-1]
+    head = n_heads // 2
+    seen = page.evaluate(WIDGET_CHECK_JS, [first, last, head])
+    n = last - first + 1
+    cell = max(1, math.floor(MAX_PANEL_CSS / max(n, n_heads)))  # dpr 1
+    expected_rgb = _hex_rgb(composite_colors(palette_for(labels.shape[2]))[composite_codes(labels)[last, head]])
+    result["check"] = {
+        "last_range": [first, last],
+        "expected_width": n * cell,
+        "widths": seen["widths"],
+        "expected_pixel": expected_rgb,
+        "pixel": seen["pixel"][:3],
+        "ok": all(w == n * cell for w in seen["widths"])
+        and all(h == n_heads * cell for h in seen["heights"])
+        and seen["pixel"][:3] == expected_rgb
+        and all(s["callbacks"] == 1 for s in samples),
+    }
+    page.context.close()
+    return result
+
+
+def _hex_rgb(color: str) -> list[int]:
+    v = int(color[1:], 16)
+    return [v >> 16, (v >> 8) & 255, v & 255]
+
+
+def open_plotly_page(browser: Any, plotly_js: bytes) -> Any:
+    """A page with plotly.js served locally; every other request is aborted."""
+    context = browser.new_context(viewport=VIEWPORT, device_scale_factor=1)
+    files = {"/": (PLOTLY_HTML.encode(), "text/html"), "/plotly.js": (plotly_js, "text/javascript")}
+
+    def answer(route: Any) -> None:
+        url = route.request.url
+        path = url[len(PLOTLY_ORIGIN) :].split("?")[0] or "/"
+        if url.startswith(PLOTLY_ORIGIN) and path in files:
+            body, mime = files[path]
+            route.fulfill(status=200, body=body, content_type=mime)
+        else:
+            route.abort()
+
+    context.route("**/*", answer)
+    context.add_init_script(BENCH_JS)
+    page = context.new_page()
+    page.goto(PLOTLY_ORIGIN + "/")
+    page.wait_for_function("typeof window.Plotly === 'object' && !!window.bench")
+    return page
+
+
+def bench_plotly(browser: Any, labels: np.ndarray, categories: list[str], reps: dict, plotly_js: bytes) -> dict:
+    """All plotly numbers for one shape."""
+    fig = plotly_figure(labels, categories)
+    fig_json = fig.to_json()
+    n_layers = labels.shape[0]
+    n_axes = labels.shape[2] + 1
+    page = open_plotly_page(browser, plotly_js)
+    page.bring_to_front()
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Performance.enable")
+    bare = go.Figure(fig).update_layout(template="none")
+    result: dict[str, Any] = {
+        "payload": {"payload": len(fig_json), "without_template": len(bare.to_json())},
+        "plotly_js_version": page.evaluate("Plotly.version"),
+        "timer_resolution_ms": page.evaluate("bench.timerResolution()"),
+    }
+
+    prepare_js = """(json) => {
+        const fig = JSON.parse(json);
+        const gd = document.createElement("div");
+        document.getElementById("plots").append(gd);
+        window.benchPlot = gd;
+        window.benchFig = fig;
+    }"""
+    plot_js = """async () => {
+        const { data, layout } = window.benchFig;
+        const dt = await bench.task(() => {
+          const t0 = performance.now();
+          return Plotly.newPlot(window.benchPlot, data, layout).then(() => performance.now() - t0);
+        });
+        await bench.painted();
+        return dt;
+    }"""
+    purge_js = "async () => { Plotly.purge(benchPlot); benchPlot.remove(); await bench.painted(); }"
+    times, cdp_samples, base_samples = [], [], []
+    for i in range(reps["plotly_renders"]):
+        page.evaluate(prepare_js, fig_json)
+        _, base = measured(cdp, lambda: page.evaluate("bench.painted()"))
+        dt, raw = measured(cdp, lambda: page.evaluate(plot_js))
+        if i < reps["plotly_renders"] - 1:  # keep the last plot for the updates
+            page.evaluate(purge_js)
+        times.append(dt)
+        cdp_samples.append(raw)
+        base_samples.append(base)
+    result["first_render"] = {
+        "script_ms": times,
+        "script_median_ms": med(times[1:] or times),
+        "cold_ms": times[0],
+        "cdp_raw_median_ms": median_deltas(cdp_samples),
+        "cdp_baseline_median_ms": median_deltas(base_samples),
+        "cdp_net_median_ms": net(median_deltas(cdp_samples), median_deltas(base_samples)),
+    }
+
+    warm = make_ranges(n_layers, reps["warmup"], seed=SEED + 1)
+    page.evaluate(PLOTLY_UPDATES_JS, [warm, True, n_axes])
+    ranges = make_ranges(n_layers, reps["updates"])
+    _, base = measured(cdp, lambda: page.evaluate(PLOTLY_UPDATES_JS, [ranges, False, n_axes]), len(ranges))
+    samples, raw = measured(cdp, lambda: page.evaluate(PLOTLY_UPDATES_JS, [ranges, True, n_axes]), len(ranges))
+    result["update"] = update_summary(samples, raw, base)
+
+    first, last = ranges[-1]
+    axes = page.evaluate(
+        "(n) => Array.from({length: n}, (_, i) => benchPlot._fullLayout[`xaxis${i ? i + 1 : ''}`].range)", n_axes
+    )
+    expected = [first - 0.5, last + 0.5]
+    result["check"] = {
+        "last_range": [first, last],
+        "axis_ranges": axes,
+        "ok": all(abs(r[0] - expected[0]) < 1e-9 and abs(r[1] - expected[1]) < 1e-9 for r in axes),
+    }
+    page.context.close()
+    return result
+
+
+# ---------------------------------------------------------------- reporting
+
+
+def rows_for(hw: dict, pl: dict) -> list[tuple[str, float, float, str]]:
+    """Table rows (label, headwidget, plotly, format) for one shape."""
+    return [
+        ("payload bytes", hw["payload"]["payload"], pl["payload"]["payload"], "{:,.0f}"),
+        (
+            "first render script ms (performance.now, median)",
+            hw["first_render"]["script_median_ms"],
+            pl["first_render"]["script_median_ms"],
+            "{:.2f}",
+        ),
+        (
+            "first render script ms (cold: first render on the page)",
+            hw["first_render"]["cold_ms"],
+            pl["first_render"]["cold_ms"],
+            "{:.2f}",
+        ),
+        (
+            "first render script ms (CDP ScriptDuration, median, net)",
+            hw["first_render"]["cdp_net_median_ms"]["ScriptDuration"],
+            pl["first_render"]["cdp_net_median_ms"]["ScriptDuration"],
+            "{:.2f}",
+        ),
+        (
+            "first render main-thread ms (CDP TaskDuration, median, net)",
+            hw["first_render"]["cdp_net_median_ms"]["TaskDuration"],
+            pl["first_render"]["cdp_net_median_ms"]["TaskDuration"],
+            "{:.2f}",
+        ),
+        (
+            "range update script ms (median)",
+            hw["update"]["script_median_ms"],
+            pl["update"]["script_median_ms"],
+            "{:.3f}",
+        ),
+        (
+            "range update script ms (CDP ScriptDuration, mean/update, net)",
+            hw["update"]["cdp_net_per_update_ms"]["ScriptDuration"],
+            pl["update"]["cdp_net_per_update_ms"]["ScriptDuration"],
+            "{:.3f}",
+        ),
+        (
+            "range update total main-thread ms (CDP TaskDuration, mean/update, net)",
+            hw["update"]["cdp_net_per_update_ms"]["TaskDuration"],
+            pl["update"]["cdp_net_per_update_ms"]["TaskDuration"],
+            "{:.3f}",
+        ),
+    ]
+
+
+def ratio(a: float, b: float) -> str:
+    """a / b as text, or n/a when b is not positive."""
+    return f"{a / b:.3f}" if b > 0 else "n/a"
+
+
+def markdown(results: dict) -> str:
+    """The comparison table, one section per shape, plus the target verdicts."""
+    lines = []
+    for key, shape in results["shapes"].items():
+        lines += [
+            f"### {key} (layers x heads x categories)",
+            "",
+            "| measure | headwidget | plotly | ratio (headwidget/plotly) |",
+            "|---|---:|---:|---:|",
+        ]
+        for label, hw, pl, fmt in rows_for(shape["headwidget"], shape["plotly"]):
+            lines.append(f"| {label} | {fmt.format(hw)} | {fmt.format(pl)} | {ratio(hw, pl)} |")
+        packed = shape["headwidget"]["payload"]["packed_bits"]
+        lines += [
+            "",
+            f"packed bits: {packed:,} bytes; sanity checks: headwidget "
+            f"{'ok' if shape['headwidget']['check']['ok'] else 'FAILED'}, plotly "
+            f"{'ok' if shape['plotly']['check']['ok'] else 'FAILED'}",
+            "",
+        ]
+    lines += ["### Targets at 126x128x8", ""]
+    for target in results["targets"]:
+        lines.append(f"- [{'x' if target['met'] else ' '}] {target['name']}: {target['detail']}")
+    return "\n".join(lines) + "\n"
+
+
+def targets(shape: dict) -> list[dict[str, Any]]:
+    """The four targets, evaluated on one shape's results."""
+    hw, pl = shape["headwidget"], shape["plotly"]
+    payload, packed = hw["payload"]["payload"], hw["payload"]["packed_bits"]
+    update = hw["update"]["script_median_ms"]
+    first = hw["first_render"]["script_median_ms"]
+    hw_total = hw["update"]["cdp_net_per_update_ms"]["TaskDuration"]
+    pl_total = pl["update"]["cdp_net_per_update_ms"]["TaskDuration"]
+    return [
+        {
+            "name": "payload <= packed bits + 64 bytes",
+            "met": payload <= packed + 64,
+            "detail": f"{payload:,} <= {packed + 64:,}",
+        },
+        {"name": "layer-range update script median <= 2 ms", "met": update <= 2.0, "detail": f"{update:.3f} ms"},
+        {"name": "first render script <= 20 ms", "met": first <= 20.0, "detail": f"{first:.2f} ms"},
+        {
+            "name": "update main-thread cost <= 1/4 of plotly's",
+            "met": hw_total <= pl_total / 4,
+            "detail": f"{hw_total:.3f} ms vs plotly {pl_total:.3f} ms (ratio {ratio(hw_total, pl_total)})",
+        },
+    ]
+
+
+def _git_head() -> str | None:
+    try:
+        out = subprocess.run(["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=True)
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    return out.stdout.strip()
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmark; exit status 1 if a sanity check failed."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="fewer repetitions (a smoke run)")
+    args = parser.parse_args(argv)
+    if args.quick:
+        reps = {"widget_renders": 5, "plotly_renders": 3, "updates": 12, "warmup": 3}
+    else:
+        reps = {"widget_renders": 25, "plotly_renders": 9, "updates": 50, "warmup": 8}
+    sources = sorted((ROOT / "js").glob("*.js")) + sorted((ROOT / "js").glob("*.css"))
+    if not BUNDLE.exists():
+        print(f"no bundle at {BUNDLE}: run `npm run build` first", file=sys.stderr)
+        return 2
+    if any(src.stat().st_mtime > BUNDLE.stat().st_mtime for src in sources):
+        print("warning: js/ is newer than the bundle; run `npm run build` to measure it", file=sys.stderr)
+    plotly_js = get_plotlyjs().encode()
+    started = time.perf_counter()
+    results: dict[str, Any] = {"shapes": {}}
+    with sync_playwright() as p:
+        browser = launch(p)
+        for shape in SHAPES:
+            key = "x".join(map(str, shape))
+            labels = make_labels(shape)
+            categories = [f"Category {i + 1}" for i in range(shape[2])]
+            print(f"{key}: headwidget ...", flush=True)
+            hw = bench_widget(browser, labels, categories, reps)
+            print(f"{key}: plotly ...", flush=True)
+            pl = bench_plotly(browser, labels, categories, reps, plotly_js)
+            results["shapes"][key] = {"headwidget": hw, "plotly": pl, "density": float(labels.mean())}
+        results["meta"] = {
+            "browser": browser.version,
+            "plotly_py": plotly.__version__,
+            "python": platform.python_version(),
+            "machine": platform.machine(),
+            "reps": reps,
+            "quick": args.quick,
+            "seed": SEED,
+            "viewport": VIEWPORT,
+            "device_scale_factor": 1,
+            "git_head": _git_head(),
+            "bundle_bytes": BUNDLE.stat().st_size,
+        }
+        browser.close()
+    results["meta"]["seconds"] = round(time.perf_counter() - started, 1)
+    results["targets"] = targets(results["shapes"]["x".join(map(str, SHAPES[-1]))])
+    results["table"] = {
+        key: [
+            {"measure": label, "headwidget": hw, "plotly": pl, "ratio": hw / pl if pl > 0 else None}
+            for label, hw, pl, _ in rows_for(s["headwidget"], s["plotly"])
+        ]
+        for key, s in results["shapes"].items()
+    }
+    table = markdown(results)
+    OUT.mkdir(exist_ok=True)
+    (OUT / "table.md").write_text(table)
+    (OUT / "results.json").write_text(json.dumps(results, indent=1))
+    print()
+    print(table)
+    meta = results["meta"]
+    print(f"{meta['browser']}, plotly.py {meta['plotly_py']}, {meta['seconds']} s; wrote {OUT}/results.json")
+    checks = [s[lib]["check"]["ok"] for s in results["shapes"].values() for lib in ("headwidget", "plotly")]
+    return 0 if all(checks) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

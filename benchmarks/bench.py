@@ -37,17 +37,27 @@ import plotly  # noqa: E402
 import plotly.graph_objects as go  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 from plotly.offline import get_plotlyjs  # noqa: E402
-from plotly.subplots import make_subplots  # noqa: E402
 
 from headwidget import HeadMapWidget  # noqa: E402
 from headwidget.palette import palette_for  # noqa: E402
+from pages import (  # noqa: E402
+    BENCH_JS,
+    PLOTLY_UPDATES_JS,
+    VIEWPORT,
+    WIDGET_CHECK_JS,
+    WIDGET_UPDATES_JS,
+    composite_codes,
+    composite_colors,
+    open_plotly_page,
+    plotly_figure,
+)
+from report import markdown, rows_for, targets  # noqa: E402
 from tests.harness.harness import launch, open_page, show, widget_state  # noqa: E402
 
 OUT = Path(__file__).resolve().parent / "out"
 SHAPES: tuple[tuple[int, int, int], ...] = ((32, 32, 4), (80, 64, 4), (126, 128, 8))
 DENSITY = 0.2
 SEED = 20240601
-VIEWPORT = {"width": 2400, "height": 1000}
 BUNDLE = ROOT / "src" / "headwidget" / "static" / "widget.js"
 
 
@@ -58,114 +68,6 @@ def _max_panel_css() -> int:
 
 
 MAX_PANEL_CSS = _max_panel_css()
-PLOTLY_ORIGIN = "http://plotly.test"
-PANEL_PX = 250  # width given to each plotly subplot
-
-# Injected into both pages: time every requestAnimationFrame callback that page
-# code schedules, and offer frame waits that bypass the hook (so they are not timed).
-BENCH_JS = """
-(() => {
-  if (window.bench) return;
-  const raw = window.requestAnimationFrame.bind(window);
-  const log = [];
-  window.requestAnimationFrame = (callback) => raw((t) => {
-    const t0 = performance.now();
-    try { callback(t); } finally { log.push(performance.now() - t0); }
-  });
-  const frame = () => new Promise((resolve) => raw(() => resolve()));
-  window.bench = {
-    log,
-    takeLog: () => log.splice(0),
-    // The update's frame runs (style, layout, paint), then one more frame begins.
-    painted: async () => { await frame(); await frame(); },
-    // Run fn in a task of its own, as a comm message would arrive; settles with its
-    // (awaited) result. Chromium's ScriptDuration misses script run from DevTools'
-    // evaluate continuations, so everything measured starts in such a task.
-    task: (fn) => new Promise((resolve, reject) => setTimeout(() => {
-      try { resolve(fn()); } catch (err) { reject(err); }
-    }, 0)),
-    timerResolution() {
-      const steps = [];
-      for (let i = 0; i < 50; i++) {
-        const a = performance.now();
-        let b = a;
-        while (b === a) b = performance.now();
-        steps.push(b - a);
-      }
-      return Math.min(...steps);
-    },
-  };
-})();
-"""
-
-PLOTLY_HTML = """<!doctype html>
-<html><head><meta charset="utf-8"><title>plotly bench</title>
-<script src="/plotly.js"></script>
-<style>body { margin: 8px; background: #fff; }</style></head>
-<body><div id="plots"></div></body></html>
-"""
-
-# One update per iteration, each awaited to a painted frame; script time is the
-# synchronous call plus every hooked rAF callback that ran before the frame painted.
-WIDGET_UPDATES_JS = """
-async ([ranges, apply]) => {
-  const model = hw.models[hw.models.length - 1];
-  const out = [];
-  await bench.painted();
-  bench.takeLog();
-  for (const range of ranges) {
-    const sync = await bench.task(() => {
-      const t0 = performance.now();
-      if (apply) model.set("layer_range", range);
-      return performance.now() - t0;
-    });
-    await bench.painted();
-    const raf = bench.takeLog();
-    out.push({ sync, raf: raf.reduce((s, x) => s + x, 0), callbacks: raf.length });
-  }
-  return out;
-}
-"""
-
-PLOTLY_UPDATES_JS = """
-async ([ranges, apply, nAxes]) => {
-  const gd = window.benchPlot;
-  const out = [];
-  await bench.painted();
-  bench.takeLog();
-  for (const [a, b] of ranges) {
-    const update = {};
-    for (let i = 1; i <= nAxes; i++) update[`xaxis${i === 1 ? "" : i}.range`] = [a - 0.5, b + 0.5];
-    const sync = await bench.task(() => {
-      const t0 = performance.now();
-      const done = apply ? Plotly.relayout(gd, update) : Promise.resolve();
-      return done.then(() => performance.now() - t0);
-    });
-    await bench.painted();
-    const raf = bench.takeLog();
-    out.push({ sync, raf: raf.reduce((s, x) => s + x, 0), callbacks: raf.length });
-  }
-  return out;
-}
-"""
-
-# Shown width (the canvas is clipped to the shown layers) and one pixel of the
-# composite after the last update.
-WIDGET_CHECK_JS = """
-([first, last, head]) => {
-  const views = document.querySelectorAll(".view");
-  const view = views[views.length - 1];
-  const clips = [...view.querySelectorAll(".hw-clip")];
-  const composite = view.querySelector("canvas.hw-canvas");
-  const widths = clips.map((c) => c.getBoundingClientRect().width);
-  const cell = widths[0] / (last - first + 1);  // device pixels per head at dpr 1
-  const px = composite.getContext("2d").getImageData(
-    Math.floor((last - first + 0.5) * cell), Math.floor((head + 0.5) * cell), 1, 1).data;
-  return { widths, heights: clips.map((c) => c.getBoundingClientRect().height), pixel: [...px] };
-}
-"""
-
-
 # ---------------------------------------------------------------- data
 
 
@@ -185,59 +87,6 @@ def make_ranges(n_layers: int, count: int, seed: int = SEED) -> list[list[int]]:
             ranges.append([a, b])
             previous = [a, b]
     return ranges
-
-
-def composite_codes(labels: np.ndarray) -> np.ndarray:
-    """Colour index per head: 0 unclassified, 1..C one category, C+k-1 for k >= 2 categories."""
-    n_categories = labels.shape[2]
-    counts = labels.sum(axis=2)
-    first = labels.argmax(axis=2)
-    return np.where(counts == 0, 0, np.where(counts == 1, first + 1, n_categories + counts - 1))
-
-
-def composite_colors(palette: dict[str, Any]) -> list[str]:
-    """Colours indexed by :func:`composite_codes`."""
-    return [palette["unclassified"], *palette["categories"], *palette["multi"]]
-
-
-def discrete_scale(colors: list[str]) -> list[list[Any]]:
-    """A plotly colorscale with one flat band per colour (for integer z, zmin=-0.5)."""
-    n = len(colors)
-    scale: list[list[Any]] = []
-    for i, color in enumerate(colors):
-        scale += [[i / n, color], [(i + 1) / n, color]]
-    return scale
-
-
-def plotly_figure(labels: np.ndarray, categories: list[str]) -> go.Figure:
-    """The widget's figure in plotly: the composite, then one two-colour panel per category."""
-    n_layers, n_heads, n_categories = labels.shape
-    palette = palette_for(n_categories)
-    colors = composite_colors(palette)
-    fig = make_subplots(rows=1, cols=n_categories + 1, subplot_titles=["All Categories", *categories])
-    composite = composite_codes(labels).T.astype(np.uint8)  # z[head][layer]
-    fig.add_trace(
-        go.Heatmap(z=composite, colorscale=discrete_scale(colors), zmin=-0.5, zmax=len(colors) - 0.5, showscale=False),
-        row=1,
-        col=1,
-    )
-    grey = palette["unclassified"]
-    for c, color in enumerate(palette["categories"]):
-        fig.add_trace(
-            go.Heatmap(
-                z=labels[:, :, c].T.astype(np.uint8),
-                colorscale=[[0, grey], [0.5, grey], [0.5, color], [1, color]],
-                zmin=0,
-                zmax=1,
-                showscale=False,
-            ),
-            row=1,
-            col=c + 2,
-        )
-    fig.update_xaxes(title_text="layer", range=[-0.5, n_layers - 0.5])
-    fig.update_yaxes(title_text="head", range=[-0.5, n_heads - 0.5])
-    fig.update_layout(width=PANEL_PX * (n_categories + 1) + 80, height=340, margin={"t": 40, "b": 50})
-    return fig
 
 
 def widget_payload(widget: HeadMapWidget) -> dict[str, int]:
@@ -387,28 +236,6 @@ def _hex_rgb(color: str) -> list[int]:
     return [v >> 16, (v >> 8) & 255, v & 255]
 
 
-def open_plotly_page(browser: Any, plotly_js: bytes) -> Any:
-    """A page with plotly.js served locally; every other request is aborted."""
-    context = browser.new_context(viewport=VIEWPORT, device_scale_factor=1)
-    files = {"/": (PLOTLY_HTML.encode(), "text/html"), "/plotly.js": (plotly_js, "text/javascript")}
-
-    def answer(route: Any) -> None:
-        url = route.request.url
-        path = url[len(PLOTLY_ORIGIN) :].split("?")[0] or "/"
-        if url.startswith(PLOTLY_ORIGIN) and path in files:
-            body, mime = files[path]
-            route.fulfill(status=200, body=body, content_type=mime)
-        else:
-            route.abort()
-
-    context.route("**/*", answer)
-    context.add_init_script(BENCH_JS)
-    page = context.new_page()
-    page.goto(PLOTLY_ORIGIN + "/")
-    page.wait_for_function("typeof window.Plotly === 'object' && !!window.bench")
-    return page
-
-
 def bench_plotly(browser: Any, labels: np.ndarray, categories: list[str], reps: dict, plotly_js: bytes) -> dict:
     """All plotly numbers for one shape."""
     fig = plotly_figure(labels, categories)
@@ -481,113 +308,6 @@ def bench_plotly(browser: Any, labels: np.ndarray, categories: list[str], reps: 
     }
     page.context.close()
     return result
-
-
-# ---------------------------------------------------------------- reporting
-
-
-def rows_for(hw: dict, pl: dict) -> list[tuple[str, float, float, str]]:
-    """Table rows (label, headwidget, plotly, format) for one shape."""
-    return [
-        ("payload bytes", hw["payload"]["payload"], pl["payload"]["payload"], "{:,.0f}"),
-        (
-            "first render script ms (performance.now, median)",
-            hw["first_render"]["script_median_ms"],
-            pl["first_render"]["script_median_ms"],
-            "{:.2f}",
-        ),
-        (
-            "first render script ms (cold: first render on the page)",
-            hw["first_render"]["cold_ms"],
-            pl["first_render"]["cold_ms"],
-            "{:.2f}",
-        ),
-        (
-            "first render script ms (CDP ScriptDuration, median, net)",
-            hw["first_render"]["cdp_net_median_ms"]["ScriptDuration"],
-            pl["first_render"]["cdp_net_median_ms"]["ScriptDuration"],
-            "{:.2f}",
-        ),
-        (
-            "first render main-thread ms (CDP TaskDuration, median, net)",
-            hw["first_render"]["cdp_net_median_ms"]["TaskDuration"],
-            pl["first_render"]["cdp_net_median_ms"]["TaskDuration"],
-            "{:.2f}",
-        ),
-        (
-            "range update script ms (median)",
-            hw["update"]["script_median_ms"],
-            pl["update"]["script_median_ms"],
-            "{:.3f}",
-        ),
-        (
-            "range update script ms (CDP ScriptDuration, mean/update, net)",
-            hw["update"]["cdp_net_per_update_ms"]["ScriptDuration"],
-            pl["update"]["cdp_net_per_update_ms"]["ScriptDuration"],
-            "{:.3f}",
-        ),
-        (
-            "range update total main-thread ms (CDP TaskDuration, mean/update, net)",
-            hw["update"]["cdp_net_per_update_ms"]["TaskDuration"],
-            pl["update"]["cdp_net_per_update_ms"]["TaskDuration"],
-            "{:.3f}",
-        ),
-    ]
-
-
-def ratio(a: float, b: float) -> str:
-    """a / b as text, or n/a when b is not positive."""
-    return f"{a / b:.3f}" if b > 0 else "n/a"
-
-
-def markdown(results: dict) -> str:
-    """The comparison table, one section per shape, plus the target verdicts."""
-    lines = []
-    for key, shape in results["shapes"].items():
-        lines += [
-            f"### {key} (layers x heads x categories)",
-            "",
-            "| measure | headwidget | plotly | ratio (headwidget/plotly) |",
-            "|---|---:|---:|---:|",
-        ]
-        for label, hw, pl, fmt in rows_for(shape["headwidget"], shape["plotly"]):
-            lines.append(f"| {label} | {fmt.format(hw)} | {fmt.format(pl)} | {ratio(hw, pl)} |")
-        packed = shape["headwidget"]["payload"]["packed_bits"]
-        lines += [
-            "",
-            f"packed bits: {packed:,} bytes; sanity checks: headwidget "
-            f"{'ok' if shape['headwidget']['check']['ok'] else 'FAILED'}, plotly "
-            f"{'ok' if shape['plotly']['check']['ok'] else 'FAILED'}",
-            "",
-        ]
-    lines += ["### Targets at 126x128x8", ""]
-    for target in results["targets"]:
-        lines.append(f"- [{'x' if target['met'] else ' '}] {target['name']}: {target['detail']}")
-    return "\n".join(lines) + "\n"
-
-
-def targets(shape: dict) -> list[dict[str, Any]]:
-    """The four targets, evaluated on one shape's results."""
-    hw, pl = shape["headwidget"], shape["plotly"]
-    payload, packed = hw["payload"]["payload"], hw["payload"]["packed_bits"]
-    update = hw["update"]["script_median_ms"]
-    first = hw["first_render"]["script_median_ms"]
-    hw_total = hw["update"]["cdp_net_per_update_ms"]["TaskDuration"]
-    pl_total = pl["update"]["cdp_net_per_update_ms"]["TaskDuration"]
-    return [
-        {
-            "name": "payload <= packed bits + 64 bytes",
-            "met": payload <= packed + 64,
-            "detail": f"{payload:,} <= {packed + 64:,}",
-        },
-        {"name": "layer-range update script median <= 2 ms", "met": update <= 2.0, "detail": f"{update:.3f} ms"},
-        {"name": "first render script <= 20 ms", "met": first <= 20.0, "detail": f"{first:.2f} ms"},
-        {
-            "name": "update main-thread cost <= 1/4 of plotly's",
-            "met": hw_total <= pl_total / 4,
-            "detail": f"{hw_total:.3f} ms vs plotly {pl_total:.3f} ms (ratio {ratio(hw_total, pl_total)})",
-        },
-    ]
 
 
 def _git_head() -> str | None:

@@ -13,7 +13,7 @@ from headwidget import HeadMapWidget, example_labels
 from headwidget.palette import palette_for
 from tests.harness.harness import open_page, show
 
-from .views import cell_color, legend, panel_titles, ticks
+from .views import cell_color, drag_range_handle, legend, panel_titles, ticks
 
 NAMES = ["Algorithmic", "Knowledge", "Linguistic", "Translation"]
 BLUE, ORANGE, GREEN, RED = palette_for(4)["categories"]
@@ -44,6 +44,10 @@ def stairs(page):
     return widget
 
 
+def view_at(page, index=0):
+    return page.locator(".view").nth(index)
+
+
 def frame(page):
     page.evaluate("hw.frame()")
 
@@ -55,10 +59,10 @@ def saved(page):
 
 def test_panels_titles_and_axes(page):
     show(page, HeadMapWidget(example_labels()))
-    assert panel_titles(page) == ["All Categories", *NAMES]
+    assert panel_titles(view_at(page)) == ["All Categories", *NAMES]
     assert page.locator(".hw-canvas").count() == 5
-    assert ticks(page, "x") == [0, 6, 12, 18, 24, 30]
-    assert ticks(page, "y") == [0, 6, 12, 18, 24, 30]
+    assert ticks(view_at(page), "x") == [0, 6, 12, 18, 24, 30]
+    assert ticks(view_at(page), "y") == [0, 6, 12, 18, 24, 30]
     assert page.locator(".hw-panel").first.locator(".hw-xlabel").inner_text() == "layer"
     assert page.locator(".hw-panel").first.locator(".hw-ylabel").inner_text() == "head"
     # head 0 at the top: the y tick "0" sits above the tick "30"
@@ -72,22 +76,22 @@ def test_panels_titles_and_axes(page):
     ids=["unclassified", "one", "two", "three", "four", "translation-only"],
 )
 def test_composite_colour_by_category_count(page, stairs, layer, head, colour):
-    assert cell_color(page, 0, layer, head, layers=(0, 5), heads=5) == colour
+    assert cell_color(view_at(page), 0, layer, head, layers=(0, 5), heads=5) == colour
 
 
 def test_category_panels(page, stairs):
     # panel 1 = Algorithmic: every head in category 0 is blue, others grey
-    assert cell_color(page, 1, 4, 4, layers=(0, 5), heads=5) == BLUE
-    assert cell_color(page, 1, 5, 0, layers=(0, 5), heads=5) == GREY
-    assert cell_color(page, 2, 2, 2, layers=(0, 5), heads=5) == ORANGE
-    assert cell_color(page, 2, 1, 1, layers=(0, 5), heads=5) == GREY
-    assert cell_color(page, 3, 3, 3, layers=(0, 5), heads=5) == GREEN
-    assert cell_color(page, 4, 5, 0, layers=(0, 5), heads=5) == RED
-    assert cell_color(page, 4, 3, 3, layers=(0, 5), heads=5) == GREY
+    assert cell_color(view_at(page), 1, 4, 4, layers=(0, 5), heads=5) == BLUE
+    assert cell_color(view_at(page), 1, 5, 0, layers=(0, 5), heads=5) == GREY
+    assert cell_color(view_at(page), 2, 2, 2, layers=(0, 5), heads=5) == ORANGE
+    assert cell_color(view_at(page), 2, 1, 1, layers=(0, 5), heads=5) == GREY
+    assert cell_color(view_at(page), 3, 3, 3, layers=(0, 5), heads=5) == GREEN
+    assert cell_color(view_at(page), 4, 5, 0, layers=(0, 5), heads=5) == RED
+    assert cell_color(view_at(page), 4, 3, 3, layers=(0, 5), heads=5) == GREY
 
 
 def test_legend(page, stairs):
-    assert legend(page) == [
+    assert legend(view_at(page)) == [
         "4 categories",
         "3 categories",
         "2 categories",
@@ -108,13 +112,7 @@ def test_dragging_the_slider_crops_every_panel(page):
     widget = HeadMapWidget(example_labels())
     show(page, widget)
     width_before = page.locator(".hw-clip").first.bounding_box()["width"]
-    handle = page.locator(".hw-range-lo")
-    box = handle.bounding_box()
-    thumb = 7  # half the handle's width: the thumb's centre at value 0
-    page.mouse.move(box["x"] + thumb, box["y"] + box["height"] / 2)
-    page.mouse.down()
-    page.mouse.move(box["x"] + thumb + (box["width"] - 2 * thumb) * 18 / 31, box["y"] + box["height"] / 2, steps=8)
-    page.mouse.up()
+    drag_range_handle(page, view_at(page), "lo", 18, 32)
     frame(page)
     first, last = saved(page)["layer_range"]
     assert (first, last) == (18, 31)
@@ -123,7 +121,7 @@ def test_dragging_the_slider_crops_every_panel(page):
     assert widget.layer_range == (18, 31)
     for panel in range(5):
         # every 31 // 5 = 2 layers would crowd 7 labels into a 98 px panel: thinned to every 4
-        assert ticks(page, "x", panel) == [20, 24, 28]
+        assert ticks(view_at(page), "x", panel) == [20, 24, 28]
         labels = page.locator(".hw-panel").nth(panel).locator(".hw-tick-x").all()
         boxes = [t.bounding_box() for t in labels]
         assert all(a["x"] + a["width"] <= b["x"] for a, b in zip(boxes, boxes[1:], strict=False)), "tick labels overlap"
@@ -135,8 +133,8 @@ def test_dragging_the_slider_crops_every_panel(page):
     for head in range(32):
         expect = GREEN if labels[18, head].tolist() == [False, False, True, False] else None
         if expect:
-            assert cell_color(page, 3, 18, head, layers=(18, 31), heads=32) == GREEN
-            assert cell_color(page, 0, 18, head, layers=(18, 31), heads=32) == GREEN
+            assert cell_color(view_at(page), 3, 18, head, layers=(18, 31), heads=32) == GREEN
+            assert cell_color(view_at(page), 0, 18, head, layers=(18, 31), heads=32) == GREEN
             break
     else:
         pytest.fail("example has no Linguistic-only head in layer 18")
@@ -146,9 +144,9 @@ def test_layer_range_from_python_recrops(page, stairs):
     stairs.layer_range = (2, 4)  # Python side: validated, then sent to the view
     page.evaluate("r => hw.models[0].set('layer_range', r)", list(stairs.layer_range))
     frame(page)
-    assert ticks(page, "x") == [2, 3, 4]
-    assert cell_color(page, 0, 2, 2, layers=(2, 4), heads=5) == PURPLE
-    assert cell_color(page, 0, 4, 4, layers=(2, 4), heads=5) == PINK
+    assert ticks(view_at(page), "x") == [2, 3, 4]
+    assert cell_color(view_at(page), 0, 2, 2, layers=(2, 4), heads=5) == PURPLE
+    assert cell_color(view_at(page), 0, 4, 4, layers=(2, 4), heads=5) == PINK
     assert page.locator(".hw-range-lo").input_value() == "2"
     assert page.locator(".hw-range-hi").input_value() == "4"
 
@@ -156,22 +154,29 @@ def test_layer_range_from_python_recrops(page, stairs):
 def test_toggle_hides_panel_and_recounts_composite(page, stairs):
     toggle = page.get_by_role("button", name="Knowledge")
     assert toggle.get_attribute("aria-pressed") == "true"
-    assert cell_color(page, 0, 2, 2, layers=(0, 5), heads=5) == PURPLE
+    assert cell_color(view_at(page), 0, 2, 2, layers=(0, 5), heads=5) == PURPLE
     toggle.click()
     frame(page)
     assert saved(page)["visible"] == ["Algorithmic", "Linguistic", "Translation"]
     stairs.set_state({"visible": saved(page)["visible"]})
     assert stairs.visible == ["Algorithmic", "Linguistic", "Translation"]
     assert toggle.get_attribute("aria-pressed") == "false"
-    assert panel_titles(page) == ["All Categories", "Algorithmic", "Linguistic", "Translation"]
+    assert panel_titles(view_at(page)) == ["All Categories", "Algorithmic", "Linguistic", "Translation"]
     # head (2, 2) was in Algorithmic + Knowledge: now only Algorithmic counts
-    assert cell_color(page, 0, 2, 2, layers=(0, 5), heads=5) == BLUE
-    assert cell_color(page, 0, 3, 3, layers=(0, 5), heads=5) == PURPLE  # 3 categories less one
-    assert legend(page) == ["3 categories", "2 categories", "Translation", "Linguistic", "Algorithmic", "Unclassified"]
+    assert cell_color(view_at(page), 0, 2, 2, layers=(0, 5), heads=5) == BLUE
+    assert cell_color(view_at(page), 0, 3, 3, layers=(0, 5), heads=5) == PURPLE  # 3 categories less one
+    assert legend(view_at(page)) == [
+        "3 categories",
+        "2 categories",
+        "Translation",
+        "Linguistic",
+        "Algorithmic",
+        "Unclassified",
+    ]
     toggle.click()
     frame(page)
-    assert panel_titles(page) == ["All Categories", *NAMES]
-    assert cell_color(page, 0, 2, 2, layers=(0, 5), heads=5) == PURPLE
+    assert panel_titles(view_at(page)) == ["All Categories", *NAMES]
+    assert cell_color(view_at(page), 0, 2, 2, layers=(0, 5), heads=5) == PURPLE
 
 
 def test_category_names_are_text_not_html(page):
@@ -183,9 +188,9 @@ def test_category_names_are_text_not_html(page):
     page.wait_for_timeout(200)
     assert dialogs == []
     assert page.locator(".view img").count() == 0
-    assert panel_titles(page)[1] == evil
+    assert panel_titles(view_at(page))[1] == evil
     assert page.locator(".hw-title").inner_text() == evil
-    assert evil in legend(page)
+    assert evil in legend(view_at(page))
     assert page.get_by_role("button", name=evil).count() == 1
 
 
@@ -201,9 +206,9 @@ def test_two_views_stay_in_sync(page, stairs):
     frame(page)
     assert saved(page) == {"layer_range": [0, 3], "visible": ["Knowledge", "Linguistic", "Translation"], "title": ""}
     for view in (0, 1):
-        assert ticks(page, "x", view=view) == [0, 1, 2, 3]
-        assert panel_titles(page, view) == ["All Categories", "Knowledge", "Linguistic", "Translation"]
-        assert cell_color(page, 0, 2, 2, layers=(0, 3), heads=5, view=view) == ORANGE
+        assert ticks(view_at(page, view), "x") == [0, 1, 2, 3]
+        assert panel_titles(view_at(page, view)) == ["All Categories", "Knowledge", "Linguistic", "Translation"]
+        assert cell_color(view_at(page, view), 0, 2, 2, layers=(0, 3), heads=5) == ORANGE
 
 
 def test_removed_view_leaves_no_listeners_or_frames(page, stairs):
@@ -246,7 +251,7 @@ def test_crisp_on_high_dpi(browser):
         )
         # no smoothing: only palette colours, no blends at cell edges
         assert colours == sorted([GREY, BLUE, PURPLE, BROWN, PINK, RED])
-        assert cell_color(page, 0, 4, 4, layers=(0, 5), heads=5) == PINK
+        assert cell_color(view_at(page), 0, 4, 4, layers=(0, 5), heads=5) == PINK
     finally:
         page.context.close()
 
@@ -259,12 +264,12 @@ def test_twelve_categories(page):
     show(page, HeadMapWidget(labels))
     palette = palette_for(n)
     assert page.locator(".hw-panel").count() == n + 1
-    assert len(legend(page)) == n + (n - 1) + 1
-    assert legend(page)[0] == "12 categories"
+    assert len(legend(view_at(page))) == n + (n - 1) + 1
+    assert legend(view_at(page))[0] == "12 categories"
     for k in (1, 2, 5, 9, 12):
         expected = palette["categories"][0] if k == 1 else palette["multi"][k - 2]
-        assert cell_color(page, 0, k, k % n, layers=(0, n), heads=n) == expected
-    assert cell_color(page, n, 12, 0, layers=(0, n), heads=n) == palette["categories"][n - 1]
+        assert cell_color(view_at(page), 0, k, k % n, layers=(0, n), heads=n) == expected
+    assert cell_color(view_at(page), n, 12, 0, layers=(0, n), heads=n) == palette["categories"][n - 1]
 
 
 def test_panels_wrap_when_narrow(page):

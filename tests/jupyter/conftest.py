@@ -1,0 +1,67 @@
+"""One real Jupyter server per test session, shut down however the session ends."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from .server import JupyterServer
+
+# Notebook 7 logs these itself, with no widget on the page (see the browser-testing notes).
+NOTEBOOK7_OWN_ERRORS = (
+    "Cannot read properties of undefined (reading 'schema')",
+    "Command 'filebrowser:open-path' not registered",
+)
+
+
+@pytest.fixture(scope="session")
+def jupyter(browser, tmp_path_factory):
+    try:
+        import jupyterlab  # noqa: F401
+        import notebook  # noqa: F401
+    except ImportError:
+        if os.environ.get("CI"):
+            raise
+        pytest.skip("JupyterLab / Notebook 7 not installed: pip install -e '.[dev]'")
+    server = JupyterServer(tmp_path_factory.mktemp("jupyter"))
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    if report.when == "call" and report.failed and "page" in item.funcargs:
+        # What the user would have seen, and what the browser said, for the failure.
+        page = item.funcargs["page"]
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=ARTIFACTS / f"{item.name}.png", full_page=True)
+        (ARTIFACTS / f"{item.name}.log").write_text("\n".join(page.errors))
+    return report
+
+
+@pytest.fixture
+def page(browser, jupyter):
+    """A fresh browser context; ``page.errors`` collects console errors and uncaught exceptions."""
+    context = browser.new_context(viewport={"width": 1500, "height": 1100})
+    page = context.new_page()
+    page.errors = []
+    page.on("console", lambda m: m.type == "error" and page.errors.append(f"console: {m.text}"))
+    page.on("pageerror", lambda e: page.errors.append(f"pageerror: {e}"))
+    yield page
+    # Each test opens its own notebook; stop its kernel so they do not pile up.
+    page.evaluate("() => window.jupyterapp?.serviceManager.sessions.shutdownAll()")
+    context.close()
+
+
+def errors_of_ours(errors: list[str]) -> list[str]:
+    """Console errors, less the two that Notebook 7 logs on its own."""
+    return [e for e in errors if not any(known in e for known in NOTEBOOK7_OWN_ERRORS)]

@@ -1,0 +1,33 @@
+"""The same render-and-sync flow in Notebook 7."""
+
+from __future__ import annotations
+
+import json
+
+from headwidget.palette import palette_for
+from tests.browser.views import cell_color, drag_range_handle, panel_titles, ticks
+
+from .cells import LINGUISTIC_ONLY, NAMES, PROBE, SETUP
+from .conftest import errors_of_ours
+from .notebook import Notebook
+
+PALETTE = palette_for(4)
+
+
+def test_notebook7_render_slider_to_kernel_and_kernel_to_view(page, jupyter):
+    nb = Notebook(page, jupyter, "nb7.ipynb", [SETUP + "\nwidget", PROBE, "pass"], app="notebook")
+    assert page.locator("#top-panel .jp-NotebookKernelStatus, #main-panel").count() > 0
+    assert "/notebooks/" in page.url  # Notebook 7's own page, not JupyterLab
+    nb.run_all()
+    view = nb.view()
+    assert panel_titles(view) == ["All Categories", *NAMES]
+    assert cell_color(view, 0, *LINGUISTIC_ONLY, layers=(0, 31), heads=32) == PALETTE["categories"][2]
+
+    drag_range_handle(page, view, "lo", 18, 32)
+    assert json.loads(nb.execute(1))["layer_range"] == [18, 31]
+
+    nb.execute(2, "widget.layer_range = (24, 31)")
+    page.wait_for_function("() => document.querySelector('.headwidget .hw-range-value').textContent === '24\u201331'")
+    assert ticks(view, "x") == [24, 28]
+    assert cell_color(view, 0, *LINGUISTIC_ONLY, layers=(24, 31), heads=32) == PALETTE["categories"][2]
+    assert errors_of_ours(page.errors) == []

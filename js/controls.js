@@ -98,3 +98,59 @@ export function renderToggles(el, categories, colors, onToggle) {
     buttons.forEach((button, i) => button.setAttribute("aria-pressed", String(Boolean(shown[i]))));
   };
 }
+
+/**
+ * @typedef {object} RuleControl
+ * @property {HTMLElement} el
+ * @property {(rule: {threshold: number | null, topK: number | null}, extent: [number, number], nHeads: number) => void} update
+ */
+
+/**
+ * The control that re-classifies scores live: a threshold slider over the
+ * scores' range, or a top-k slider from 1 to the number of heads.
+ * @param {(rule: {threshold: number | null, topK: number | null}) => void} onChange
+ * @returns {RuleControl}
+ */
+export function createRuleControl(onChange) {
+  const el = document.createElement("label");
+  el.className = "hw-rule";
+  const name = document.createElement("span");
+  name.className = "hw-rule-name";
+  const input = document.createElement("input");
+  input.type = "range";
+  input.className = "hw-rule-input";
+  const value = document.createElement("output");
+  value.className = "hw-rule-value";
+  el.append(name, input, value);
+  let mode = "threshold";
+  input.addEventListener("input", () => {
+    const v = Number(input.value);
+    value.textContent = format(mode, v);
+    onChange(mode === "threshold" ? { threshold: v, topK: null } : { threshold: null, topK: v });
+  });
+  return {
+    el,
+    update({ threshold, topK }, [lo, hi], nHeads) {
+      mode = threshold !== null && threshold !== undefined ? "threshold" : "top k";
+      name.textContent = mode;
+      if (mode === "threshold") {
+        input.min = String(Math.min(lo, threshold));
+        input.max = String(Math.max(hi, threshold));
+        input.step = "any";
+        input.value = String(threshold);
+      } else {
+        input.min = "1";
+        input.max = String(nHeads);
+        input.step = "1";
+        input.value = String(topK);
+      }
+      input.setAttribute("aria-label", mode);
+      value.textContent = format(mode, Number(input.value));
+    },
+  };
+}
+
+/** @param {string} mode @param {number} v */
+function format(mode, v) {
+  return mode === "threshold" ? v.toPrecision(3) : String(v);
+}

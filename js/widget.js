@@ -1,12 +1,13 @@
 // anywidget entry point: wires the model to the DOM and cleans up after itself.
 // Decoding, layout and pixels live in their own modules.
 
-import { createRangeSlider, renderToggles } from "./controls.js";
+import { createRangeSlider, createRuleControl, renderToggles } from "./controls.js";
 import { unpackLabels } from "./decode.js";
 import { blit, panelPixels, sourceCanvas } from "./draw.js";
 import { cellPixels, legendEntries, panelTitles } from "./layout.js";
 import { renderLegend } from "./legend.js";
 import { createPanel } from "./panel.js";
+import { classify, decodeScores, scoreExtent } from "./scoring.js";
 
 /** Largest side of a panel in CSS pixels (the reference's panels are ~230). */
 const MAX_PANEL_CSS = 240;
@@ -14,13 +15,17 @@ const MAX_PANEL_CSS = 240;
 // What a change invalidates, from least to most work.
 const RANGE = 1;
 const VISIBLE = 2;
-const DATA = 3;
+const RULE = 3;
+const DATA = 4;
 
 const EVENTS = /** @type {const} */ ([
   ["change:_labels", DATA],
   ["change:_shape", DATA],
   ["change:_categories", DATA],
   ["change:_palette", DATA],
+  ["change:_scores", DATA],
+  ["change:threshold", RULE],
+  ["change:top_k", RULE],
   ["change:visible", VISIBLE],
   ["change:layer_range", RANGE],
   ["change:title", RANGE],
@@ -39,7 +44,13 @@ function render({ model, el }) {
     model.set("layer_range", [first, last]);
     model.save_changes();
   });
-  controls.append(slider.el, toggles);
+  // Scores re-classified live: the browser applies the rule at once, Python follows.
+  const rule = createRuleControl(({ threshold, topK }) => {
+    model.set("threshold", threshold);
+    model.set("top_k", topK);
+    model.save_changes();
+  });
+  controls.append(slider.el, rule.el, toggles);
   const body = div("hw-body");
   const legend = div("hw-legend");
   const error = div("hw-error");
@@ -47,7 +58,7 @@ function render({ model, el }) {
   root.append(title, controls, body, error);
   el.append(root);
 
-  /** @type {{shape: number[], cells: Uint8Array, categories: string[], palette: any, setPressed: (s: boolean[]) => void}} */
+  /** @type {{shape: [number, number, number], bits: Uint8Array, scores: Float32Array | null, cells: Uint8Array, categories: string[], palette: any, setPressed: (s: boolean[]) => void}} */
   let data;
   /** @type {HTMLCanvasElement[]} one source per panel, at data resolution */
   let sources = [];
@@ -58,14 +69,29 @@ function render({ model, el }) {
     const shape = model.get("_shape");
     const categories = model.get("_categories");
     const palette = model.get("_palette");
-    const cells = unpackLabels(model.get("_labels"), shape);
+    const bits = unpackLabels(model.get("_labels"), shape);
+    const raw = model.get("_scores");
+    const scores = raw && raw.byteLength ? decodeScores(raw, shape[0] * shape[1] * shape[2]) : null;
     const setPressed = renderToggles(toggles, categories, palette.categories, (i) => {
       const shown = shownFlags();
       shown[i] = !shown[i];
       model.set("visible", categories.filter((_, c) => shown[c]));
       model.save_changes();
     });
-    data = { shape, categories, palette, cells, setPressed };
+    data = { shape, categories, palette, bits, scores, cells: bits, setPressed };
+  }
+
+  function applyRule() {
+    const threshold = model.get("threshold") ?? null;
+    const topK = model.get("top_k") ?? null;
+    const live = data.scores !== null && (threshold !== null || topK !== null);
+    rule.el.hidden = !live;
+    if (!live) {
+      data.cells = data.bits;
+      return;
+    }
+    data.cells = classify(data.scores, data.shape, { threshold, topK });
+    rule.update({ threshold, topK }, scoreExtent(data.scores), data.shape[0] * data.shape[1]);
   }
 
   /** @returns {boolean[]} */
@@ -110,6 +136,7 @@ function render({ model, el }) {
   function update(level) {
     try {
       if (level >= DATA) loadData();
+      if (level >= RULE) applyRule();
       if (level >= VISIBLE) loadVisible();
       drawRange();
       error.textContent = "";

@@ -73,7 +73,7 @@ BAD = [
     ({"A": np.zeros((2, 2)), "B": np.zeros((3, 2))}, None, ValueError, "must all have the same"),
     ({}, None, ValueError, "labels keys is empty"),
     ({"A": np.zeros((2, 2))}, ["A"], TypeError, "categories must not be given when labels is a mapping"),
-    (np.zeros((2, 2, 13), bool), None, ValueError, "13 categories; the default palette has colours for at most 12"),
+    (np.zeros((2, 2, 13), bool), None, ValueError, "13 categories; the reference palette has colours for at most 12"),
     ([[[True], [False, True]]], None, ValueError, "labels is not a rectangular array"),
 ]
 

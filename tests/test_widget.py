@@ -103,8 +103,7 @@ def test_state_carries_labels_as_binary_buffer(widget):
     from ipywidgets.widgets.widget import _remove_buffers
 
     state, paths, buffers = _remove_buffers(widget.get_state())
-    assert ["_labels"] in paths
-    assert [len(b) for b in buffers] == [32 * 32 * 4 // 8]
+    assert len(buffers[paths.index(["_labels"])]) == 32 * 32 * 4 // 8
     assert list(state["_shape"]) == [32, 32, 4]
 
 

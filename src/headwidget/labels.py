@@ -73,7 +73,7 @@ class HeadLabels:
                 raise TypeError(
                     "categories must not be given when labels is a mapping; the mapping's keys are the category names"
                 )
-            names = _check_names(list(labels.keys()), "labels keys")
+            names = check_names(list(labels.keys()), "labels keys")
             arrays = [_as_bool(labels[name], f"labels[{name!r}]", ndim=2) for name in names]
             shapes = {a.shape for a in arrays}
             if len(shapes) > 1:
@@ -90,7 +90,7 @@ class HeadLabels:
                     raise TypeError(
                         f"categories must be a list of category names; got {type(categories).__name__} {categories!r}"
                     )
-                names = _check_names(list(categories), "categories")
+                names = check_names(list(categories), "categories")
                 if len(names) != n_categories:
                     raise ValueError(
                         f"categories has {len(names)} names but labels has shape "
@@ -137,7 +137,7 @@ def _as_bool(value: object, name: str, *, ndim: int) -> np.ndarray:
     return np.array(result, dtype=bool, copy=True)
 
 
-def _check_names(names: list[object], name: str) -> list[str]:
+def check_names(names: list[object], name: str) -> list[str]:
     """Category names: non-empty, unique strings."""
     if not names:
         raise ValueError(f"{name} is empty; expected at least one category name")

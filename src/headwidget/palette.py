@@ -13,10 +13,13 @@ Beyond four categories (documented in the README):
   from tab10's grey (#7f7f7f, 5 categories) to near-black (12 categories),
   all clearly apart from the light grey of unclassified heads.
 
-More than 12 categories are refused with a clear error.
+More than 12 categories need ``palette={category: colour}`` for the extra ones.
 """
 
 from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
 
 #: Colour of heads in no (visible) category; also the panels' background.
 UNCLASSIFIED = "#e6e6e6"
@@ -54,8 +57,20 @@ MULTI_COLORS: tuple[str, ...] = (
 MAX_CATEGORIES = len(CATEGORY_COLORS)
 
 
-def palette_for(n_categories: int) -> dict[str, object]:
+def palette_for(
+    n_categories: int, categories: Sequence[str] | None = None, palette: object = None
+) -> dict[str, object]:
     """The palette sent to the front end for ``n_categories`` categories.
+
+    Parameters
+    ----------
+    n_categories : int
+        Number of categories.
+    categories : sequence of str, optional
+        Their names, needed when ``palette`` is a mapping.
+    palette : None, "reference" or mapping of str to str
+        The reference colours, or ``{category: "#rrggbb"}`` overriding some or all
+        of them (needed for every category beyond the reference's 12).
 
     Returns
     -------
@@ -65,15 +80,44 @@ def palette_for(n_categories: int) -> dict[str, object]:
 
     Raises
     ------
-    ValueError
-        When there are more categories than the palette has colours.
+    ValueError, TypeError
+        An unknown palette, category or colour, or categories left without a colour.
     """
-    if n_categories > MAX_CATEGORIES:
-        raise ValueError(
-            f"labels has {n_categories} categories; the default palette has colours for at most {MAX_CATEGORIES}"
-        )
-    return {
-        "categories": list(CATEGORY_COLORS[:n_categories]),
-        "multi": list(MULTI_COLORS[: max(0, n_categories - 1)]),
-        "unclassified": UNCLASSIFIED,
-    }
+    custom: dict[str, str] = {}
+    if isinstance(palette, Mapping):
+        names = list(categories or [])
+        for name, colour in palette.items():
+            if name not in names:
+                raise ValueError(f"palette names {name!r}, which is not a category; expected names from {names}")
+            custom[name] = check_color(colour, f"palette[{name!r}]")
+    elif palette not in (None, "reference"):
+        raise ValueError(f"palette must be 'reference' or a mapping {{category: colour}}; got {palette!r}")
+    colours = []
+    for i in range(n_categories):
+        name = categories[i] if categories is not None else None
+        if name in custom:
+            colours.append(custom[name])
+        elif i < MAX_CATEGORIES:
+            colours.append(CATEGORY_COLORS[i])
+        else:
+            raise ValueError(
+                f"labels has {n_categories} categories; the reference palette has colours for at most "
+                f"{MAX_CATEGORIES}: pass palette={{name: '#rrggbb'}} for the others"
+            )
+    return {"categories": colours, "multi": multi_colors(n_categories), "unclassified": UNCLASSIFIED}
+
+
+def multi_colors(n_categories: int) -> list[str]:
+    """Colours for heads in 2 .. n_categories categories (the reference's, greys beyond 12)."""
+    if n_categories <= MAX_CATEGORIES:
+        return list(MULTI_COLORS[: max(0, n_categories - 1)])
+    steps = n_categories - 5  # 5 .. n categories: #7f7f7f down to #101010
+    return [*MULTI_COLORS[:3], *(_grey(0x7F - round(i * (0x7F - 0x10) / steps)) for i in range(steps + 1))]
+
+
+def check_color(colour: object, name: str) -> str:
+    """A "#rgb" or "#rrggbb" colour, returned as lower-case "#rrggbb"."""
+    if isinstance(colour, str) and re.fullmatch(r"#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})", colour):
+        hex_digits = colour[1:].lower()
+        return "#" + (hex_digits if len(hex_digits) == 6 else "".join(d * 2 for d in hex_digits))
+    raise ValueError(f"{name} must be a colour '#rrggbb' or '#rgb'; got {colour!r}")

@@ -1,11 +1,15 @@
 """HeadMapWidget: the traits that travel between Python and the browser.
 
 Data and style live here; the front end (``js/``) decodes, lays out and draws.
+Every way in validates completely before any trait changes, so a failed call
+leaves the widget exactly as it was.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import os
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +17,9 @@ import anywidget
 import numpy as np
 import traitlets
 
+from . import adapters, scoring
 from .labels import HeadLabels
+from .options import check_layer_range, check_title, check_visible
 from .palette import palette_for
 
 _STATIC = Path(__file__).parent / "static"
@@ -34,6 +40,8 @@ class HeadMapWidget(anywidget.AnyWidget):
         Inclusive (first, last) layers shown; defaults to every layer.
     visible : sequence of str, optional
         Names of the categories shown; defaults to all.
+    palette : "reference" or mapping of str to str, optional
+        The reference colours (default), or ``{category: "#rrggbb"}`` overrides.
 
     Examples
     --------
@@ -52,11 +60,15 @@ class HeadMapWidget(anywidget.AnyWidget):
     _shape = traitlets.Tuple(traitlets.Int(), traitlets.Int(), traitlets.Int(), default_value=(0, 0, 0)).tag(sync=True)
     _categories = traitlets.List(traitlets.Unicode()).tag(sync=True)
     _palette = traitlets.Dict().tag(sync=True)
+    # Scores as little-endian float32, C order; empty when the widget has none.
+    _scores = traitlets.Bytes(b"").tag(sync=True)
 
     title = traitlets.Unicode("").tag(sync=True)
     # Checked entirely by the validators below, for one clear message per mistake.
     layer_range = traitlets.Any((0, 0)).tag(sync=True)
     visible = traitlets.Any([]).tag(sync=True)
+    threshold = traitlets.Any(None, allow_none=True).tag(sync=True)
+    top_k = traitlets.Any(None, allow_none=True).tag(sync=True)
 
     def __init__(
         self,
@@ -66,30 +78,115 @@ class HeadMapWidget(anywidget.AnyWidget):
         title: str | None = None,
         layer_range: tuple[int, int] | None = None,
         visible: Sequence[str] | None = None,
+        palette: str | Mapping[str, str] | None = None,
     ) -> None:
         # Validate everything first: a bad argument raises before any trait exists.
         head_labels = HeadLabels.build(labels, categories)
-        palette = palette_for(head_labels.shape[2])
+        self._palette_option = palette
+        self._score_array: np.ndarray | None = None
+        traits = self._data_traits(head_labels, None, (None, None), palette)
         n_layers = head_labels.shape[0]
-        title = _check_title(title)
-        first_last = (0, n_layers - 1) if layer_range is None else _check_layer_range(layer_range, n_layers)
-        shown = list(head_labels.categories) if visible is None else _check_visible(visible, head_labels.categories)
-
-        self._head_labels = head_labels
-        super().__init__(
-            _labels=head_labels.pack(),
-            _shape=head_labels.shape,
-            _categories=list(head_labels.categories),
-            _palette=palette,
-            title=title,
-            layer_range=first_last,
-            visible=shown,
+        traits["title"] = check_title(title)
+        traits["layer_range"] = (0, n_layers - 1) if layer_range is None else check_layer_range(layer_range, n_layers)
+        traits["visible"] = (
+            list(head_labels.categories) if visible is None else check_visible(visible, head_labels.categories)
         )
+        self._head_labels = head_labels
+        super().__init__(**traits)
+
+    # ------------------------------------------------------------ other ways in
+
+    @classmethod
+    def from_heads(cls, heads: Mapping[str, Any], *, n_layers: int, n_heads: int, **options: Any) -> HeadMapWidget:
+        """Per-category lists of heads, e.g. ``{"Translation": [(27, 18), (30, 21)]}``.
+
+        Examples
+        --------
+        >>> w = HeadMapWidget.from_heads({"Translation": [(27, 18), (30, 21)]}, n_layers=32, n_heads=32)
+        """
+        array, names = adapters.heads_to_array(heads, n_layers, n_heads)
+        return cls(array, names, **options)
+
+    @classmethod
+    def from_frame(
+        cls,
+        frame: Any,
+        layer: str = "layer",
+        head: str = "head",
+        category: str = "category",
+        *,
+        n_layers: int | None = None,
+        n_heads: int | None = None,
+        categories: Sequence[str] | None = None,
+        **options: Any,
+    ) -> HeadMapWidget:
+        """A long table (pandas or polars) with one row per (layer, head, category) membership.
+
+        The shape defaults to the largest indices + 1 (or what :meth:`to_frame`
+        recorded); the categories to their order of first appearance.
+        """
+        array, names = adapters.frame_to_array(
+            frame, layer, head, category, n_layers=n_layers, n_heads=n_heads, categories=categories
+        )
+        return cls(array, names, **options)
+
+    @classmethod
+    def from_scores(
+        cls,
+        scores: Any,
+        categories: Sequence[str] | None = None,
+        *,
+        threshold: float | None = None,
+        top_k: int | None = None,
+        **options: Any,
+    ) -> HeadMapWidget:
+        """Continuous scores (layers, heads, categories), classified by ``threshold`` or ``top_k``.
+
+        A head belongs to a category when its score is >= ``threshold``, or when it
+        is among the category's ``top_k`` highest scores; NaN never classifies.
+        The view gets a control that re-classifies live, synced with
+        :attr:`threshold` / :attr:`top_k`.
+        """
+        values = scoring.check_scores(scores)
+        rule = scoring.check_rule(threshold, top_k, *values.shape[:2])
+        widget = cls(scoring.classify(values, *rule), categories, **options)
+        with widget.hold_sync(), widget._rule_quiet():
+            widget._score_array = values
+            widget._scores = values.astype("<f4").tobytes()
+            widget.set_trait("threshold", rule[0])
+            widget.set_trait("top_k", rule[1])
+        return widget
+
+    @classmethod
+    def load(cls, path: str | os.PathLike, **options: Any) -> HeadMapWidget:
+        """A widget from a file written by :meth:`save_labels` (.npz, .csv or .json).
+
+        With scores in the file, pass ``threshold=`` or ``top_k=`` to classify them
+        anew (and get the live control); otherwise the saved labels are used.
+        """
+        from . import storage
+
+        threshold, top_k = options.pop("threshold", None), options.pop("top_k", None)
+        array, names, values = storage.load_labels(path)
+        if values is not None and (threshold is not None or top_k is not None):
+            return cls.from_scores(values, names, threshold=threshold, top_k=top_k, **options)
+        widget = cls(array, names, **options)
+        if values is not None:
+            with widget.hold_sync():
+                widget._score_array = values
+                widget._scores = values.astype("<f4").tobytes()
+        return widget
+
+    # ------------------------------------------------------------ ways out
 
     @property
     def labels(self) -> np.ndarray:
-        """Read-only bool array (layers, heads, categories) equal to the input."""
+        """Read-only bool array (layers, heads, categories); assigning replaces the data."""
         return self._head_labels.array
+
+    @labels.setter
+    def labels(self, value: Any) -> None:
+        self.set_labels(value)
 
     @property
     def categories(self) -> tuple[str, ...]:
@@ -101,7 +198,25 @@ class HeadMapWidget(anywidget.AnyWidget):
         """(layers, heads, categories)."""
         return self._head_labels.shape
 
-    def layer_slider(self, **kwargs: Any):
+    @property
+    def scores(self) -> np.ndarray | None:
+        """Read-only float32 scores (layers, heads, categories), or None."""
+        return self._score_array
+
+    def to_frame(self) -> Any:
+        """The memberships as a pandas DataFrame: layer, head, category (and score).
+
+        ``HeadMapWidget.from_frame(widget.to_frame())`` gives back the same labels.
+        """
+        return adapters.array_to_frame(self.labels, self.categories, self._score_array)
+
+    def save_labels(self, path: str | os.PathLike) -> None:
+        """Write labels, category names and scores to .npz, .csv (long form) or .json."""
+        from . import storage
+
+        storage.save_labels(path, self.labels, self.categories, self._score_array)
+
+    def layer_slider(self, **kwargs: Any) -> Any:
         """An ``ipywidgets.IntRangeSlider`` jslinked to :attr:`layer_range`.
 
         The link lives in the browser, so the slider keeps working in saved
@@ -114,55 +229,113 @@ class HeadMapWidget(anywidget.AnyWidget):
         ipywidgets.jslink((self, "layer_range"), (slider, "value"))
         return slider
 
+    # ------------------------------------------------------------ replacing the data
+
+    def set_labels(self, labels: Any, categories: Sequence[str] | None = None) -> None:
+        """Replace the data (any shape); every view redraws.
+
+        The layer range is kept when the number of layers is unchanged and reset
+        to all layers otherwise; categories that stay keep their visibility.
+        """
+        if categories is None and not isinstance(labels, Mapping):
+            shape = np.shape(labels)
+            if len(shape) == 3 and shape[2] == len(self.categories):
+                categories = self.categories
+        self._replace(HeadLabels.build(labels, categories), None, (None, None))
+
+    def set_scores(
+        self,
+        scores: Any,
+        categories: Sequence[str] | None = None,
+        *,
+        threshold: float | None = None,
+        top_k: int | None = None,
+    ) -> None:
+        """Replace the data with new scores, classified as in :meth:`from_scores`."""
+        values = scoring.check_scores(scores)
+        rule = scoring.check_rule(threshold, top_k, *values.shape[:2])
+        if categories is None and values.shape[2] == len(self.categories):
+            categories = self.categories
+        self._replace(HeadLabels.build(scoring.classify(values, *rule), categories), values, rule)
+
+    def _replace(self, head_labels: HeadLabels, values: np.ndarray | None, rule: tuple) -> None:
+        traits = self._data_traits(head_labels, values, rule, self._palette_option)
+        n_layers = head_labels.shape[0]
+        keep_range = n_layers == self.shape[0]
+        traits["layer_range"] = self.layer_range if keep_range else (0, n_layers - 1)
+        old = set(self.categories)
+        shown = set(self.visible)
+        traits["visible"] = [n for n in head_labels.categories if n in shown or n not in old]
+        # Everything is valid: switch over in one message to the views.
+        self._head_labels = head_labels
+        self._score_array = values
+        with self.hold_sync(), self._rule_quiet():
+            for name, value in traits.items():
+                self.set_trait(name, value)
+
+    def _data_traits(
+        self, head_labels: HeadLabels, values: np.ndarray | None, rule: tuple, palette: object
+    ) -> dict[str, Any]:
+        if values is not None and values.shape != head_labels.shape:
+            raise ValueError(f"scores has shape {values.shape}; expected the labels' {head_labels.shape}")
+        return {
+            "_labels": head_labels.pack(),
+            "_shape": head_labels.shape,
+            "_categories": list(head_labels.categories),
+            "_palette": palette_for(head_labels.shape[2], head_labels.categories, palette),
+            "_scores": b"" if values is None else values.astype("<f4").tobytes(),
+            "threshold": rule[0],
+            "top_k": rule[1],
+        }
+
+    # ------------------------------------------------------------ validation and live re-classification
+
     @traitlets.validate("layer_range")
     def _valid_layer_range(self, proposal: dict[str, Any]) -> tuple[int, int]:
-        return _check_layer_range(proposal["value"], self._head_labels.shape[0])
+        return check_layer_range(proposal["value"], self._head_labels.shape[0])
 
     @traitlets.validate("visible")
     def _valid_visible(self, proposal: dict[str, Any]) -> list[str]:
-        return _check_visible(proposal["value"], self._head_labels.categories)
+        return check_visible(proposal["value"], self._head_labels.categories)
 
     @traitlets.validate("title")
     def _valid_title(self, proposal: dict[str, Any]) -> str:
-        return _check_title(proposal["value"])
+        return check_title(proposal["value"])
 
-
-def _check_title(title: object) -> str:
-    if title is None:
-        return ""
-    if not isinstance(title, str):
-        raise traitlets.TraitError(f"title must be a str; got {type(title).__name__} {title!r}")
-    return title
-
-
-def _check_layer_range(value: object, n_layers: int) -> tuple[int, int]:
-    """An inclusive (first, last) pair of layer indices within the model."""
-    expected = f"an inclusive (first, last) pair with 0 <= first <= last <= {n_layers - 1}"
-    if isinstance(value, (str, bytes)) or not isinstance(value, (Sequence, np.ndarray)) or len(value) != 2:
-        raise traitlets.TraitError(f"layer_range must be {expected}; got {value!r}")
-    pair = []
-    for item in value:
-        if isinstance(item, (bool, np.bool_)) or not isinstance(item, (int, np.integer)):
+    @traitlets.validate("threshold", "top_k")
+    def _valid_rule(self, proposal: dict[str, Any]) -> float | int | None:
+        name, value = proposal["trait"].name, proposal["value"]
+        if value is None or getattr(self, "_quiet", False):
+            return value
+        if self._score_array is None:
             raise traitlets.TraitError(
-                f"layer_range must hold integers; got {value!r} ({type(item).__name__} {item!r})"
+                f"{name} needs scores; this widget has labels only (build it with HeadMapWidget.from_scores)"
             )
-        pair.append(int(item))
-    first, last = pair
-    if not 0 <= first <= last <= n_layers - 1:
-        raise traitlets.TraitError(f"layer_range must be {expected}; got ({first}, {last})")
-    return first, last
+        n_layers, n_heads, _ = self.shape
+        threshold, top_k = (value, None) if name == "threshold" else (None, value)
+        try:
+            rule = scoring.check_rule(threshold, top_k, n_layers, n_heads)
+        except (TypeError, ValueError) as exc:
+            raise traitlets.TraitError(str(exc)) from None
+        return rule[0] if name == "threshold" else rule[1]
 
+    @traitlets.observe("threshold", "top_k")
+    def _reclassify(self, change: dict[str, Any]) -> None:
+        if getattr(self, "_quiet", False) or change["new"] is None or self._score_array is None:
+            return
+        rule = (change["new"], None) if change["name"] == "threshold" else (None, change["new"])
+        head_labels = HeadLabels.build(scoring.classify(self._score_array, *rule), self.categories)
+        self._head_labels = head_labels
+        with self.hold_sync(), self._rule_quiet():
+            # one rule at a time: choosing a threshold drops top_k and vice versa
+            self.set_trait("top_k" if change["name"] == "threshold" else "threshold", None)
+            self._labels = head_labels.pack()
 
-def _check_visible(value: object, categories: Sequence[str]) -> list[str]:
-    """Names of shown categories, returned in category order."""
-    if isinstance(value, str) or not isinstance(value, (Sequence, np.ndarray, set, frozenset)):
-        raise traitlets.TraitError(f"visible must be a list of category names from {list(categories)}; got {value!r}")
-    names = list(value)
-    for name in names:
-        if name not in categories:
-            raise traitlets.TraitError(
-                f"visible contains {name!r}, which is not a category; expected names from {list(categories)}"
-            )
-    if len(set(names)) != len(names):
-        raise traitlets.TraitError(f"visible lists a category twice: {names!r}")
-    return [name for name in categories if name in names]
+    @contextmanager
+    def _rule_quiet(self) -> Iterator[None]:
+        """Rule traits change without re-classifying: the caller already did."""
+        self._quiet = True
+        try:
+            yield
+        finally:
+            self._quiet = False

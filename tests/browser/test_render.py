@@ -204,7 +204,13 @@ def test_two_views_stay_in_sync(page, stairs):
     page.keyboard.press("ArrowLeft")
     page.locator(".view").nth(1).get_by_role("button", name="Algorithmic").click()
     frame(page)
-    assert saved(page) == {"layer_range": [0, 3], "visible": ["Knowledge", "Linguistic", "Translation"], "title": ""}
+    assert saved(page) == {
+        "layer_range": [0, 3],
+        "visible": ["Knowledge", "Linguistic", "Translation"],
+        "title": "",
+        "threshold": None,
+        "top_k": None,
+    }
     for view in (0, 1):
         assert ticks(view_at(page, view), "x") == [0, 1, 2, 3]
         assert panel_titles(view_at(page, view)) == ["All Categories", "Knowledge", "Linguistic", "Translation"]

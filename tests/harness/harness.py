@@ -27,7 +27,18 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-SYNCED = ("_labels", "_shape", "_categories", "_palette", "title", "layer_range", "visible")
+SYNCED = (
+    "_labels",
+    "_shape",
+    "_categories",
+    "_palette",
+    "_scores",
+    "title",
+    "layer_range",
+    "visible",
+    "threshold",
+    "top_k",
+)
 _FILES = {
     "/": (Path(__file__).parent / "harness.html", "text/html"),
     "/standin.js": (Path(__file__).parent / "standin.js", "text/javascript"),

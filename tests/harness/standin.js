@@ -2,6 +2,9 @@
 // plain page: the same get / set / on / off / save_changes the widget uses,
 // with binary traits arriving as DataView exactly as anywidget hands them over.
 
+// Traits a view may change and send back to Python.
+const EDITABLE = ["layer_range", "visible", "title", "threshold", "top_k"];
+
 /**
  * @param {Record<string, any>} state  JSON state; {"$bytes": base64} for binary traits
  */
@@ -11,10 +14,15 @@ export function createModel(state) {
   /** @type {Map<string, Set<Function>>} */
   const listeners = new Map();
   const saved = [];
+  const pick = (v) => Object.fromEntries(EDITABLE.map((k) => [k, v[k] ?? null]));
+  let sent = pick(values);
   return {
     get: (key) => values[key],
     set(key, value) {
+      // like Backbone: no change event when the value is equal
+      const same = !(value instanceof DataView) && JSON.stringify(values[key]) === JSON.stringify(value);
       values[key] = value;
+      if (same) return;
       for (const callback of [...(listeners.get(`change:${key}`) ?? [])]) callback();
     },
     on(event, callback) {
@@ -25,14 +33,15 @@ export function createModel(state) {
       listeners.get(event)?.delete(callback);
     },
     save_changes() {
-      saved.push({ layer_range: values.layer_range, visible: values.visible });
+      sent = pick(values);
+      saved.push(pick(values));
     },
     /** Number of callbacks still registered: zero after every view is cleaned up. */
     listenerCount: () => [...listeners.values()].reduce((n, set) => n + set.size, 0),
-    /** What views sent back with save_changes, in order. */
+    /** Each save_changes call's view-editable values, in order. */
     saved,
-    /** Synced values as JSON, for the Python side of a test. */
-    json: () => ({ layer_range: values.layer_range, visible: values.visible, title: values.title }),
+    /** What Python has received: the view-editable values as of the last save_changes. */
+    json: () => ({ ...sent }),
   };
 }
 

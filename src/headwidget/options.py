@@ -1,0 +1,53 @@
+"""Checks for the view options a user sets: layer range, visible categories, title.
+
+Shared by the constructor and the trait validators, so a value from Python and a
+value from the browser get the same clear message.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import traitlets
+
+
+def check_title(title: object) -> str:
+    if title is None:
+        return ""
+    if not isinstance(title, str):
+        raise traitlets.TraitError(f"title must be a str; got {type(title).__name__} {title!r}")
+    return title
+
+
+def check_layer_range(value: object, n_layers: int) -> tuple[int, int]:
+    """An inclusive (first, last) pair of layer indices within the model."""
+    expected = f"an inclusive (first, last) pair with 0 <= first <= last <= {n_layers - 1}"
+    if isinstance(value, (str, bytes)) or not isinstance(value, (Sequence, np.ndarray)) or len(value) != 2:
+        raise traitlets.TraitError(f"layer_range must be {expected}; got {value!r}")
+    pair = []
+    for item in value:
+        if isinstance(item, (bool, np.bool_)) or not isinstance(item, (int, np.integer)):
+            raise traitlets.TraitError(
+                f"layer_range must hold integers; got {value!r} ({type(item).__name__} {item!r})"
+            )
+        pair.append(int(item))
+    first, last = pair
+    if not 0 <= first <= last <= n_layers - 1:
+        raise traitlets.TraitError(f"layer_range must be {expected}; got ({first}, {last})")
+    return first, last
+
+
+def check_visible(value: object, categories: Sequence[str]) -> list[str]:
+    """Names of shown categories, returned in category order."""
+    if isinstance(value, str) or not isinstance(value, (Sequence, np.ndarray, set, frozenset)):
+        raise traitlets.TraitError(f"visible must be a list of category names from {list(categories)}; got {value!r}")
+    names = list(value)
+    for name in names:
+        if name not in categories:
+            raise traitlets.TraitError(
+                f"visible contains {name!r}, which is not a category; expected names from {list(categories)}"
+            )
+    if len(set(names)) != len(names):
+        raise traitlets.TraitError(f"visible lists a category twice: {names!r}")
+    return [name for name in categories if name in names]

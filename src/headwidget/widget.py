@@ -17,7 +17,7 @@ import anywidget
 import numpy as np
 import traitlets
 
-from . import adapters, scoring
+from . import adapters, scoring, storage
 from .labels import HeadLabels
 from .options import check_layer_range, check_title, check_visible
 from .palette import palette_for
@@ -164,8 +164,6 @@ class HeadMapWidget(anywidget.AnyWidget):
         With scores in the file, pass ``threshold=`` or ``top_k=`` to classify them
         anew (and get the live control); otherwise the saved labels are used.
         """
-        from . import storage
-
         threshold, top_k = options.pop("threshold", None), options.pop("top_k", None)
         array, names, values = storage.load_labels(path)
         if values is not None and (threshold is not None or top_k is not None):
@@ -212,8 +210,6 @@ class HeadMapWidget(anywidget.AnyWidget):
 
     def save_labels(self, path: str | os.PathLike) -> None:
         """Write labels, category names and scores to .npz, .csv (long form) or .json."""
-        from . import storage
-
         storage.save_labels(path, self.labels, self.categories, self._score_array)
 
     def layer_slider(self, **kwargs: Any) -> Any:

@@ -1,0 +1,268 @@
+"""A catalogue of bad inputs: each gets a specific error that names the argument, what was
+received and what was expected, and a live widget is left exactly as it was."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+import traitlets
+
+from headwidget import HeadMapWidget, example_labels
+
+NAMES = ["A", "B"]
+OK = np.zeros((4, 3, 2), bool)
+SCORES = np.linspace(0, 1, 24, dtype=np.float32).reshape(4, 3, 2)
+FRAME = pd.DataFrame({"layer": [0, 1], "head": [2, 0], "category": ["A", "B"]})
+
+
+def huge():
+    return np.lib.stride_tricks.as_strided(np.zeros(1, bool), shape=(4097, 1024, 1), strides=(0, 0, 0))
+
+
+# (id, call, exception, message regex)
+CONSTRUCTION = [
+    (
+        "ndim",
+        lambda: HeadMapWidget(np.zeros((4, 4), bool)),
+        ValueError,
+        r"labels has shape \(4, 4\); expected \(layers",
+    ),
+    ("ndim-4", lambda: HeadMapWidget(np.zeros((2, 2, 2, 2), bool)), ValueError, r"shape \(2, 2, 2, 2\); expected"),
+    ("names-count", lambda: HeadMapWidget(OK, ["A"]), ValueError, r"categories has 1 names but labels has shape"),
+    (
+        "float-labels",
+        lambda: HeadMapWidget(np.full((4, 3, 2), 0.7)),
+        ValueError,
+        r"labels contains the value 0\.7; expected booleans",
+    ),
+    ("string-labels", lambda: HeadMapWidget(np.full((2, 2, 1), "x")), TypeError, r"labels has dtype <U1; expected"),
+    ("object-labels", lambda: HeadMapWidget([[[{}]]]), TypeError, r"labels has dtype object; expected booleans"),
+    ("nan-labels", lambda: HeadMapWidget(np.full((2, 2, 1), np.nan)), ValueError, r"labels contains NaN"),
+    ("ragged", lambda: HeadMapWidget([[[1], [0, 1]]]), ValueError, r"labels is not a rectangular array"),
+    ("zero-layers", lambda: HeadMapWidget(np.zeros((0, 3, 2), bool)), ValueError, r"\(0, 3, 2\); expected at least"),
+    ("zero-heads", lambda: HeadMapWidget(np.zeros((3, 0, 2), bool)), ValueError, r"\(3, 0, 2\); expected at least"),
+    ("zero-categories", lambda: HeadMapWidget(np.zeros((3, 3, 0), bool)), ValueError, r"\(3, 3, 0\); expected"),
+    ("duplicate-names", lambda: HeadMapWidget(OK, ["A", "A"]), ValueError, r"categories contains 'A' twice"),
+    ("empty-name", lambda: HeadMapWidget(OK, ["A", " "]), ValueError, r"categories contains the empty name"),
+    ("non-string-name", lambda: HeadMapWidget(OK, ["A", 2]), TypeError, r"categories contains 2 \(int\)"),
+    ("mapping-shapes", lambda: HeadMapWidget({"A": OK[..., 0], "B": OK[:2, :, 0]}), ValueError, r"same \(layers"),
+    (
+        "heads-negative",
+        lambda: HeadMapWidget.from_heads({"A": [(-1, 0)]}, n_layers=4, n_heads=3),
+        ValueError,
+        r"heads\['A'\] contains \(-1, 0\); expected 0 <= layer < 4",
+    ),
+    (
+        "heads-out-of-range",
+        lambda: HeadMapWidget.from_heads({"A": [(1, 3)]}, n_layers=4, n_heads=3),
+        ValueError,
+        r"contains \(1, 3\); expected 0 <= layer < 4 and 0 <= head < 3",
+    ),
+    (
+        "heads-non-integer",
+        lambda: HeadMapWidget.from_heads({"A": [(1.5, 0)]}, n_layers=4, n_heads=3),
+        TypeError,
+        r"expected integer layer and head indices, got float 1\.5",
+    ),
+    (
+        "heads-not-pairs",
+        lambda: HeadMapWidget.from_heads({"A": [(1, 2, 3)]}, n_layers=4, n_heads=3),
+        ValueError,
+        r"contains \(1, 2, 3\); expected a \(layer, head\) pair",
+    ),
+    (
+        "heads-zero-layers",
+        lambda: HeadMapWidget.from_heads({"A": []}, n_layers=0, n_heads=3),
+        ValueError,
+        r"n_layers must be at least 1; got 0",
+    ),
+    (
+        "heads-not-mapping",
+        lambda: HeadMapWidget.from_heads([(1, 2)], n_layers=4, n_heads=3),
+        TypeError,
+        r"heads must be a mapping",
+    ),
+    (
+        "frame-missing-column",
+        lambda: HeadMapWidget.from_frame(FRAME, head="h"),
+        ValueError,
+        r"frame has no column 'h' \(given as head=\); its columns are \['layer', 'head', 'category'\]",
+    ),
+    (
+        "frame-unknown-category",
+        lambda: HeadMapWidget.from_frame(FRAME, categories=["A"]),
+        ValueError,
+        r"frame\['category'\] has values \['B'\] that are not among the categories \['A'\]",
+    ),
+    (
+        "frame-non-integer",
+        lambda: HeadMapWidget.from_frame(FRAME.assign(layer=["x", "y"])),
+        TypeError,
+        r"frame\['layer'\] must hold integer indices; got dtype object",
+    ),
+    (
+        "frame-out-of-range",
+        lambda: HeadMapWidget.from_frame(FRAME, n_heads=2),
+        ValueError,
+        r"frame\['head'\] contains 2; expected 0 <= head < 2",
+    ),
+    ("frame-not-a-frame", lambda: HeadMapWidget.from_frame({"layer": [1]}), TypeError, r"pandas or polars DataFrame"),
+    (
+        "threshold-nan",
+        lambda: HeadMapWidget.from_scores(SCORES, threshold=float("nan")),
+        ValueError,
+        r"threshold must be finite; got nan",
+    ),
+    (
+        "threshold-inf",
+        lambda: HeadMapWidget.from_scores(SCORES, threshold=float("inf")),
+        ValueError,
+        r"threshold must be finite; got inf",
+    ),
+    (
+        "threshold-string",
+        lambda: HeadMapWidget.from_scores(SCORES, threshold="0.5"),
+        TypeError,
+        r"threshold must be a number; got str '0\.5'",
+    ),
+    (
+        "top-k-zero",
+        lambda: HeadMapWidget.from_scores(SCORES, top_k=0),
+        ValueError,
+        r"top_k must be between 1 and the number of heads \(4 x 3 = 12\); got 0",
+    ),
+    ("top-k-too-big", lambda: HeadMapWidget.from_scores(SCORES, top_k=13), ValueError, r"\(4 x 3 = 12\); got 13"),
+    (
+        "rule-both",
+        lambda: HeadMapWidget.from_scores(SCORES, threshold=0.5, top_k=2),
+        ValueError,
+        r"give exactly one of threshold= or top_k=; got threshold=0\.5, top_k=2",
+    ),
+    ("rule-neither", lambda: HeadMapWidget.from_scores(SCORES), ValueError, r"give exactly one of threshold="),
+    (
+        "scores-ndim",
+        lambda: HeadMapWidget.from_scores(SCORES[..., 0], threshold=0.5),
+        ValueError,
+        r"scores has shape \(4, 3\); expected \(layers, heads, categories\)",
+    ),
+    (
+        "scores-strings",
+        lambda: HeadMapWidget.from_scores(np.full((2, 2, 1), "a"), threshold=0.5),
+        TypeError,
+        r"scores has dtype <U1; expected floats",
+    ),
+    (
+        "range-outside",
+        lambda: HeadMapWidget(OK, layer_range=(0, 4)),
+        traitlets.TraitError,
+        r"layer_range must be an inclusive \(first, last\) pair with 0 <= first <= last <= 3; got \(0, 4\)",
+    ),
+    ("range-reversed", lambda: HeadMapWidget(OK, layer_range=(3, 1)), traitlets.TraitError, r"got \(3, 1\)"),
+    (
+        "typo-keyword",
+        lambda: HeadMapWidget(OK, categoires=NAMES),
+        TypeError,
+        r"unexpected keyword argument 'categoires'",
+    ),
+    (
+        "typo-keyword-from-heads",
+        lambda: HeadMapWidget.from_heads({"A": []}, n_layers=2, n_heads=2, titel="x"),
+        TypeError,
+        r"unexpected keyword argument 'titel'",
+    ),
+    (
+        "too-many-categories",
+        lambda: HeadMapWidget(np.zeros((2, 2, 13), bool)),
+        ValueError,
+        r"labels has 13 categories; the reference palette has colours for at most 12: pass palette=",
+    ),
+    (
+        "bad-colour",
+        lambda: HeadMapWidget(OK, NAMES, palette={"A": "blue"}),
+        ValueError,
+        r"palette\['A'\] must be a colour '#rrggbb' or '#rgb'; got 'blue'",
+    ),
+    (
+        "palette-unknown-name",
+        lambda: HeadMapWidget(OK, NAMES, palette={"C": "#000"}),
+        ValueError,
+        r"palette names 'C', which is not a category",
+    ),
+    ("palette-unknown", lambda: HeadMapWidget(OK, palette="rainbow"), ValueError, r"palette must be 'reference'"),
+    ("too-large", lambda: HeadMapWidget(huge()), ValueError, r"4097 x 1024 = 4195328 heads; at most 4194304"),
+]
+
+
+@pytest.mark.parametrize(("call", "error", "message"), [c[1:] for c in CONSTRUCTION], ids=[c[0] for c in CONSTRUCTION])
+def test_bad_construction(call, error, message):
+    with pytest.raises(error, match=message):
+        call()
+
+
+def snapshot(widget: HeadMapWidget) -> dict:
+    state = {
+        name: getattr(widget, name)
+        for name in widget.keys
+        if not name.startswith("_") or name in {"_labels", "_shape", "_categories", "_palette", "_scores"}
+    }
+    state["labels"] = widget.labels.copy()
+    state["scores"] = None if widget.scores is None else widget.scores.copy()
+    return state
+
+
+def assert_same(a: dict, b: dict) -> None:
+    assert a.keys() == b.keys()
+    for key in a:
+        if isinstance(a[key], np.ndarray):
+            np.testing.assert_array_equal(a[key], b[key])
+        else:
+            assert a[key] == b[key], key
+
+
+def setattr_(name, value):
+    return lambda w: setattr(w, name, value)
+
+
+# (id, which widget, call on it, exception, message regex)
+LIVE = [
+    ("range-reversed", "plain", setattr_("layer_range", (5, 2)), traitlets.TraitError, r"got \(5, 2\)"),
+    ("range-outside", "plain", setattr_("layer_range", (0, 99)), traitlets.TraitError, r"<= 31; got \(0, 99\)"),
+    ("range-floats", "plain", setattr_("layer_range", (0.0, 3)), traitlets.TraitError, r"must hold integers"),
+    ("visible-unknown", "plain", setattr_("visible", ["Maths"]), traitlets.TraitError, r"'Maths', which is not"),
+    ("visible-string", "plain", setattr_("visible", "Knowledge"), traitlets.TraitError, r"must be a list of"),
+    ("title-int", "plain", setattr_("title", 3), traitlets.TraitError, r"title"),
+    ("replace-floats", "plain", lambda w: w.set_labels(np.full((4, 4, 2), 0.5)), ValueError, r"value 0\.5"),
+    ("replace-ndim", "plain", lambda w: w.set_labels(np.zeros((4, 4))), ValueError, r"shape \(4, 4\); expected"),
+    ("replace-names", "plain", lambda w: w.set_labels(OK, ["A"]), ValueError, r"categories has 1 names"),
+    ("replace-assign", "plain", setattr_("labels", "abc"), TypeError, r"labels has dtype <U3; expected"),
+    ("replace-palette", "plain", lambda w: w.set_labels(np.zeros((2, 2, 13), bool)), ValueError, r"at most 12"),
+    ("threshold-no-scores", "plain", setattr_("threshold", 0.5), traitlets.TraitError, r"threshold needs scores"),
+    ("threshold-nan", "scored", setattr_("threshold", float("nan")), traitlets.TraitError, r"must be finite; got nan"),
+    ("top-k-zero", "scored", setattr_("top_k", 0), traitlets.TraitError, r"\(4 x 3 = 12\); got 0"),
+    ("top-k-huge", "scored", setattr_("top_k", 10**6), traitlets.TraitError, r"got 1000000"),
+    ("top-k-float", "scored", setattr_("top_k", 2.5), traitlets.TraitError, r"top_k must be an integer; got float"),
+    ("rescore-shape", "scored", lambda w: w.set_scores(np.zeros((2, 2)), threshold=0), ValueError, r"shape \(2, 2\)"),
+    ("rescore-threshold", "scored", lambda w: w.set_scores(SCORES, threshold=float("inf")), ValueError, r"finite"),
+]
+
+
+@pytest.fixture
+def live():
+    return {
+        "plain": HeadMapWidget(example_labels(), title="t", layer_range=(18, 31), visible=["Linguistic"]),
+        "scored": HeadMapWidget.from_scores(SCORES, NAMES, threshold=0.4, layer_range=(1, 2)),
+    }
+
+
+@pytest.mark.parametrize(("which", "call", "error", "message"), [c[1:] for c in LIVE], ids=[c[0] for c in LIVE])
+def test_bad_update_changes_nothing(live, which, call, error, message):
+    widget = live[which]
+    before = snapshot(widget)
+    with pytest.raises(error, match=message):
+        call(widget)
+    assert_same(snapshot(widget), before)
+
+
+def test_catalogue_is_large_enough():
+    assert len(CONSTRUCTION) + len(LIVE) >= 30

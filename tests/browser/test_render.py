@@ -11,7 +11,7 @@ import pytest
 
 from headwidget import HeadMapWidget, example_labels
 from headwidget.palette import palette_for
-from tests.harness.harness import open_page, show
+from tests.harness.harness import open_page, show, widget_state
 
 from .views import cell_color, drag_range_handle, legend, panel_titles, ticks
 
@@ -292,3 +292,24 @@ def test_panels_wrap_when_narrow(page):
     for p in page.locator(".view").nth(0).locator(".hw-panel").all():
         box = p.bounding_box()
         assert box["x"] + box["width"] <= right["x"] + right["width"] + 1
+
+
+def test_replacing_data_of_another_shape_redraws(page, stairs):
+    stairs.layer_range = (1, 3)
+    new = np.zeros((10, 4, 2), bool)
+    new[9, 3, :] = True  # the last head in both categories
+    stairs.set_labels(new, ["Left", "Right"])
+    assert stairs.layer_range == (0, 9)  # another number of layers: range reset to all
+    # the comm delivers the new state in one message; the view redraws from it
+    page.evaluate(
+        """s => { const fresh = hw.createModel(s);
+                  for (const k of Object.keys(s)) hw.models[0].set(k, fresh.get(k)); }""",
+        widget_state(stairs),
+    )
+    frame(page)
+    assert panel_titles(view_at(page)) == ["All Categories", "Left", "Right"]
+    assert ticks(view_at(page), "x") == [0, 2, 4, 6, 8]
+    assert legend(view_at(page)) == ["2 categories", "Right", "Left", "Unclassified"]
+    assert cell_color(view_at(page), 0, 9, 3, layers=(0, 9), heads=4) == PURPLE
+    assert cell_color(view_at(page), 0, 0, 0, layers=(0, 9), heads=4) == GREY
+    assert page.locator(".hw-range-hi").input_value() == "9"

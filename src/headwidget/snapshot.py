@@ -1,0 +1,91 @@
+"""What a static export draws: the widget's data and view, frozen, with each panel's colours.
+
+The static writers (SVG, matplotlib PNG/PDF) draw from a :class:`Snapshot`, so they
+follow the same rules as the canvas front end (``js/draw.js``, ``js/layout.js``):
+composite first, counting only visible categories; x = layer, y = head, head 0 at
+the top; ticks and legend from :mod:`headwidget.layout`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from .layout import legend_entries, panel_titles, tick_values
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """A frozen view of a widget.
+
+    Attributes
+    ----------
+    array : numpy.ndarray
+        Bool labels (layers, heads, categories), all layers.
+    categories : tuple of str
+        Category names.
+    palette : dict
+        ``{"categories": [...], "multi": [...], "unclassified": "#e6e6e6"}``.
+    title : str
+        Figure title ("" for none).
+    layers : (int, int)
+        Inclusive range of layers drawn.
+    shown : tuple of bool
+        Whether each category is visible.
+    """
+
+    array: np.ndarray
+    categories: tuple[str, ...]
+    palette: dict[str, Any]
+    title: str
+    layers: tuple[int, int]
+    shown: tuple[bool, ...]
+
+    @classmethod
+    def of(cls, widget: Any, *, full: bool = False) -> Snapshot:
+        """The widget's current view, or everything (all layers, all categories) with ``full``."""
+        n_layers = widget.shape[0]
+        visible = set(widget.categories if full else widget.visible)
+        return cls(
+            array=widget.labels,
+            categories=tuple(widget.categories),
+            palette=dict(widget._palette),
+            title=widget.title,
+            layers=(0, n_layers - 1) if full else tuple(widget.layer_range),
+            shown=tuple(name in visible for name in widget.categories),
+        )
+
+    @property
+    def n_heads(self) -> int:
+        return int(self.array.shape[1])
+
+    def panels(self) -> list[tuple[str, np.ndarray]]:
+        """(title, colours) per panel: colours is a (heads, layers shown) array of "#rrggbb"."""
+        first, last = self.layers
+        cropped = self.array[first : last + 1]  # (n, H, C)
+        visible = [c for c, on in enumerate(self.shown) if on]
+        grey = self.palette["unclassified"]
+        own = np.array(self.palette["categories"], dtype=object)
+        multi = np.array([grey, grey, *self.palette["multi"]], dtype=object)  # index = count
+        counts = cropped[..., visible].sum(axis=-1)
+        last_on = np.full(counts.shape, -1)
+        for c in visible:
+            last_on = np.where(cropped[..., c], c, last_on)
+        composite = np.where(counts == 0, grey, np.where(counts == 1, own[np.maximum(last_on, 0)], multi[counts]))
+        grids = [composite] + [np.where(cropped[..., c], own[c], grey) for c in visible]
+        titles = panel_titles(self.categories, self.shown)
+        return [(title, np.asarray(grid, dtype=object).T) for title, grid in zip(titles, grids, strict=True)]
+
+    def legend(self) -> list[tuple[str, str]]:
+        """(label, colour) rows, as in the live view."""
+        return legend_entries(self.categories, self.shown, self.palette)
+
+    def x_ticks(self) -> list[int]:
+        """Layer ticks (every n // 5 of the layers drawn)."""
+        return tick_values(*self.layers)
+
+    def y_ticks(self) -> list[int]:
+        """Head ticks (every H // 5)."""
+        return tick_values(0, self.n_heads - 1)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from hatchling.builders.hooks.plugin.interface import BuildHookInterface
 
-BUNDLE = ("widget.js", "widget.css")
+BUNDLE = ("widget.js", "standalone.js", "widget.css")
 
 
 class EsbuildHook(BuildHookInterface):

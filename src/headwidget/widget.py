@@ -17,7 +17,7 @@ import anywidget
 import numpy as np
 import traitlets
 
-from . import adapters, scoring, storage
+from . import adapters, export, scoring, storage
 from .labels import HeadLabels
 from .options import check_layer_range, check_title, check_visible
 from .palette import palette_for
@@ -211,6 +211,36 @@ class HeadMapWidget(anywidget.AnyWidget):
     def save_labels(self, path: str | os.PathLike) -> None:
         """Write labels, category names and scores to .npz, .csv (long form) or .json."""
         storage.save_labels(path, self.labels, self.categories, self._score_array)
+
+    def save(self, path: str | os.PathLike, *, full: bool = False, dpi: float = 150, scale: float = 1.0) -> None:
+        """Save a snapshot: .svg (pure Python), .png / .pdf (matplotlib), or .html (interactive, offline).
+
+        By default the snapshot shows the current view (layer range, visible
+        categories); ``full=True`` shows every layer and category. ``dpi`` and
+        ``scale`` size the PNG and PDF.
+        """
+        export.save(self, path, full=full, dpi=dpi, scale=scale)
+
+    def to_matplotlib(self, *, full: bool = False) -> Any:
+        """The same figure as a matplotlib ``Figure``, to restyle for a paper (needs matplotlib)."""
+        from .mpl import to_matplotlib
+        from .snapshot import Snapshot
+
+        return to_matplotlib(Snapshot.of(self, full=full))
+
+    #: Add a static SVG of the figure to the display bundle, so a saved notebook shows
+    #: it where no widget can render (GitHub, nbviewer, nbconvert without widget state).
+    static_fallback = True
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
+        bundle = super()._repr_mimebundle_(**kwargs)
+        if bundle is None or not self.static_fallback:
+            return bundle
+        from .snapshot import Snapshot
+        from .svg import render_svg
+
+        data, metadata = bundle if isinstance(bundle, tuple) else (bundle, {})
+        return {**data, "image/svg+xml": render_svg(Snapshot.of(self))}, metadata
 
     def layer_slider(self, **kwargs: Any) -> Any:
         """An ``ipywidgets.IntRangeSlider`` jslinked to :attr:`layer_range`.

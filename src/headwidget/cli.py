@@ -1,0 +1,67 @@
+"""``headwidget render INPUT -o OUT``: snapshots from scripts and CI pipelines.
+
+INPUT is a file written by ``save_labels`` (.npz, .csv, .json) or ``--example``;
+OUT is .svg, .png, .pdf or .html. Bad input gives one line on stderr and exit 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+import traitlets
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="headwidget", description="Draw attention-head category maps.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    render = commands.add_parser("render", help="write a snapshot (.svg, .png, .pdf or .html)")
+    render.add_argument("input", nargs="?", help="labels written by save_labels: .npz, .csv or .json")
+    render.add_argument("--example", action="store_true", help="use the bundled synthetic example instead")
+    render.add_argument("-o", "--output", required=True, help="output file: .svg, .png, .pdf or .html")
+    render.add_argument("--layers", help="inclusive layer range FIRST:LAST, e.g. 18:31")
+    render.add_argument("--categories", help="comma-separated categories to show, e.g. Linguistic,Translation")
+    render.add_argument("--title", help="title above the panels")
+    render.add_argument("--dpi", type=float, default=150, help="PNG/PDF resolution (default 150)")
+    return parser
+
+
+def _layers(text: str) -> tuple[int, int]:
+    try:
+        first, last = (int(part) for part in text.split(":"))
+    except ValueError:
+        raise ValueError(f"--layers must be FIRST:LAST with integers, e.g. 18:31; got {text!r}") from None
+    return first, last
+
+
+def run(args: argparse.Namespace) -> None:
+    from . import HeadMapWidget, example_labels
+
+    if args.example == bool(args.input):
+        raise ValueError("give either INPUT or --example")
+    options = {}
+    if args.layers:
+        options["layer_range"] = _layers(args.layers)
+    if args.categories:
+        options["visible"] = [name.strip() for name in args.categories.split(",") if name.strip()]
+    if args.title is not None:
+        options["title"] = args.title
+    widget = HeadMapWidget(example_labels(), **options) if args.example else HeadMapWidget.load(args.input, **options)
+    widget.save(args.output, dpi=args.dpi)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        run(args)
+    except (ValueError, TypeError, OSError, traitlets.TraitError, ImportError) as exc:
+        message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        print(f"headwidget: error: {message}", file=sys.stderr)
+        return 2
+    print(args.output)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,112 @@
+"""The standalone HTML export: opens from file:// with the network off, fully interactive."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from headwidget import HeadMapWidget, example_labels
+from headwidget.palette import palette_for
+
+from .views import cell_color, drag_range_handle, legend, panel_titles, ticks
+
+PALETTE = palette_for(4)
+NAMES = ["Algorithmic", "Knowledge", "Linguistic", "Translation"]
+EVIL = "</script><script>alert(1)</script>"
+
+
+@pytest.fixture
+def offline(browser):
+    """A page that may load file:// URLs only; every other request is aborted and recorded."""
+    context = browser.new_context(viewport={"width": 1600, "height": 900})
+    page = context.new_page()
+    page.blocked = []
+    page.errors = []
+    page.dialogs = []
+
+    def gate(route):
+        if route.request.url.startswith("file://"):
+            route.continue_()
+        else:
+            page.blocked.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", gate)
+    page.on("pageerror", lambda e: page.errors.append(str(e)))
+    page.on("console", lambda m: m.type == "error" and page.errors.append(m.text))
+    page.on("dialog", lambda d: (page.dialogs.append(d.message), d.dismiss()))
+    yield page
+    context.close()
+
+
+def open_file(page, path):
+    page.goto(path.as_uri())
+    page.wait_for_selector(".headwidget .hw-canvas")
+    return page.locator(".headwidget").first
+
+
+def known_head(labels, categories):
+    want = np.array([n in categories for n in NAMES])
+    return next((la, h) for la in range(24, 32) for h in range(32) if (labels[la, h] == want).all())
+
+
+def test_html_is_interactive_offline(offline, tmp_path):
+    widget = HeadMapWidget(example_labels(), layer_range=(18, 31), title="Offline")
+    path = tmp_path / "map.html"
+    widget.save(path)
+    view = open_file(offline, path)
+    assert panel_titles(view) == ["All Categories", *NAMES]
+    assert view.locator(".hw-range-value").inner_text() == "18\u201331"  # the saved view, not everything
+    two = known_head(widget.labels, ["Algorithmic", "Linguistic"])
+    assert cell_color(view, 0, *two, layers=(18, 31), heads=32) == PALETTE["multi"][0]
+    # toggles and the slider work with no kernel
+    view.get_by_role("button", name="Algorithmic").click()
+    offline.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+    assert panel_titles(view) == ["All Categories", "Knowledge", "Linguistic", "Translation"]
+    assert cell_color(view, 0, *two, layers=(18, 31), heads=32) == PALETTE["categories"][2]
+    drag_range_handle(offline, view, "lo", 24, 32)
+    offline.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+    assert view.locator(".hw-range-value").inner_text() == "24\u201331"
+    assert ticks(view, "x") == [24, 28]
+    assert offline.blocked == [] and offline.errors == []
+
+
+def test_html_full_shows_everything(offline, tmp_path):
+    widget = HeadMapWidget(example_labels(), layer_range=(18, 31), visible=["Linguistic"])
+    path = tmp_path / "full.html"
+    widget.save(path, full=True)
+    view = open_file(offline, path)
+    assert panel_titles(view) == ["All Categories", *NAMES]
+    assert view.locator(".hw-range-value").inner_text() == "0\u201331"
+
+
+def test_html_escapes_hostile_names(offline, tmp_path):
+    labels = np.zeros((4, 3, 2), bool)
+    labels[1, 1] = True
+    widget = HeadMapWidget(labels, [EVIL, "<img src=x onerror=alert(2)>"], title=EVIL)
+    path = tmp_path / "evil.html"
+    widget.save(path)
+    text = path.read_text()
+    assert text.count("</script>") == 2  # only the two real script elements end
+    view = open_file(offline, path)
+    offline.wait_for_timeout(200)
+    assert offline.dialogs == []
+    assert panel_titles(view)[1:] == [EVIL, "<img src=x onerror=alert(2)>"]
+    assert EVIL in legend(view)
+    assert offline.title() == EVIL
+    assert offline.locator("img").count() == 0
+    assert offline.errors == []
+
+
+def test_html_keeps_the_scores_control(offline, tmp_path):
+    scores = np.linspace(0, 1, 30, dtype=np.float32).reshape(6, 5, 1)
+    widget = HeadMapWidget.from_scores(scores, ["Score"], threshold=0.5)
+    path = tmp_path / "scores.html"
+    widget.save(path)
+    view = open_file(offline, path)
+    assert view.locator(".hw-rule").is_visible()
+    assert cell_color(view, 0, 0, 1, layers=(0, 5), heads=5) == palette_for(1)["unclassified"]
+    view.locator(".hw-rule input").focus()
+    offline.keyboard.press("Home")
+    offline.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+    assert cell_color(view, 0, 0, 1, layers=(0, 5), heads=5) == palette_for(1)["categories"][0]

@@ -8,6 +8,7 @@ leaves the widget exactly as it was.
 from __future__ import annotations
 
 import os
+import warnings
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -236,11 +237,16 @@ class HeadMapWidget(anywidget.AnyWidget):
         bundle = super()._repr_mimebundle_(**kwargs)
         if bundle is None or not self.static_fallback:
             return bundle
-        from .snapshot import Snapshot
-        from .svg import render_svg
-
         data, metadata = bundle if isinstance(bundle, tuple) else (bundle, {})
-        return {**data, "image/svg+xml": render_svg(Snapshot.of(self))}, metadata
+        try:
+            from .snapshot import Snapshot
+            from .svg import render_svg
+
+            svg = render_svg(Snapshot.of(self))
+        except Exception as exc:  # the live view must show even if the fallback fails
+            warnings.warn(f"headwidget: no static fallback for this output ({exc})", stacklevel=2)
+            return bundle
+        return {**data, "image/svg+xml": svg}, metadata
 
     def layer_slider(self, **kwargs: Any) -> Any:
         """An ``ipywidgets.IntRangeSlider`` jslinked to :attr:`layer_range`.

@@ -22,8 +22,7 @@ CELLS = [
         "widget"
     ),
     new_markdown_cell(
-        "**SVG**, pure Python, deterministic; by default the current view (layers 18–31), "
-        "`full=True` for everything:"
+        "**SVG**, pure Python, deterministic; by default the current view (layers 18–31), `full=True` for everything:"
     ),
     new_code_cell(
         'widget.save(out / "view.svg")\n'
@@ -31,7 +30,7 @@ CELLS = [
         "from IPython.display import SVG\n"
         'SVG(filename=str(out / "view.svg"))'
     ),
-    new_markdown_cell("**PNG** and **PDF** through matplotlib (`pip install \"headwidget[export]\"`):"),
+    new_markdown_cell('**PNG** and **PDF** through matplotlib (`pip install "headwidget[export]"`):'),
     new_code_cell(
         'widget.save(out / "view.png", dpi=200)\n'
         'widget.save(out / "view.pdf", scale=1.5)\n'
@@ -44,11 +43,7 @@ CELLS = [
     ),
     new_code_cell('widget.save(out / "map.html")\n(out / "map.html").stat().st_size'),
     new_markdown_cell("**matplotlib**, to restyle the figure for a paper:"),
-    new_code_cell(
-        "fig = widget.to_matplotlib()\n"
-        'fig.suptitle("Head specialisation (synthetic)", fontsize=14)\n'
-        "fig"
-    ),
+    new_code_cell('fig = widget.to_matplotlib()\nfig.suptitle("Head specialisation (synthetic)", fontsize=14)\nfig'),
     new_markdown_cell(
         "Saved notebooks carry a static SVG beside the live view, so this page shows the figure on "
         "GitHub, nbviewer and in `jupyter nbconvert --to html` even without a kernel."

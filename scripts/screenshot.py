@@ -1,7 +1,8 @@
 """Screenshot the widget on the bundled example in headless Chromium.
 
 Usage: python scripts/screenshot.py [OUT_DIR] — writes screenshot.png (the full
-map) and screenshot-cropped.png (layers 18-31, Knowledge hidden) into docs/ by default.
+map), screenshot-cropped.png (layers 18-31, Knowledge hidden) and example.svg
+(written by ``widget.save``) into docs/ by default.
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ def main(out_dir: str = "docs") -> None:
         layer_range=(18, 31),
         visible=["Algorithmic", "Linguistic", "Translation"],
     )
+    full.save(f"{out_dir}/example.svg")  # the README's SVG, made by the project's own writer
+    print(f"wrote {out_dir}/example.svg")
     with sync_playwright() as p:
         browser = launch(p)
         for widget, name in [(full, "screenshot.png"), (cropped, "screenshot-cropped.png")]:

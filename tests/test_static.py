@@ -1,0 +1,321 @@
+"""Static exports: the pure-Python SVG and the matplotlib figure / PNG / PDF.
+
+The expected colours are computed here from the labels and the palette, not
+through :meth:`Snapshot.panels`, so both are checked against the same rules as
+the live view: composite colour by the number of visible categories, per-panel
+category colour where the head is in that category, light grey elsewhere.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from collections import Counter
+
+import numpy as np
+import pytest
+
+from headwidget import HeadMapWidget, example_labels
+from headwidget.snapshot import Snapshot
+from headwidget.svg import cell_size, render_svg, ticks
+
+SVG = "{http://www.w3.org/2000/svg}"
+XSS = ("</script><script>alert(1)</script>", "<img src=x onerror=alert(1)>", 'Tom & "Jerry"', "$x^2$ \\frac{a}{b}")
+
+
+def staircase() -> np.ndarray:
+    """6 layers x 5 heads x 4 categories: head (k, k) is in categories 0 .. k-1,
+    and head 0 of layer 5 in category 3 only."""
+    labels = np.zeros((6, 5, 4), dtype=bool)
+    for k in range(5):
+        labels[k, k, :k] = True
+    labels[5, 0, 3] = True
+    return labels
+
+
+def widgets() -> dict[str, HeadMapWidget]:
+    names = ["A", "B", "C", "D"]
+    return {
+        "staircase": HeadMapWidget(staircase(), names, title="Staircase"),
+        "staircase-view": HeadMapWidget(staircase(), names, layer_range=(1, 4), visible=["A", "C", "D"]),
+        "example": HeadMapWidget(example_labels(), title="Synthetic example (not a real model)"),
+        "example-view": HeadMapWidget(example_labels(), layer_range=(18, 31), visible=["Linguistic", "Translation"]),
+    }
+
+
+def expected_grids(widget: HeadMapWidget, *, full: bool = False) -> list[tuple[str, np.ndarray]]:
+    """(title, (heads, layers shown) colours) per panel, from the labels and palette."""
+    palette = widget._palette
+    grey = palette["unclassified"]
+    first, last = (0, widget.shape[0] - 1) if full else widget.layer_range
+    visible = [c for c, name in enumerate(widget.categories) if full or name in widget.visible]
+    labels = widget.labels[first : last + 1]
+    n_shown, n_heads = labels.shape[:2]
+    composite = np.full((n_heads, n_shown), grey, dtype=object)
+    for layer in range(n_shown):
+        for head in range(n_heads):
+            on = [c for c in visible if labels[layer, head, c]]
+            if len(on) == 1:
+                composite[head, layer] = palette["categories"][on[0]]
+            elif len(on) > 1:
+                composite[head, layer] = palette["multi"][len(on) - 2]
+    grids = [("All Categories", composite)]
+    for c in visible:
+        grids.append((widget.categories[c], np.where(labels[:, :, c].T, palette["categories"][c], grey).astype(object)))
+    return grids
+
+
+def svg_panels(root: ET.Element, n_heads: int, n_shown: int) -> list[tuple[str, np.ndarray]]:
+    """(title, colour grid) per ``<g data-panel>``, merged rects expanded back into cells."""
+    cell = cell_size(n_shown, n_heads)
+    panels = []
+    groups = sorted(root.iter(f"{SVG}g"), key=lambda g: int(g.get("data-panel", -1)))
+    for group in (g for g in groups if g.get("data-panel") is not None):
+        title = next(t for t in group.iter(f"{SVG}text") if t.get("class") == "panel-title").text
+        cells = next(g for g in group.iter(f"{SVG}g") if g.get("class") == "cells")
+        rects = cells.findall(f"{SVG}rect")
+        background = rects[0]
+        x0, y0 = int(background.get("x")), int(background.get("y"))
+        assert (int(background.get("width")), int(background.get("height"))) == (n_shown * cell, n_heads * cell)
+        grid = np.full((n_heads, n_shown), None, dtype=object)
+        for rect in rects:
+            fill = rect.get("fill")
+            assert re.fullmatch("#[0-9a-f]{6}", fill), fill
+            x, y = int(rect.get("x")) - x0, int(rect.get("y")) - y0
+            w, h = int(rect.get("width")), int(rect.get("height"))
+            assert x % cell == y % cell == w % cell == h % cell == 0
+            grid[y // cell : (y + h) // cell, x // cell : (x + w) // cell] = fill
+        panels.append((title, grid))
+    return panels
+
+
+def texts(root: ET.Element, cls: str | None = None) -> list[str]:
+    return [t.text or "" for t in root.iter(f"{SVG}text") if cls is None or t.get("class") == cls]
+
+
+# ------------------------------------------------------------------------- SVG
+
+
+@pytest.mark.parametrize("name", list(widgets()))
+@pytest.mark.parametrize("full", [False, True])
+def test_svg_cells_match_labels(name, full):
+    widget = widgets()[name]
+    snapshot = Snapshot.of(widget, full=full)
+    root = ET.fromstring(render_svg(snapshot))
+    first, last = snapshot.layers
+    n_shown = last - first + 1
+    got = svg_panels(root, widget.shape[1], n_shown)
+    want = expected_grids(widget, full=full)
+    assert [t for t, _ in got] == [t for t, _ in want]
+    for (title, grid), (_, expected) in zip(got, want, strict=True):
+        assert grid.shape == expected.shape, title
+        assert (grid == expected).all(), title
+    # The same as counts: the composite by number of visible categories, each
+    # category panel by its own labels within the layer range.
+    palette = widget._palette
+    visible = [c for c, n in enumerate(widget.categories) if full or n in widget.visible]
+    labels = widget.labels[first : last + 1][..., visible]
+    composite = Counter(got[0][1].ravel().tolist())
+    per_head = labels.sum(axis=-1)
+    assert composite[palette["unclassified"]] == (per_head == 0).sum()
+    for k in range(2, len(visible) + 1):
+        assert composite[palette["multi"][k - 2]] == (per_head == k).sum()
+    for i, c in enumerate(visible):
+        colour = palette["categories"][c]
+        assert composite[colour] == (labels[..., i] & (per_head == 1)).sum()
+        assert Counter(got[i + 1][1].ravel().tolist())[colour] == widget.labels[first : last + 1, :, c].sum()
+
+
+def test_svg_staircase_cells():
+    """The staircase's diagonal, cell by cell: 0 .. 4 categories, then one red head."""
+    widget = widgets()["staircase"]
+    palette = widget._palette
+    _, composite = svg_panels(ET.fromstring(render_svg(Snapshot.of(widget))), 5, 6)[0]
+    assert [composite[k, k] for k in range(5)] == [
+        "#e6e6e6",
+        palette["categories"][0],
+        *palette["multi"][:3],
+    ]
+    assert palette["multi"][:3] == ["#9467bd", "#8c564b", "#e377c2"]
+    assert composite[0, 5] == palette["categories"][3] == "#d62728"
+
+
+@pytest.mark.parametrize("name", list(widgets()))
+def test_svg_text(name):
+    widget = widgets()[name]
+    snapshot = Snapshot.of(widget)
+    root = ET.fromstring(render_svg(snapshot))
+    assert texts(root, "panel-title") == ["All Categories", *widget.visible]
+    assert texts(root, "title") == ([widget.title] if widget.title else [])
+    rows = [row for row in root.iter(f"{SVG}g") if row.get("class") == "legend-row"]
+    legend = [(row.find(f"{SVG}text").text, row.find(f"{SVG}rect").get("fill")) for row in rows]
+    assert legend == snapshot.legend()
+    assert [label for label, _ in legend][-1] == "Unclassified"
+    n_panels = len(widget.visible) + 1
+    assert texts(root, "x-label") == ["layer"] * n_panels
+    assert texts(root, "y-label") == ["head"] * n_panels
+    tick_groups = [g for g in root.iter(f"{SVG}g") if g.get("class") == "tick-labels"]
+    assert len(tick_groups) == n_panels
+    values = [int(t.text) for t in tick_groups[0]]
+    x_ticks, y_ticks = ticks(snapshot, cell_size(snapshot.layers[1] - snapshot.layers[0] + 1, snapshot.n_heads))
+    assert values == x_ticks + y_ticks
+    if name == "example":  # 7 px cells: the snapshot's ticks are far enough apart
+        assert (x_ticks, y_ticks) == (snapshot.x_ticks(), snapshot.y_ticks()) == ([0, 6, 12, 18, 24, 30],) * 2
+    for attr in ("width", "height"):
+        assert float(root.get(attr)) > 0
+    assert root.get("viewBox") == f"0 0 {root.get('width')} {root.get('height')}"
+    assert "DejaVu Sans" in root.get("font-family")
+
+
+def test_svg_view_versus_full():
+    widget = widgets()["example-view"]
+    view, full = Snapshot.of(widget), Snapshot.of(widget, full=True)
+    view_root, full_root = ET.fromstring(render_svg(view)), ET.fromstring(render_svg(full))
+    assert texts(view_root, "panel-title") == ["All Categories", "Linguistic", "Translation"]
+    assert texts(full_root, "panel-title") == [
+        "All Categories",
+        "Algorithmic",
+        "Knowledge",
+        "Linguistic",
+        "Translation",
+    ]
+    assert len(svg_panels(view_root, 32, 14)) == 3
+    assert {g.shape for _, g in svg_panels(view_root, 32, 14)} == {(32, 14)}
+    assert {g.shape for _, g in svg_panels(full_root, 32, 32)} == {(32, 32)}
+    # Only the visible categories are counted in the view's composite and legend.
+    view_legend = [label for label, _ in view.legend()]
+    assert view_legend == ["2 categories", "Translation", "Linguistic", "Unclassified"]
+    assert view_legend == texts(view_root)[: len(view_legend)]
+    view_ticks = [g for g in view_root.iter(f"{SVG}g") if g.get("class") == "tick-labels"][0]
+    # Layers 18..31 at 7 px: every 2nd layer would overlap, so every 4th, as the live view.
+    assert view.x_ticks() == [18, 20, 22, 24, 26, 28, 30]
+    assert [int(t.text) for t in view_ticks][:3] == [20, 24, 28]
+
+
+def test_svg_escapes_user_text():
+    labels = np.zeros((3, 2, 4), dtype=bool)
+    labels[0, 0] = True
+    widget = HeadMapWidget(labels, list(XSS), title=XSS[0] + XSS[1])
+    svg = render_svg(Snapshot.of(widget))
+    root = ET.fromstring(svg)  # well-formed
+    assert "<script" not in svg.lower()
+    assert "<img" not in svg.lower()
+    assert texts(root, "title") == [XSS[0] + XSS[1]]
+    assert texts(root, "panel-title") == ["All Categories", *XSS]
+    legend = [row.find(f"{SVG}text").text for row in root.iter(f"{SVG}g") if row.get("class") == "legend-row"]
+    assert legend == ["4 categories", "3 categories", "2 categories", *XSS[::-1], "Unclassified"]
+
+
+def test_svg_is_deterministic_and_small():
+    rng = np.random.default_rng(0)
+    labels = rng.random((126, 128, 8)) < 0.02
+    names = [f"category {i}" for i in range(8)]
+    first = render_svg(Snapshot.of(HeadMapWidget(labels, names, title="random")))
+    second = render_svg(Snapshot.of(HeadMapWidget(labels.copy(), names, title="random")))
+    assert first == second
+    size = len(first.encode())
+    print(f"126 x 128 x 8 random map (2% per category): {size} bytes")
+    assert size < 300_000
+    root = ET.fromstring(first)
+    panels = svg_panels(root, 128, 126)
+    assert len(panels) == 9
+    assert Counter(panels[1][1].ravel().tolist())["#1f77b4"] == labels[..., 0].sum()
+    # A whole row of one colour is one rect.
+    rows = np.zeros((126, 128, 8), dtype=bool)
+    rows[:, 3, 0] = True
+    svg = render_svg(Snapshot.of(HeadMapWidget(rows, names)))
+    cells = [g for g in ET.fromstring(svg).iter(f"{SVG}g") if g.get("class") == "cells"]
+    assert [len(g) for g in cells] == [2, 2] + [1] * 7
+
+
+# ------------------------------------------------------------------ matplotlib
+
+
+def test_to_matplotlib_figure():
+    pytest.importorskip("matplotlib")
+    from headwidget.mpl import to_matplotlib
+
+    widget = HeadMapWidget(example_labels(), title="$x$ & <b>", layer_range=(10, 31))
+    snapshot = Snapshot.of(widget)
+    fig = to_matplotlib(snapshot)
+    assert len(fig.axes) == 5
+    assert [ax.get_title() for ax in fig.axes] == ["All Categories", *widget.visible]
+    ax = fig.axes[0]
+    assert list(ax.get_xticks()) == snapshot.x_ticks()
+    assert list(ax.get_yticks()) == snapshot.y_ticks()
+    assert (ax.get_xlabel(), ax.get_ylabel()) == ("layer", "head")
+    assert ax.get_xlim() == (9.5, 31.5) and ax.get_ylim() == (31.5, -0.5)  # head 0 at the top
+    legend = fig.legends[0]
+    assert [t.get_text() for t in legend.get_texts()] == [label for label, _ in snapshot.legend()]
+    assert [t.get_text() for t in fig.texts] == ["$x$ & <b>"]
+
+
+def cell_pixel(image, fig, ax, layer_index: int, head: int, n_shown: int, n_heads: int):
+    """The colour at the centre of a cell of ``ax`` in ``image`` (rendered from ``fig``)."""
+    box = ax.get_window_extent()
+    x = box.x0 + (layer_index + 0.5) * box.width / n_shown
+    y = box.y1 - (head + 0.5) * box.height / n_heads  # display y grows upwards
+    return image.getpixel((int(x), int(image.height - y)))[:3]
+
+
+def close(a, b, tol=4):
+    return all(abs(int(p) - int(q)) <= tol for p, q in zip(a, b, strict=True))
+
+
+def hex_rgb(colour: str):
+    return tuple(int(colour[i : i + 2], 16) for i in (1, 3, 5))
+
+
+@pytest.mark.parametrize("dpi", [72, 150])
+def test_png_cell_colours(tmp_path, dpi):
+    pytest.importorskip("matplotlib")
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from PIL import Image
+
+    from headwidget.mpl import save_matplotlib, to_matplotlib
+
+    widget = widgets()["staircase"]
+    snapshot = Snapshot.of(widget)
+    path = tmp_path / "map.png"
+    save_matplotlib(snapshot, path, dpi=dpi, fmt="png")
+    image = Image.open(path).convert("RGB")
+    fig = to_matplotlib(snapshot)
+    fig.set_dpi(dpi)
+    FigureCanvasAgg(fig).draw()
+    assert abs(image.width - fig.bbox.width) <= 1 and abs(image.height - fig.bbox.height) <= 1
+    palette = widget._palette
+    composite, first_category = fig.axes[0], fig.axes[1]
+    want = ["#e6e6e6", palette["categories"][0], *palette["multi"][:3]]
+    for k in range(5):
+        assert close(cell_pixel(image, fig, composite, k, k, 6, 5), hex_rgb(want[k])), k
+    assert close(cell_pixel(image, fig, composite, 5, 0, 6, 5), hex_rgb(palette["categories"][3]))
+    # Category A holds heads (k, k) for k >= 1; head (0, 0) and (5, 0) are grey there.
+    for k in range(1, 5):
+        assert close(cell_pixel(image, fig, first_category, k, k, 6, 5), hex_rgb(palette["categories"][0])), k
+    for layer, head in ((0, 0), (5, 0), (2, 3)):
+        assert close(cell_pixel(image, fig, first_category, layer, head, 6, 5), hex_rgb("#e6e6e6"))
+    # scale multiplies the pixel size.
+    save_matplotlib(snapshot, tmp_path / "big.png", dpi=dpi, scale=2, fmt="png")
+    big = Image.open(tmp_path / "big.png")
+    assert abs(big.width - 2 * image.width) <= 1 and abs(big.height - 2 * image.height) <= 1
+
+
+def test_png_example_and_pdf(tmp_path):
+    pytest.importorskip("matplotlib")
+    from PIL import Image
+
+    from headwidget.mpl import save_matplotlib
+
+    widget = HeadMapWidget(example_labels(), title=XSS[0] + " $5 & $6")
+    snapshot = Snapshot.of(widget)
+    save_matplotlib(snapshot, tmp_path / "map.png", fmt="png")
+    with Image.open(tmp_path / "map.png") as image:
+        assert image.format == "PNG" and image.width > image.height > 200
+    save_matplotlib(snapshot, tmp_path / "map.pdf", fmt="pdf")
+    data = (tmp_path / "map.pdf").read_bytes()
+    assert data.startswith(b"%PDF")
+    assert len(data) > 5_000
+    save_matplotlib(snapshot, tmp_path / "again.pdf", fmt="pdf")
+    assert (tmp_path / "again.pdf").read_bytes() == data  # no timestamps
+    with pytest.raises(ValueError, match="fmt"):
+        save_matplotlib(snapshot, tmp_path / "map.gif", fmt="gif")

@@ -110,3 +110,30 @@ def test_html_keeps_the_scores_control(offline, tmp_path):
     offline.keyboard.press("Home")
     offline.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
     assert cell_color(view, 0, 0, 1, layers=(0, 5), heads=5) == palette_for(1)["categories"][0]
+
+
+def test_display_bundle_svg_keeps_hostile_names_as_text(offline):
+    import xml.etree.ElementTree as ET
+
+    labels = np.zeros((4, 3, 2), bool)
+    labels[1, 1] = True
+    widget = HeadMapWidget(labels, [EVIL, "<img src=x onerror=alert(2)>"], title=EVIL)
+    data, _ = widget._repr_mimebundle_()
+    assert "application/vnd.jupyter.widget-view+json" in data  # the live view stays first
+    svg = data["image/svg+xml"]
+    texts = [t.text for t in ET.fromstring(svg).iter("{http://www.w3.org/2000/svg}text")]
+    assert EVIL in texts and "<img src=x onerror=alert(2)>" in texts
+    # shown inline in a page (as some viewers do), nothing runs and nothing is created
+    offline.set_content(f"<!doctype html><body>{svg}</body>")
+    offline.wait_for_timeout(200)
+    assert offline.dialogs == []
+    assert offline.locator("script").count() == 0 and offline.locator("img").count() == 0
+    assert EVIL in offline.locator("body").inner_text()
+
+
+def test_to_matplotlib_returns_the_figure():
+    pytest.importorskip("matplotlib")
+    widget = HeadMapWidget(example_labels(), visible=["Linguistic", "Translation"])
+    figure = widget.to_matplotlib()
+    assert [ax.get_title() for ax in figure.axes] == ["All Categories", "Linguistic", "Translation"]
+    assert [ax.get_title() for ax in widget.to_matplotlib(full=True).axes] == ["All Categories", *NAMES]

@@ -126,3 +126,30 @@ def test_example_is_seeded_and_shaped_like_the_reference():
     assert min(counts, key=counts.get) == "Translation"
     stacked = np.stack(list(labels.values()), axis=-1).sum(-1)
     assert (stacked >= 2).any() and (stacked >= 3).any()
+
+
+def test_colorblind_palette_is_distinct_and_switchable():
+    widget = HeadMapWidget(example_labels(), palette="colorblind")
+    colours = [*widget._palette["categories"], *widget._palette["multi"], widget._palette["unclassified"]]
+    assert len(set(colours)) == len(colours) == 8
+    assert widget._palette["categories"][0] == "#0072b2"
+    widget.palette = "reference"
+    assert widget._palette == palette_for(4)
+    widget.palette = {"Translation": "#000"}
+    assert widget._palette["categories"][3] == "#000000"
+
+
+def test_bad_palette_switch_changes_nothing(widget):
+    before = dict(widget._palette)
+    with pytest.raises(ValueError, match="palette must be 'reference', 'colorblind' or a mapping"):
+        widget.palette = "rainbow"
+    with pytest.raises(ValueError, match="colorblind palette has colours for at most 5"):
+        HeadMapWidget(np.zeros((2, 2, 6), bool), palette="colorblind")
+    assert widget._palette == before and widget.palette == "reference"
+
+
+def test_exports_follow_the_palette(tmp_path):
+    widget = HeadMapWidget(example_labels(), palette="colorblind")
+    widget.save(tmp_path / "cb.svg")
+    svg = (tmp_path / "cb.svg").read_text()
+    assert 'fill="#0072b2"' in svg and 'fill="#1f77b4"' not in svg

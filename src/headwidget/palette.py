@@ -56,6 +56,12 @@ MULTI_COLORS: tuple[str, ...] = (
 
 MAX_CATEGORIES = len(CATEGORY_COLORS)
 
+#: ``palette="colorblind"``: Okabe & Ito's colour-blind-safe set. Categories take
+#: blue, orange, bluish green, vermillion, sky blue; heads in 2 / 3 / 4 / 5 categories
+#: reddish purple / yellow / black / grey. Up to 5 categories.
+COLORBLIND_CATEGORY_COLORS: tuple[str, ...] = ("#0072b2", "#e69f00", "#009e73", "#d55e00", "#56b4e9")
+COLORBLIND_MULTI_COLORS: tuple[str, ...] = ("#cc79a7", "#f0e442", "#000000", "#7f7f7f")
+
 
 def palette_for(
     n_categories: int, categories: Sequence[str] | None = None, palette: object = None
@@ -68,9 +74,10 @@ def palette_for(
         Number of categories.
     categories : sequence of str, optional
         Their names, needed when ``palette`` is a mapping.
-    palette : None, "reference" or mapping of str to str
-        The reference colours, or ``{category: "#rrggbb"}`` overriding some or all
-        of them (needed for every category beyond the reference's 12).
+    palette : None, "reference", "colorblind" or mapping of str to str
+        The reference colours, Okabe & Ito's colour-blind-safe set (up to 5
+        categories), or ``{category: "#rrggbb"}`` overriding some or all of the
+        reference colours (needed for every category beyond the reference's 12).
 
     Returns
     -------
@@ -83,6 +90,18 @@ def palette_for(
     ValueError, TypeError
         An unknown palette, category or colour, or categories left without a colour.
     """
+    base, multi, kind = CATEGORY_COLORS, multi_colors(n_categories), "reference"
+    if palette == "colorblind":
+        base, multi, name = (
+            COLORBLIND_CATEGORY_COLORS,
+            list(COLORBLIND_MULTI_COLORS[: max(0, n_categories - 1)]),
+            palette,
+        )
+        if n_categories > len(base):
+            raise ValueError(
+                f"labels has {n_categories} categories; the colorblind palette has colours for at most "
+                f"{len(base)}: use palette='reference' or pass palette={{name: '#rrggbb'}}"
+            )
     custom: dict[str, str] = {}
     if isinstance(palette, Mapping):
         names = list(categories or [])
@@ -90,21 +109,23 @@ def palette_for(
             if name not in names:
                 raise ValueError(f"palette names {name!r}, which is not a category; expected names from {names}")
             custom[name] = check_color(colour, f"palette[{name!r}]")
-    elif palette not in (None, "reference"):
-        raise ValueError(f"palette must be 'reference' or a mapping {{category: colour}}; got {palette!r}")
+    elif palette not in (None, "reference", "colorblind"):
+        raise ValueError(
+            f"palette must be 'reference', 'colorblind' or a mapping {{category: colour}}; got {palette!r}"
+        )
     colours = []
     for i in range(n_categories):
         name = categories[i] if categories is not None else None
         if name in custom:
             colours.append(custom[name])
-        elif i < MAX_CATEGORIES:
-            colours.append(CATEGORY_COLORS[i])
+        elif i < len(base):
+            colours.append(base[i])
         else:
             raise ValueError(
-                f"labels has {n_categories} categories; the reference palette has colours for at most "
-                f"{MAX_CATEGORIES}: pass palette={{name: '#rrggbb'}} for the others"
+                f"labels has {n_categories} categories; the {kind} palette has colours for at most "
+                f"{len(base)}: pass palette={{name: '#rrggbb'}} for the others"
             )
-    return {"categories": colours, "multi": multi_colors(n_categories), "unclassified": UNCLASSIFIED}
+    return {"categories": colours, "multi": multi, "unclassified": UNCLASSIFIED}
 
 
 def multi_colors(n_categories: int) -> list[str]:

@@ -41,8 +41,9 @@ class HeadMapWidget(anywidget.AnyWidget):
         Inclusive (first, last) layers shown; defaults to every layer.
     visible : sequence of str, optional
         Names of the categories shown; defaults to all.
-    palette : "reference" or mapping of str to str, optional
-        The reference colours (default), or ``{category: "#rrggbb"}`` overrides.
+    palette : "reference", "colorblind" or mapping of str to str, optional
+        The reference colours (default), Okabe & Ito's colour-blind-safe set, or
+        ``{category: "#rrggbb"}`` overrides.
 
     Examples
     --------
@@ -196,6 +197,17 @@ class HeadMapWidget(anywidget.AnyWidget):
     def shape(self) -> tuple[int, int, int]:
         """(layers, heads, categories)."""
         return self._head_labels.shape
+
+    @property
+    def palette(self) -> str | Mapping[str, str]:
+        """ "reference", "colorblind" or the ``{category: colour}`` mapping; assigning recolours every view."""
+        return "reference" if self._palette_option is None else self._palette_option
+
+    @palette.setter
+    def palette(self, value: str | Mapping[str, str]) -> None:
+        colours = palette_for(len(self.categories), self.categories, value)  # validates first
+        self._palette_option = value
+        self._palette = colours
 
     @property
     def scores(self) -> np.ndarray | None:

@@ -313,3 +313,17 @@ def test_replacing_data_of_another_shape_redraws(page, stairs):
     assert cell_color(view_at(page), 0, 9, 3, layers=(0, 9), heads=4) == PURPLE
     assert cell_color(view_at(page), 0, 0, 0, layers=(0, 9), heads=4) == GREY
     assert page.locator(".hw-range-hi").input_value() == "9"
+
+
+def test_palette_switch_recolours_pixels_and_legend(page, stairs):
+    assert cell_color(view_at(page), 0, 2, 2, layers=(0, 5), heads=5) == PURPLE
+    stairs.palette = "colorblind"
+    page.evaluate("p => hw.models[0].set('_palette', p)", stairs._palette)
+    frame(page)
+    cb = palette_for(4, NAMES, "colorblind")
+    assert cell_color(view_at(page), 0, 1, 1, layers=(0, 5), heads=5) == cb["categories"][0]
+    assert cell_color(view_at(page), 0, 2, 2, layers=(0, 5), heads=5) == cb["multi"][0]
+    assert cell_color(view_at(page), 0, 4, 4, layers=(0, 5), heads=5) == cb["multi"][2]
+    assert cell_color(view_at(page), 4, 5, 0, layers=(0, 5), heads=5) == cb["categories"][3]
+    swatch = page.locator(".hw-legend .hw-swatch").first.evaluate("e => getComputedStyle(e).backgroundColor")
+    assert swatch == "rgb(0, 0, 0)"  # "4 categories" is black in the colour-blind set

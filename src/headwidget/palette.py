@@ -92,7 +92,7 @@ def palette_for(
     """
     base, multi, kind = CATEGORY_COLORS, multi_colors(n_categories), "reference"
     if palette == "colorblind":
-        base, multi, name = (
+        base, multi, kind = (
             COLORBLIND_CATEGORY_COLORS,
             list(COLORBLIND_MULTI_COLORS[: max(0, n_categories - 1)]),
             palette,

@@ -8,6 +8,7 @@ import { minTickStep, tickValues } from "./layout.js";
  * @property {HTMLCanvasElement} canvas
  * @property {(title: string) => void} setTitle
  * @property {(widthCss: number) => void} setWidth  clip the canvas to the shown layers
+ * @property {(x: number | null, y?: number, size?: number) => void} setCursor  outline one cell (CSS px), or none
  * @property {(first: number, last: number, nHeads: number, cellCss: number) => void} setAxes
  */
 
@@ -19,7 +20,9 @@ export function createPanel() {
   const clip = div("hw-clip");
   const canvas = document.createElement("canvas");
   canvas.className = "hw-canvas";
-  clip.append(canvas);
+  const cursor = div("hw-cursor");
+  cursor.hidden = true;
+  clip.append(canvas, cursor);
   const xTicks = div("hw-xticks");
   const yTicks = div("hw-yticks");
   const xLabel = div("hw-xlabel");
@@ -41,6 +44,12 @@ export function createPanel() {
     canvas,
     setTitle(text) {
       title.textContent = text; // user text: never HTML
+    },
+    setCursor(x, y = 0, size = 0) {
+      cursor.hidden = x === null;
+      if (x === null) return;
+      cursor.style.transform = `translate(${x}px, ${y}px)`;
+      cursor.style.width = cursor.style.height = `${size}px`;
     },
     setWidth(widthCss) {
       if (widthCss === width) return;

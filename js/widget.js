@@ -5,6 +5,7 @@ import { createRangeSlider, createRuleControl, renderToggles } from "./controls.
 import { unpackLabels } from "./decode.js";
 import { blit, panelPixels, sourceCanvas } from "./draw.js";
 import { cellPixels, legendEntries, panelTitles } from "./layout.js";
+import { createTooltip, describeHead, headAt } from "./hover.js";
 import { renderLegend } from "./legend.js";
 import { createPanel } from "./panel.js";
 import { classify, decodeScores, scoreExtent } from "./scoring.js";
@@ -57,6 +58,11 @@ function render({ model, el }) {
   body.append(legend);
   root.append(title, controls, body, error);
   el.append(root);
+  const tooltip = createTooltip(root);
+  /** where the panels are drawn now, for pointer hit-testing */
+  const view = { first: 0, cellCss: 1 };
+  /** @type {{layer: number, head: number} | null} */
+  let hovered = null;
 
   /** @type {{shape: [number, number, number], bits: Uint8Array, scores: Float32Array | null, cells: Uint8Array, categories: string[], palette: any, setPressed: (s: boolean[]) => void}} */
   let data;
@@ -126,10 +132,39 @@ function render({ model, el }) {
       panel.setAxes(first, last, H, cell / dpr);
     });
     slider.update(L - 1, first, last);
+    view.first = first;
+    view.cellCss = cell / dpr;
+    placeCursor();
     const text = model.get("title");
     if (title.textContent !== text) title.textContent = text; // user text: never HTML
     title.hidden = !text;
   }
+
+  // Linked hover: the head under the pointer is outlined in every panel.
+  function placeCursor() {
+    const [first, last] = model.get("layer_range");
+    const on = hovered && hovered.layer >= first && hovered.layer <= last;
+    for (const panel of panels) {
+      if (on) panel.setCursor((hovered.layer - first) * view.cellCss, hovered.head * view.cellCss, view.cellCss);
+      else panel.setCursor(null);
+    }
+  }
+  body.addEventListener("pointermove", (event) => {
+    const at = data ? headAt(event, view.first, view.cellCss, data.shape) : null;
+    if (!at) {
+      hovered = null;
+      tooltip.hide();
+    } else {
+      hovered = at;
+      tooltip.show(describeHead(at.layer, at.head, data), event.clientX, event.clientY);
+    }
+    placeCursor();
+  });
+  body.addEventListener("pointerleave", () => {
+    hovered = null;
+    tooltip.hide();
+    placeCursor();
+  });
 
   let pending = 0;
   let frame = 0;

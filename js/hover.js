@@ -1,0 +1,80 @@
+// Linked hover: which head is under the pointer, what it is, and a tooltip that
+// stays inside the widget.
+
+/**
+ * The head under a pointer event on a panel's plot, or null outside any plot.
+ * @param {PointerEvent} event
+ * @param {number} first  first layer shown
+ * @param {number} cellCss  CSS pixels per head
+ * @param {[number, number, number]} shape
+ * @returns {{layer: number, head: number} | null}
+ */
+export function headAt(event, first, cellCss, shape) {
+  const clip = /** @type {Element | null} */ (event.target)?.closest?.(".hw-clip");
+  if (!clip) return null;
+  const box = clip.getBoundingClientRect();
+  const layer = first + Math.floor((event.clientX - box.left) / cellCss);
+  const head = Math.floor((event.clientY - box.top) / cellCss);
+  if (layer < first || layer >= shape[0] || head < 0 || head >= shape[1]) return null;
+  return { layer, head };
+}
+
+/**
+ * Tooltip lines for a head: where it is, its categories, and their scores when present.
+ * @param {number} layer
+ * @param {number} head
+ * @param {{shape: [number, number, number], cells: Uint8Array, categories: string[], scores: Float32Array | null}} data
+ * @returns {string[]}
+ */
+export function describeHead(layer, head, { shape, cells, categories, scores }) {
+  const C = shape[2];
+  const base = (layer * shape[1] + head) * C;
+  const lines = [`layer ${layer}, head ${head}`];
+  const member = categories.filter((_, c) => cells[base + c] === 1);
+  lines.push(member.length ? member.join(", ") : "unclassified");
+  if (scores) {
+    for (let c = 0; c < C; c++) {
+      const s = scores[base + c];
+      lines.push(`${categories[c]}: ${Number.isNaN(s) ? "n/a" : s.toPrecision(3)}`);
+    }
+  }
+  return lines;
+}
+
+/**
+ * @param {HTMLElement} root  the widget's root (the tooltip is kept inside it)
+ */
+export function createTooltip(root) {
+  const el = document.createElement("div");
+  el.className = "hw-tooltip";
+  el.setAttribute("role", "tooltip");
+  el.hidden = true;
+  root.append(el);
+  return {
+    el,
+    /** @param {string[]} lines @param {number} clientX @param {number} clientY */
+    show(lines, clientX, clientY) {
+      el.replaceChildren(
+        ...lines.map((text) => {
+          const line = document.createElement("div");
+          line.textContent = text; // category names are user text: never HTML
+          return line;
+        }),
+      );
+      el.hidden = false;
+      const box = root.getBoundingClientRect();
+      const width = el.offsetWidth;
+      const height = el.offsetHeight;
+      // right of and below the pointer, flipped or clamped so it never leaves the widget
+      let x = clientX - box.left + 14;
+      let y = clientY - box.top + 14;
+      if (x + width > box.width) x = Math.max(0, clientX - box.left - 14 - width);
+      if (y + height > box.height) y = Math.max(0, box.height - height);
+      el.style.left = `${x}px`;
+      el.style.top = `${y}px`;
+    },
+    hide() {
+      el.hidden = true;
+    },
+  };
+}

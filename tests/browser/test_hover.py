@@ -1,0 +1,103 @@
+"""Linked hover: the tooltip names the head and its categories, the head is outlined in
+every panel, and the tooltip stays inside the widget."""
+
+from __future__ import annotations
+
+import io
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from headwidget import HeadMapWidget
+from headwidget.palette import palette_for
+from tests.harness.harness import open_page, show
+
+from .views import hex_rgb
+
+NAMES = ["Algorithmic", "Knowledge", "Linguistic", "Translation"]
+
+
+def staircase() -> np.ndarray:
+    labels = np.zeros((6, 5, 4), bool)
+    for k in range(5):
+        labels[k, k, :k] = True
+    labels[5, 0, 3] = True
+    return labels
+
+
+@pytest.fixture
+def page(browser):
+    page = open_page(browser)
+    yield page
+    page.context.close()
+
+
+def hover(page, panel: int, layer: int, head: int, *, first: int = 0, view: int = 0) -> None:
+    clip = page.locator(".view").nth(view).locator(".hw-clip").nth(panel)
+    box = clip.bounding_box()
+    cell = box["height"] / 5
+    page.mouse.move(box["x"] + (layer - first + 0.5) * cell, box["y"] + (head + 0.5) * cell)
+
+
+def ring_colour(page, panel: int, layer: int, head: int) -> str:
+    """Colour just inside the top-left corner of a cell: the outline if the head is outlined."""
+    clip = page.locator(".hw-clip").nth(panel)
+    box = clip.bounding_box()
+    shot = Image.open(io.BytesIO(clip.screenshot())).convert("RGB")
+    cell = box["height"] / 5
+    return hex_rgb(shot.getpixel((int(layer * cell + 1), int(head * cell + cell / 2))))
+
+
+def test_tooltip_names_the_head_and_its_categories(page):
+    show(page, HeadMapWidget(staircase(), NAMES))
+    hover(page, 0, 3, 3)
+    tooltip = page.locator(".hw-tooltip")
+    assert tooltip.is_visible()
+    assert tooltip.inner_text().splitlines() == ["layer 3, head 3", "Algorithmic, Knowledge, Linguistic"]
+    hover(page, 2, 0, 4)  # any panel works: an unclassified head
+    assert tooltip.inner_text().splitlines() == ["layer 0, head 4", "unclassified"]
+    page.mouse.move(2, 2)  # leaving the panels hides it
+    assert tooltip.is_hidden()
+
+
+def test_hovered_head_is_outlined_in_every_panel(page):
+    show(page, HeadMapWidget(staircase(), NAMES))
+    hover(page, 3, 2, 2)  # pointer on the Linguistic panel
+    for panel in range(5):
+        assert ring_colour(page, panel, 2, 2) == "#000000", panel
+        assert ring_colour(page, panel, 4, 2) != "#000000"  # another head is not outlined
+    page.mouse.move(2, 2)
+    assert ring_colour(page, 0, 2, 2) == palette_for(4)["multi"][0]
+
+
+def test_tooltip_shows_scores_and_stays_inside_the_widget(page):
+    scores = np.linspace(0, 1, 30, dtype=np.float32).reshape(6, 5, 1)
+    scores[5, 4, 0] = np.nan
+    show(page, HeadMapWidget.from_scores(scores, ["<b>Score</b>"], threshold=0.5))
+    # make the widget end right after its last panel, so the tooltip has no room on the right
+    page.evaluate("""() => {
+        const clip = [...document.querySelectorAll('.hw-clip')].pop().getBoundingClientRect();
+        const view = document.querySelector('.view');
+        view.style.width = `${clip.right - view.getBoundingClientRect().left + 4}px`;
+    }""")
+    hover(page, 1, 5, 4)  # bottom-right head of the last panel, at the widget's right edge
+    root = page.locator(".headwidget").bounding_box()
+    clip = page.locator(".hw-clip").nth(1).bounding_box()
+    assert clip["x"] + clip["width"] > root["x"] + root["width"] - 10  # the hovered head is at the right edge
+    tooltip = page.locator(".hw-tooltip")
+    assert tooltip.inner_text().splitlines() == ["layer 5, head 4", "unclassified", "<b>Score</b>: n/a"]
+    hover(page, 1, 5, 3)
+    assert tooltip.inner_text().splitlines()[2] == f"<b>Score</b>: {scores[5, 3, 0]:.3g}"
+    tip = tooltip.bounding_box()
+    assert root["x"] <= tip["x"] and tip["x"] + tip["width"] <= root["x"] + root["width"] + 0.5
+    assert root["y"] <= tip["y"] and tip["y"] + tip["height"] <= root["y"] + root["height"] + 0.5
+    assert page.locator(".hw-tooltip b").count() == 0  # names stay text
+
+
+def test_outline_follows_the_layer_range(page):
+    widget = HeadMapWidget(staircase(), NAMES, layer_range=(2, 5))
+    show(page, widget)
+    hover(page, 0, 4, 4, first=2)
+    assert page.locator(".hw-tooltip").inner_text().splitlines()[0] == "layer 4, head 4"
+    assert ring_colour(page, 0, 2, 4) == "#000000"  # layer 4 is the third column shown

@@ -9,6 +9,7 @@ import { minTickStep, tickValues } from "./layout.js";
  * @property {(title: string) => void} setTitle
  * @property {(widthCss: number) => void} setWidth  clip the canvas to the shown layers
  * @property {(x: number | null, y?: number, size?: number) => void} setCursor  outline one cell (CSS px), or none
+ * @property {(d: string, stroke: number) => void} setSelection  SVG path outlining the selected heads
  * @property {(first: number, last: number, nHeads: number, cellCss: number) => void} setAxes
  */
 
@@ -22,7 +23,12 @@ export function createPanel() {
   canvas.className = "hw-canvas";
   const cursor = div("hw-cursor");
   cursor.hidden = true;
-  clip.append(canvas, cursor);
+  const svgNS = "http://www.w3.org/2000/svg";
+  const selection = document.createElementNS(svgNS, "svg");
+  selection.setAttribute("class", "hw-selection");
+  const outline = document.createElementNS(svgNS, "path");
+  selection.append(outline);
+  clip.append(canvas, selection, cursor);
   const xTicks = div("hw-xticks");
   const yTicks = div("hw-yticks");
   const xLabel = div("hw-xlabel");
@@ -50,6 +56,10 @@ export function createPanel() {
       if (x === null) return;
       cursor.style.transform = `translate(${x}px, ${y}px)`;
       cursor.style.width = cursor.style.height = `${size}px`;
+    },
+    setSelection(d, stroke) {
+      if (outline.getAttribute("d") !== d) outline.setAttribute("d", d);
+      outline.style.strokeWidth = `${stroke}px`;
     },
     setWidth(widthCss) {
       if (widthCss === width) return;

@@ -7,6 +7,7 @@ import { blit, panelPixels, sourceCanvas } from "./draw.js";
 import { cellPixels, legendEntries, panelTitles } from "./layout.js";
 import { createTooltip, describeHead, headAt } from "./hover.js";
 import { renderLegend } from "./legend.js";
+import { clickSelect, outlinePath, rectSelect, selectionStroke } from "./selection.js";
 import { createPanel } from "./panel.js";
 import { classify, decodeScores, scoreExtent } from "./scoring.js";
 
@@ -30,6 +31,7 @@ const EVENTS = /** @type {const} */ ([
   ["change:visible", VISIBLE],
   ["change:layer_range", RANGE],
   ["change:title", RANGE],
+  ["change:selected", RANGE],
 ]);
 
 /**
@@ -51,7 +53,18 @@ function render({ model, el }) {
     model.set("top_k", topK);
     model.save_changes();
   });
-  controls.append(slider.el, rule.el, toggles);
+  const clear = document.createElement("button");
+  clear.type = "button";
+  clear.className = "hw-clear";
+  clear.textContent = "clear selection";
+  clear.addEventListener("click", () => select([]));
+  controls.append(slider.el, rule.el, toggles, clear);
+
+  /** @param {[number, number][]} heads */
+  function select(heads) {
+    model.set("selected", heads);
+    model.save_changes();
+  }
   const body = div("hw-body");
   const legend = div("hw-legend");
   const error = div("hw-error");
@@ -135,6 +148,10 @@ function render({ model, el }) {
     view.first = first;
     view.cellCss = cell / dpr;
     placeCursor();
+    const selected = model.get("selected") ?? [];
+    const d = outlinePath(selected, first, last, view.cellCss);
+    for (const panel of panels) panel.setSelection(d, selectionStroke(view.cellCss));
+    clear.hidden = selected.length === 0;
     const text = model.get("title");
     if (title.textContent !== text) title.textContent = text; // user text: never HTML
     title.hidden = !text;
@@ -159,6 +176,23 @@ function render({ model, el }) {
       tooltip.show(describeHead(at.layer, at.head, data), event.clientX, event.clientY);
     }
     placeCursor();
+  });
+  // Click, shift-click, or drag a rectangle (in any panel) to select heads.
+  /** @type {{layer: number, head: number, x: number, y: number} | null} */
+  let press = null;
+  body.addEventListener("pointerdown", (event) => {
+    const at = data ? headAt(event, view.first, view.cellCss, data.shape) : null;
+    press = at && { ...at, x: event.clientX, y: event.clientY };
+  });
+  body.addEventListener("pointerup", (event) => {
+    if (!press) return;
+    const start = press;
+    press = null;
+    const end = data ? headAt(event, view.first, view.cellCss, data.shape) : null;
+    const current = model.get("selected") ?? [];
+    const dragged = Math.hypot(event.clientX - start.x, event.clientY - start.y) > 4;
+    if (dragged && end) select(rectSelect(current, [start.layer, start.head], [end.layer, end.head], event.shiftKey));
+    else if (!dragged) select(clickSelect(current, [start.layer, start.head], event.shiftKey));
   });
   body.addEventListener("pointerleave", () => {
     hovered = null;

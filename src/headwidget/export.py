@@ -22,7 +22,7 @@ FORMATS = (".svg", ".png", ".pdf", ".html")
 
 # Traits the standalone page needs: the data, the style and the view.
 _STATE = ("_labels", "_shape", "_categories", "_palette", "_scores", "title", "layer_range", "visible", "threshold",
-          "top_k")  # fmt: skip
+          "top_k", "selected")  # fmt: skip
 
 
 def save(widget: Any, path: str | os.PathLike, *, full: bool = False, dpi: float = 150, scale: float = 1.0) -> None:

@@ -51,3 +51,21 @@ def check_visible(value: object, categories: Sequence[str]) -> list[str]:
     if len(set(names)) != len(names):
         raise traitlets.TraitError(f"visible lists a category twice: {names!r}")
     return [name for name in categories if name in names]
+
+
+def check_selected(value: object, n_layers: int, n_heads: int) -> list[tuple[int, int]]:
+    """Selected heads: (layer, head) integer pairs inside the model, returned sorted and unique."""
+    expected = f"a list of (layer, head) pairs with 0 <= layer < {n_layers} and 0 <= head < {n_heads}"
+    if isinstance(value, (str, bytes)) or not isinstance(value, (Sequence, np.ndarray, set, frozenset)):
+        raise traitlets.TraitError(f"selected must be {expected}; got {value!r}")
+    heads = set()
+    for pair in value:
+        if isinstance(pair, (str, bytes)) or not isinstance(pair, (Sequence, np.ndarray)) or len(pair) != 2:
+            raise traitlets.TraitError(f"selected contains {pair!r}; expected {expected}")
+        if any(isinstance(i, (bool, np.bool_)) or not isinstance(i, (int, np.integer)) for i in pair):
+            raise traitlets.TraitError(f"selected contains {tuple(pair)!r}; expected integer (layer, head) pairs")
+        layer, head = int(pair[0]), int(pair[1])
+        if not (0 <= layer < n_layers and 0 <= head < n_heads):
+            raise traitlets.TraitError(f"selected contains ({layer}, {head}); expected {expected}")
+        heads.add((layer, head))
+    return sorted(heads)

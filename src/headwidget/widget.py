@@ -20,7 +20,7 @@ import traitlets
 
 from . import adapters, export, scoring, storage
 from .labels import HeadLabels
-from .options import check_layer_range, check_title, check_visible
+from .options import check_layer_range, check_selected, check_title, check_visible
 from .palette import palette_for
 
 _STATIC = Path(__file__).parent / "static"
@@ -70,6 +70,8 @@ class HeadMapWidget(anywidget.AnyWidget):
     layer_range = traitlets.Any((0, 0)).tag(sync=True)
     visible = traitlets.Any([]).tag(sync=True)
     threshold = traitlets.Any(None, allow_none=True).tag(sync=True)
+    #: Selected heads as a sorted list of (layer, head); set by clicks in the view or from Python.
+    selected = traitlets.Any([]).tag(sync=True)
     top_k = traitlets.Any(None, allow_none=True).tag(sync=True)
 
     def __init__(
@@ -221,6 +223,19 @@ class HeadMapWidget(anywidget.AnyWidget):
         """
         return adapters.array_to_frame(self.labels, self.categories, self._score_array)
 
+    def selected_frame(self) -> Any:
+        """The selected heads with their categories: a pandas DataFrame with columns
+        layer, head, categories (names, comma-separated) and one bool column per category."""
+        import pandas as pd  # optional, as for to_frame
+
+        rows = []
+        for layer, head in self.selected:
+            member = self.labels[layer, head]
+            names = [name for name, on in zip(self.categories, member, strict=True) if on]
+            rows.append({"layer": layer, "head": head, "categories": ", ".join(names),
+                         **dict(zip(self.categories, member.tolist(), strict=True))})  # fmt: skip
+        return pd.DataFrame(rows, columns=["layer", "head", "categories", *self.categories])
+
     def save_labels(self, path: str | os.PathLike) -> None:
         """Write labels, category names and scores to .npz, .csv (long form) or .json."""
         storage.save_labels(path, self.labels, self.categories, self._score_array)
@@ -310,6 +325,8 @@ class HeadMapWidget(anywidget.AnyWidget):
         old = set(self.categories)
         shown = set(self.visible)
         traits["visible"] = [n for n in head_labels.categories if n in shown or n not in old]
+        n_heads = head_labels.shape[1]
+        traits["selected"] = [(la, h) for la, h in self.selected if la < n_layers and h < n_heads]
         # Everything is valid: switch over in one message to the views.
         self._head_labels = head_labels
         self._score_array = values
@@ -341,6 +358,10 @@ class HeadMapWidget(anywidget.AnyWidget):
     @traitlets.validate("visible")
     def _valid_visible(self, proposal: dict[str, Any]) -> list[str]:
         return check_visible(proposal["value"], self._head_labels.categories)
+
+    @traitlets.validate("selected")
+    def _valid_selected(self, proposal: dict[str, Any]) -> list[tuple[int, int]]:
+        return check_selected(proposal["value"], *self._head_labels.shape[:2])
 
     @traitlets.validate("title")
     def _valid_title(self, proposal: dict[str, Any]) -> str:

@@ -210,6 +210,7 @@ def test_two_views_stay_in_sync(page, stairs):
         "title": "",
         "threshold": None,
         "top_k": None,
+        "selected": [],
     }
     for view in (0, 1):
         assert ticks(view_at(page, view), "x") == [0, 1, 2, 3]

@@ -38,6 +38,7 @@ SYNCED = (
     "visible",
     "threshold",
     "top_k",
+    "selected",
 )
 _FILES = {
     "/": (Path(__file__).parent / "harness.html", "text/html"),

@@ -3,7 +3,7 @@
 // with binary traits arriving as DataView exactly as anywidget hands them over.
 
 // Traits a view may change and send back to Python.
-const EDITABLE = ["layer_range", "visible", "title", "threshold", "top_k"];
+const EDITABLE = ["layer_range", "visible", "title", "threshold", "top_k", "selected"];
 
 /**
  * @param {Record<string, any>} state  JSON state; {"$bytes": base64} for binary traits

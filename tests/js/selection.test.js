@@ -1,0 +1,21 @@
+// Selection rules: click, shift-click toggles, rectangles, and the outline path.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+
+import { clickSelect, outlinePath, rectSelect } from "../../js/selection.js";
+
+test("click replaces, shift-click toggles", () => {
+  assert.deepEqual(clickSelect([[1, 1]], [2, 2], false), [[2, 2]]);
+  assert.deepEqual(clickSelect([[3, 0]], [2, 2], true), [[2, 2], [3, 0]]);
+  assert.deepEqual(clickSelect([[2, 2], [3, 0]], [2, 2], true), [[3, 0]]);
+});
+
+test("a rectangle selects every head in it, either direction, and adds with shift", () => {
+  assert.deepEqual(rectSelect([], [2, 1], [1, 0], false), [[1, 0], [1, 1], [2, 0], [2, 1]]);
+  assert.deepEqual(rectSelect([[0, 0], [1, 1]], [1, 1], [1, 2], true), [[0, 0], [1, 1], [1, 2]]);
+});
+
+test("outlines only heads in the shown layers, inside their cells", () => {
+  assert.equal(outlinePath([[0, 0], [3, 1]], 2, 5, 20), "M21 21h18v18h-18z");
+  assert.equal(outlinePath([[2, 0]], 2, 5, 8), "M0.5 0.5h7v7h-7z");
+});

@@ -17,7 +17,7 @@ SETUP = (
 # Prints the kernel's view of the widget as JSON, for the test to read back.
 PROBE = (
     "print(json.dumps({'layer_range': list(widget.layer_range), 'visible': widget.visible,"
-    " 'file': headwidget.__file__}))"
+    " 'selected': widget.selected, 'file': headwidget.__file__}))"
 )
 
 

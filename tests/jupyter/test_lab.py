@@ -63,6 +63,18 @@ def test_toggle_reaches_kernel_and_recolours_composite(page, jupyter):
     assert errors_of_ours(page.errors) == []
 
 
+def test_click_selects_a_head_in_the_kernel(page, jupyter):
+    nb = Notebook(page, jupyter, "select.ipynb", [SETUP + "\nwidget", PROBE])
+    nb.run_all()
+    clip = nb.view().locator(".hw-clip").nth(2)
+    box = clip.bounding_box()
+    cell = box["height"] / 32
+    layer, head = LINGUISTIC_ONLY
+    page.mouse.click(box["x"] + (layer + 0.5) * cell, box["y"] + (head + 0.5) * cell)
+    assert kernel_state(nb, 1)["selected"] == [[layer, head]]
+    assert errors_of_ours(page.errors) == []
+
+
 def test_two_views_stay_in_sync(page, jupyter):
     nb = Notebook(page, jupyter, "two_views.ipynb", [SETUP + "\nwidget", "widget", PROBE])
     nb.run_all(widgets=2)
@@ -72,6 +84,7 @@ def test_two_views_stay_in_sync(page, jupyter):
     assert kernel_state(nb, 2) | {"file": None} == {
         "layer_range": [0, 27],
         "visible": ["Algorithmic", "Linguistic", "Translation"],
+        "selected": [],
         "file": None,
     }
     for view in (first, second):

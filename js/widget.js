@@ -5,6 +5,7 @@ import { createRangeSlider, createRuleControl, renderToggles } from "./controls.
 import { unpackLabels } from "./decode.js";
 import { blit, panelPixels, sourceCanvas } from "./draw.js";
 import { cellPixels, legendEntries, panelTitles } from "./layout.js";
+import { drawCounts, layerCounts } from "./counts.js";
 import { createTooltip, describeHead, headAt } from "./hover.js";
 import { renderLegend } from "./legend.js";
 import { clickSelect, outlinePath, rectSelect, selectionStroke } from "./selection.js";
@@ -81,6 +82,12 @@ function render({ model, el }) {
   let data;
   /** @type {HTMLCanvasElement[]} one source per panel, at data resolution */
   let sources = [];
+  // Per-layer counts, drawn above the composite panel.
+  const countsCanvas = document.createElement("canvas");
+  countsCanvas.className = "hw-counts";
+  countsCanvas.setAttribute("role", "img");
+  /** @type {{tally: ReturnType<typeof layerCounts>, colors: string[]} | null} */
+  let countsData = null;
   /** @type {import("./panel.js").Panel[]} */
   const panels = [];
 
@@ -131,6 +138,15 @@ function render({ model, el }) {
     }
     for (const panel of panels.splice(titles.length)) panel.el.remove();
     titles.forEach((text, i) => panels[i].setTitle(text));
+    const visibleColors = data.palette.categories.filter((_, c) => shown[c]);
+    const nVisible = visibleColors.length;
+    countsData = {
+      tally: layerCounts(data.cells, data.shape, shown),
+      colors: [...visibleColors, ...data.palette.multi.slice(0, Math.max(0, nVisible - 1))],
+    };
+    panels.forEach((panel, i) => panel.el.classList.toggle("hw-composite", i === 0));
+    const plot = panels[0].el.querySelector(".hw-plot");
+    if (countsCanvas.nextSibling !== plot) panels[0].el.insertBefore(countsCanvas, plot);
     renderLegend(legend, legendEntries(data.categories, shown, data.palette));
     data.setPressed(shown);
   }
@@ -148,6 +164,10 @@ function render({ model, el }) {
     view.first = first;
     view.cellCss = cell / dpr;
     placeCursor();
+    if (countsData) {
+      drawCounts(countsCanvas, countsData.tally, countsData.colors, first, last, cell, dpr);
+      countsCanvas.setAttribute("aria-label", `classified heads per layer, layers ${first} to ${last}`);
+    }
     const selected = model.get("selected") ?? [];
     const d = outlinePath(selected, first, last, view.cellCss);
     for (const panel of panels) panel.setSelection(d, selectionStroke(view.cellCss));

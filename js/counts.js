@@ -43,37 +43,53 @@ export function layerCounts(cells, shape, shown) {
 export const COUNTS_HEIGHT = 40;
 
 /**
- * Draw stacked bars for layers first..last, one cell wide each, scaled to the
- * busiest layer of the whole model (so cropping does not rescale them).
- * @param {HTMLCanvasElement} canvas
+ * The bars of every layer at one pixel per layer (height in device pixels),
+ * built when data or visibility change; a range change only re-blits them.
  * @param {{counts: Uint16Array, groups: number, max: number}} tally
  * @param {string[]} colors  one per group
- * @param {number} first
- * @param {number} last
- * @param {number} cell  device pixels per layer
- * @param {number} dpr
+ * @param {number} nLayers
+ * @param {number} height  device pixels
+ * @returns {HTMLCanvasElement}
  */
-export function drawCounts(canvas, { counts, groups, max }, colors, first, last, cell, dpr) {
-  const width = (last - first + 1) * cell;
-  const height = Math.round(COUNTS_HEIGHT * dpr);
-  if (canvas.width !== width || canvas.height !== height) {
-    canvas.width = width;
-    canvas.height = height;
-    canvas.style.width = `${width / dpr}px`;
-    canvas.style.height = `${COUNTS_HEIGHT}px`;
-  }
+export function countsSource({ counts, groups, max }, colors, nLayers, height) {
+  const canvas = document.createElement("canvas");
+  canvas.width = nLayers;
+  canvas.height = height;
   const ctx = canvas.getContext("2d");
-  ctx.clearRect(0, 0, width, height);
-  if (max === 0) return;
-  for (let l = first; l <= last; l++) {
+  if (max === 0) return canvas;
+  for (let l = 0; l < nLayers; l++) {
     let y = height;
     for (let g = 0; g < groups; g++) {
       const n = counts[l * groups + g];
       if (!n) continue;
       const h = Math.round((n / max) * height);
       ctx.fillStyle = colors[g];
-      ctx.fillRect((l - first) * cell, y - h, cell, h);
+      ctx.fillRect(l, y - h, 1, h);
       y -= h;
     }
   }
+  return canvas;
+}
+
+/**
+ * Show layers first..last of the bars, one cell wide each, nearest-neighbour.
+ * @param {HTMLCanvasElement} canvas
+ * @param {HTMLCanvasElement} source  from countsSource
+ * @param {number} first
+ * @param {number} last
+ * @param {number} cell  device pixels per layer
+ * @param {number} dpr
+ */
+export function drawCounts(canvas, source, first, last, cell, dpr) {
+  const width = (last - first + 1) * cell;
+  if (canvas.width !== width || canvas.height !== source.height) {
+    canvas.width = width;
+    canvas.height = source.height;
+    canvas.style.width = `${width / dpr}px`;
+    canvas.style.height = `${source.height / dpr}px`;
+  }
+  const ctx = canvas.getContext("2d");
+  ctx.imageSmoothingEnabled = false;
+  ctx.clearRect(0, 0, width, source.height);
+  ctx.drawImage(source, first, 0, last - first + 1, source.height, 0, 0, width, source.height);
 }

@@ -5,7 +5,7 @@ import { createRangeSlider, createRuleControl, renderToggles } from "./controls.
 import { unpackLabels } from "./decode.js";
 import { blit, panelPixels, sourceCanvas } from "./draw.js";
 import { cellPixels, legendEntries, panelTitles } from "./layout.js";
-import { drawCounts, layerCounts } from "./counts.js";
+import { COUNTS_HEIGHT, countsSource, drawCounts, layerCounts } from "./counts.js";
 import { createTooltip, describeHead, headAt } from "./hover.js";
 import { renderLegend } from "./legend.js";
 import { clickSelect, outlinePath, rectSelect, selectionStroke } from "./selection.js";
@@ -86,8 +86,8 @@ function render({ model, el }) {
   const countsCanvas = document.createElement("canvas");
   countsCanvas.className = "hw-counts";
   countsCanvas.setAttribute("role", "img");
-  /** @type {{tally: ReturnType<typeof layerCounts>, colors: string[]} | null} */
-  let countsData = null;
+  /** @type {HTMLCanvasElement | null} the bars at one pixel per layer */
+  let countsBars = null;
   /** @type {import("./panel.js").Panel[]} */
   const panels = [];
 
@@ -140,10 +140,9 @@ function render({ model, el }) {
     titles.forEach((text, i) => panels[i].setTitle(text));
     const visibleColors = data.palette.categories.filter((_, c) => shown[c]);
     const nVisible = visibleColors.length;
-    countsData = {
-      tally: layerCounts(data.cells, data.shape, shown),
-      colors: [...visibleColors, ...data.palette.multi.slice(0, Math.max(0, nVisible - 1))],
-    };
+    const colors = [...visibleColors, ...data.palette.multi.slice(0, Math.max(0, nVisible - 1))];
+    const height = Math.round(COUNTS_HEIGHT * (window.devicePixelRatio || 1));
+    countsBars = countsSource(layerCounts(data.cells, data.shape, shown), colors, L, height);
     panels.forEach((panel, i) => panel.el.classList.toggle("hw-composite", i === 0));
     const plot = panels[0].el.querySelector(".hw-plot");
     if (countsCanvas.nextSibling !== plot) panels[0].el.insertBefore(countsCanvas, plot);
@@ -164,8 +163,8 @@ function render({ model, el }) {
     view.first = first;
     view.cellCss = cell / dpr;
     placeCursor();
-    if (countsData) {
-      drawCounts(countsCanvas, countsData.tally, countsData.colors, first, last, cell, dpr);
+    if (countsBars) {
+      drawCounts(countsCanvas, countsBars, first, last, cell, dpr);
       countsCanvas.setAttribute("aria-label", `classified heads per layer, layers ${first} to ${last}`);
     }
     const selected = model.get("selected") ?? [];
@@ -259,7 +258,7 @@ function render({ model, el }) {
   };
   const onDensity = () => {
     watchDensity();
-    schedule(RANGE);
+    schedule(VISIBLE); // the count bars are built at the screen's density
   };
   watchDensity();
 

@@ -26,6 +26,8 @@ export function createLocalModel(state) {
       listeners.get(event)?.delete(callback);
     },
     save_changes() {}, // nothing to send: there is no kernel
+    /** Callbacks still registered: zero once every view is cleaned up. */
+    listenerCount: () => [...listeners.values()].reduce((n, set) => n + set.size, 0),
   };
 }
 

@@ -13,17 +13,8 @@ from headwidget import HeadMapWidget
 from headwidget.palette import palette_for
 from tests.harness.harness import open_page, show
 
+from .labels import NAMES, staircase
 from .views import hex_rgb
-
-NAMES = ["Algorithmic", "Knowledge", "Linguistic", "Translation"]
-
-
-def staircase() -> np.ndarray:
-    labels = np.zeros((6, 5, 4), bool)
-    for k in range(5):
-        labels[k, k, :k] = True
-    labels[5, 0, 3] = True
-    return labels
 
 
 @pytest.fixture

@@ -13,21 +13,12 @@ from headwidget import HeadMapWidget, example_labels
 from headwidget.palette import palette_for
 from tests.harness.harness import open_page, show, widget_state
 
+from .labels import NAMES, staircase
 from .views import cell_color, drag_range_handle, legend, panel_titles, ticks
 
-NAMES = ["Algorithmic", "Knowledge", "Linguistic", "Translation"]
 BLUE, ORANGE, GREEN, RED = palette_for(4)["categories"]
 PURPLE, BROWN, PINK = palette_for(4)["multi"]
 GREY = palette_for(4)["unclassified"]
-
-
-def staircase() -> np.ndarray:
-    """6 layers x 5 heads: head (k, k) is in categories 0..k-1; head (5, 0) only in Translation."""
-    labels = np.zeros((6, 5, 4), bool)
-    for k in range(5):
-        labels[k, k, :k] = True
-    labels[5, 0, 3] = True
-    return labels
 
 
 @pytest.fixture

@@ -8,7 +8,8 @@ import traitlets
 from headwidget import HeadMapWidget
 from tests.harness.harness import open_page, show
 
-from .test_hover import NAMES, hover, ring_colour, staircase
+from .labels import NAMES, staircase
+from .test_hover import hover, ring_colour
 
 
 @pytest.fixture

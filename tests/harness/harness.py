@@ -7,11 +7,12 @@ no server runs and nothing touches the network.
 
 from __future__ import annotations
 
-import base64
 import os
 import shutil
 from pathlib import Path
 from typing import Any
+
+from headwidget.export import widget_state  # the same state the standalone page embeds
 
 ROOT = Path(__file__).resolve().parents[2]
 STATIC = ROOT / "src" / "headwidget" / "static"
@@ -27,22 +28,10 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-SYNCED = (
-    "_labels",
-    "_shape",
-    "_categories",
-    "_palette",
-    "_scores",
-    "title",
-    "layer_range",
-    "visible",
-    "threshold",
-    "top_k",
-    "selected",
-)
 _FILES = {
     "/": (Path(__file__).parent / "harness.html", "text/html"),
     "/standin.js": (Path(__file__).parent / "standin.js", "text/javascript"),
+    "/model.js": (ROOT / "js" / "model.js", "text/javascript"),
     "/static/widget.js": (STATIC / "widget.js", "text/javascript"),
     "/static/widget.css": (STATIC / "widget.css", "text/css"),
 }
@@ -55,19 +44,6 @@ def chromium_available() -> bool:
 def launch(playwright: Any) -> Any:
     """Debian's Chromium, headless; never a downloaded browser."""
     return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-
-
-def widget_state(widget: Any) -> dict[str, Any]:
-    """The synced traits of ``widget`` as JSON, binary traits base64-wrapped."""
-    state = {}
-    for key in SYNCED:
-        value = getattr(widget, key)
-        if isinstance(value, (bytes, memoryview)):
-            value = {"$bytes": base64.b64encode(bytes(value)).decode()}
-        elif isinstance(value, tuple):
-            value = list(value)
-        state[key] = value
-    return state
 
 
 def open_page(browser: Any, *, width: int = 1600, height: int = 900, dpr: float = 1) -> Any:

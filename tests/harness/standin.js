@@ -2,57 +2,32 @@
 // plain page: the same get / set / on / off / save_changes the widget uses,
 // with binary traits arriving as DataView exactly as anywidget hands them over.
 
+import { createLocalModel } from "/model.js";
+
 // Traits a view may change and send back to Python.
 const EDITABLE = ["layer_range", "visible", "title", "threshold", "top_k", "selected"];
 
 /**
+ * The standalone page's local model (js/model.js), plus a record of what a view
+ * sends back with save_changes: what Python would receive.
  * @param {Record<string, any>} state  JSON state; {"$bytes": base64} for binary traits
  */
 export function createModel(state) {
-  const values = {};
-  for (const [key, value] of Object.entries(state)) values[key] = revive(value);
-  /** @type {Map<string, Set<Function>>} */
-  const listeners = new Map();
+  const model = createLocalModel(state);
+  const pick = () => Object.fromEntries(EDITABLE.map((k) => [k, model.get(k) ?? null]));
   const saved = [];
-  const pick = (v) => Object.fromEntries(EDITABLE.map((k) => [k, v[k] ?? null]));
-  let sent = pick(values);
+  let sent = pick();
   return {
-    get: (key) => values[key],
-    set(key, value) {
-      // like Backbone: no change event when the value is equal
-      const same = !(value instanceof DataView) && JSON.stringify(values[key]) === JSON.stringify(value);
-      values[key] = value;
-      if (same) return;
-      for (const callback of [...(listeners.get(`change:${key}`) ?? [])]) callback();
-    },
-    on(event, callback) {
-      if (!listeners.has(event)) listeners.set(event, new Set());
-      listeners.get(event).add(callback);
-    },
-    off(event, callback) {
-      listeners.get(event)?.delete(callback);
-    },
+    ...model,
     save_changes() {
-      sent = pick(values);
-      saved.push(pick(values));
+      sent = pick();
+      saved.push(sent);
     },
-    /** Number of callbacks still registered: zero after every view is cleaned up. */
-    listenerCount: () => [...listeners.values()].reduce((n, set) => n + set.size, 0),
     /** Each save_changes call's view-editable values, in order. */
     saved,
     /** What Python has received: the view-editable values as of the last save_changes. */
     json: () => ({ ...sent }),
   };
-}
-
-function revive(value) {
-  if (value && typeof value === "object" && "$bytes" in value) {
-    const raw = atob(value.$bytes);
-    const bytes = new Uint8Array(raw.length);
-    for (let i = 0; i < raw.length; i++) bytes[i] = raw.charCodeAt(i);
-    return new DataView(bytes.buffer);
-  }
-  return value;
 }
 
 // Count animation frames still pending, so a test can tell a removed view left none.

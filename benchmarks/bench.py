@@ -140,6 +140,18 @@ def median_deltas(samples: list[dict[str, float]]) -> dict[str, float]:
     return {k: med([s[k] for s in samples]) for k in DURATIONS}
 
 
+def render_summary(times: list[float], cdp_samples: list[dict], base_samples: list[dict]) -> dict:
+    """First-render timings: the warm median (first run left out), the cold run, and CDP deltas."""
+    return {
+        "script_ms": times,
+        "script_median_ms": med(times[1:] or times),
+        "cold_ms": times[0],
+        "cdp_raw_median_ms": median_deltas(cdp_samples),
+        "cdp_baseline_median_ms": median_deltas(base_samples),
+        "cdp_net_median_ms": net(median_deltas(cdp_samples), median_deltas(base_samples)),
+    }
+
+
 def update_summary(samples: list[dict[str, Any]], raw: dict[str, float], base: dict[str, float]) -> dict:
     """Script-time statistics of an update loop and its net CDP cost per update."""
     script = [s["sync"] + s["raf"] for s in samples]
@@ -190,14 +202,7 @@ def bench_widget(browser: Any, labels: np.ndarray, categories: list[str], reps: 
         times.append(dt)
         cdp_samples.append(raw)
         base_samples.append(base)
-    result["first_render"] = {
-        "script_ms": times,
-        "script_median_ms": med(times[1:] or times),
-        "cold_ms": times[0],
-        "cdp_raw_median_ms": median_deltas(cdp_samples),
-        "cdp_baseline_median_ms": median_deltas(base_samples),
-        "cdp_net_median_ms": net(median_deltas(cdp_samples), median_deltas(base_samples)),
-    }
+    result["first_render"] = render_summary(times, cdp_samples, base_samples)
 
     # Layer-range updates on one shown view.
     show(page, widget)
@@ -280,14 +285,7 @@ def bench_plotly(browser: Any, labels: np.ndarray, categories: list[str], reps: 
         times.append(dt)
         cdp_samples.append(raw)
         base_samples.append(base)
-    result["first_render"] = {
-        "script_ms": times,
-        "script_median_ms": med(times[1:] or times),
-        "cold_ms": times[0],
-        "cdp_raw_median_ms": median_deltas(cdp_samples),
-        "cdp_baseline_median_ms": median_deltas(base_samples),
-        "cdp_net_median_ms": net(median_deltas(cdp_samples), median_deltas(base_samples)),
-    }
+    result["first_render"] = render_summary(times, cdp_samples, base_samples)
 
     warm = make_ranges(n_layers, reps["warmup"], seed=SEED + 1)
     page.evaluate(PLOTLY_UPDATES_JS, [warm, True, n_axes])

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import nbformat
-from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+from nbformat.v4 import new_code_cell, new_markdown_cell
+from notebook_writer import write_notebook
 
 CELLS = [
     new_markdown_cell(
@@ -35,12 +33,7 @@ CELLS = [
 
 
 def main() -> None:
-    for i, cell in enumerate(CELLS):
-        cell.id = f"cell-{i}"  # stable ids: regenerating the notebook changes nothing
-    nb = new_notebook(cells=CELLS, metadata={"kernelspec": {"name": "python3", "display_name": "Python 3"}})
-    path = Path(__file__).resolve().parents[1] / "notebooks" / "quickstart.ipynb"
-    nbformat.write(nb, path)
-    print(f"wrote {path}")
+    write_notebook(CELLS, "quickstart.ipynb")
 
 
 if __name__ == "__main__":

@@ -157,3 +157,15 @@ def array_to_frame(array: np.ndarray, categories: Sequence[str], scores: np.ndar
     n_layers, n_heads, _ = array.shape
     frame.attrs["headwidget"] = {"n_layers": int(n_layers), "n_heads": int(n_heads), "categories": list(categories)}
     return frame
+
+
+def selection_to_frame(array: np.ndarray, categories: Sequence[str], selected: Sequence[tuple[int, int]]) -> Any:
+    """Selected heads as a table: layer, head, categories (comma-separated), one bool column per category."""
+    import pandas as pd  # optional, as for array_to_frame
+
+    rows = []
+    for layer, head in selected:
+        member = array[layer, head].tolist()
+        names = ", ".join(name for name, on in zip(categories, member, strict=True) if on)
+        rows.append({"layer": layer, "head": head, "categories": names, **dict(zip(categories, member, strict=True))})
+    return pd.DataFrame(rows, columns=["layer", "head", "categories", *categories])

@@ -226,15 +226,7 @@ class HeadMapWidget(anywidget.AnyWidget):
     def selected_frame(self) -> Any:
         """The selected heads with their categories: a pandas DataFrame with columns
         layer, head, categories (names, comma-separated) and one bool column per category."""
-        import pandas as pd  # optional, as for to_frame
-
-        rows = []
-        for layer, head in self.selected:
-            member = self.labels[layer, head]
-            names = [name for name, on in zip(self.categories, member, strict=True) if on]
-            rows.append({"layer": layer, "head": head, "categories": ", ".join(names),
-                         **dict(zip(self.categories, member.tolist(), strict=True))})  # fmt: skip
-        return pd.DataFrame(rows, columns=["layer", "head", "categories", *self.categories])
+        return adapters.selection_to_frame(self.labels, self.categories, self.selected)
 
     def save_labels(self, path: str | os.PathLike) -> None:
         """Write labels, category names and scores to .npz, .csv (long form) or .json."""
@@ -297,9 +289,7 @@ class HeadMapWidget(anywidget.AnyWidget):
         to all layers otherwise; categories that stay keep their visibility.
         """
         if categories is None and not isinstance(labels, Mapping):
-            shape = np.shape(labels)
-            if len(shape) == 3 and shape[2] == len(self.categories):
-                categories = self.categories
+            categories = self._names_for(np.shape(labels))
         self._replace(HeadLabels.build(labels, categories), None, (None, None))
 
     def set_scores(
@@ -313,9 +303,13 @@ class HeadMapWidget(anywidget.AnyWidget):
         """Replace the data with new scores, classified as in :meth:`from_scores`."""
         values = scoring.check_scores(scores)
         rule = scoring.check_rule(threshold, top_k, *values.shape[:2])
-        if categories is None and values.shape[2] == len(self.categories):
-            categories = self.categories
+        if categories is None:
+            categories = self._names_for(values.shape)
         self._replace(HeadLabels.build(scoring.classify(values, *rule), categories), values, rule)
+
+    def _names_for(self, shape: tuple[int, ...]) -> Sequence[str] | None:
+        """New data with as many categories as now keeps the current names."""
+        return self.categories if len(shape) == 3 and shape[2] == len(self.categories) else None
 
     def _replace(self, head_labels: HeadLabels, values: np.ndarray | None, rule: tuple) -> None:
         traits = self._data_traits(head_labels, values, rule, self._palette_option)

@@ -1,4 +1,5 @@
-// Controls in the view: a dual-handle layer-range slider and category toggles.
+// Controls in the view: dual-handle layer- and head-range sliders, category toggles,
+// and the threshold / top-k rule.
 
 /**
  * @typedef {object} RangeSlider
@@ -9,21 +10,22 @@
 /**
  * Two overlaid range inputs make one slider with a handle per end; keyboard
  * and pointer both work because each handle is a native input.
+ * @param {"layer" | "head"} noun  what the slider ranges over
  * @param {(first: number, last: number) => void} onChange
  * @returns {RangeSlider}
  */
-export function createRangeSlider(onChange) {
+export function createRangeSlider(noun, onChange) {
   const el = document.createElement("div");
-  el.className = "hw-range";
+  el.className = `hw-range hw-${noun}s`;
   const name = document.createElement("span");
   name.className = "hw-range-name";
-  name.textContent = "layers";
+  name.textContent = `${noun}s`;
   const track = document.createElement("div");
   track.className = "hw-range-track";
   const fill = document.createElement("div");
   fill.className = "hw-range-fill";
-  const lo = rangeInput("hw-range-lo", "first layer");
-  const hi = rangeInput("hw-range-hi", "last layer");
+  const lo = rangeInput("hw-range-lo", `first ${noun}`);
+  const hi = rangeInput("hw-range-hi", `last ${noun}`);
   const value = document.createElement("output");
   value.className = "hw-range-value";
   track.append(fill, lo, hi);
@@ -50,9 +52,13 @@ export function createRangeSlider(onChange) {
     show(Number(lo.value), last);
     onChange(Number(lo.value), last);
   });
+  let shown = "";
   return {
     el,
     update(newMax, first, last) {
+      const key = `${newMax},${first},${last}`;
+      if (key === shown) return; // the other slider moved: nothing to touch here
+      shown = key;
       max = newMax;
       for (const input of [lo, hi]) input.max = String(newMax);
       show(first, last);

@@ -3,14 +3,15 @@
 // heads in 2, 3, ... categories). Makes "specialisation emerges late" visible.
 
 /**
- * Counts per layer and group: group g < V is "only visible category g", group
- * V + k - 2 is "in k visible categories".
+ * Counts per layer and group, over the shown heads: group g < V is "only
+ * visible category g", group V + k - 2 is "in k visible categories".
  * @param {Uint8Array} cells
  * @param {[number, number, number]} shape
  * @param {boolean[]} shown
+ * @param {[number, number]} [heads]  inclusive range of heads counted; all by default
  * @returns {{counts: Uint16Array, groups: number, max: number}}  counts[layer * groups + g]
  */
-export function layerCounts(cells, shape, shown) {
+export function layerCounts(cells, shape, shown, heads = [0, shape[1] - 1]) {
   const [L, H, C] = shape;
   const visible = [];
   for (let c = 0; c < C; c++) if (shown[c]) visible.push(c);
@@ -20,7 +21,7 @@ export function layerCounts(cells, shape, shown) {
   let max = 0;
   for (let l = 0; l < L; l++) {
     let total = 0;
-    for (let h = 0; h < H; h++) {
+    for (let h = heads[0]; h <= heads[1]; h++) {
       const base = (l * H + h) * C;
       let k = 0;
       let only = -1;

@@ -66,35 +66,38 @@ export function sourceCanvas(pixels, width, height) {
   return canvas;
 }
 
-/** Widest backing store kept at full model width; wider models resize per range. */
+/** Largest backing-store side kept at full model size; larger models resize per range. */
 const MAX_BACKING = 8192;
 
 /**
- * Draw layers first..last of `source` into the left of `canvas`, `cell` device
- * pixels per head, nearest-neighbour so every head stays a crisp square. The
- * backing store is sized for all layers, so a range change only re-blits (no
- * reallocation); the caller clips the canvas to the returned CSS width.
+ * Draw layers[0]..layers[1] x heads[0]..heads[1] of `source` into the top left
+ * of `canvas`, `cell` device pixels per head, nearest-neighbour so every head
+ * stays a crisp square. The backing store is sized for the whole model, so a
+ * range change only re-blits (no reallocation); the caller clips the canvas to
+ * the returned CSS size.
  * @param {HTMLCanvasElement} canvas
  * @param {HTMLCanvasElement} source
- * @param {number} first
- * @param {number} last
+ * @param {[number, number]} layers  inclusive
+ * @param {[number, number]} heads  inclusive
  * @param {number} cell
  * @param {number} dpr
- * @returns {number}  CSS width of the drawn layers
+ * @returns {[number, number]}  CSS width and height of the drawn heads
  */
-export function blit(canvas, source, first, last, cell, dpr) {
-  const n = last - first + 1;
-  const shown = n * cell;
-  const full = source.width * cell <= MAX_BACKING ? source.width * cell : shown;
-  const height = source.height * cell;
-  if (canvas.width < shown || canvas.width !== full || canvas.height !== height) {
-    canvas.width = full;
-    canvas.height = height;
-    canvas.style.width = `${full / dpr}px`;
-    canvas.style.height = `${height / dpr}px`;
+export function blit(canvas, source, layers, heads, cell, dpr) {
+  const nx = layers[1] - layers[0] + 1;
+  const ny = heads[1] - heads[0] + 1;
+  const w = nx * cell;
+  const h = ny * cell;
+  const fullW = source.width * cell <= MAX_BACKING ? source.width * cell : w;
+  const fullH = source.height * cell <= MAX_BACKING ? source.height * cell : h;
+  if (canvas.width !== fullW || canvas.height !== fullH) {
+    canvas.width = fullW;
+    canvas.height = fullH;
+    canvas.style.width = `${fullW / dpr}px`;
+    canvas.style.height = `${fullH / dpr}px`;
   }
   const ctx = canvas.getContext("2d");
   ctx.imageSmoothingEnabled = false;
-  ctx.drawImage(source, first, 0, n, source.height, 0, 0, shown, height);
-  return shown / dpr;
+  ctx.drawImage(source, layers[0], heads[0], nx, ny, 0, 0, w, h);
+  return [w / dpr, h / dpr];
 }

@@ -4,18 +4,16 @@
 /**
  * The head under a pointer event on a panel's plot, or null outside any plot.
  * @param {PointerEvent} event
- * @param {number} first  first layer shown
- * @param {number} cellCss  CSS pixels per head
- * @param {[number, number, number]} shape
+ * @param {{layers: [number, number], heads: [number, number], cellCss: number}} view  what is drawn now
  * @returns {{layer: number, head: number} | null}
  */
-export function headAt(event, first, cellCss, shape) {
+export function headAt(event, { layers, heads, cellCss }) {
   const clip = /** @type {Element | null} */ (event.target)?.closest?.(".hw-clip");
   if (!clip) return null;
   const box = clip.getBoundingClientRect();
-  const layer = first + Math.floor((event.clientX - box.left) / cellCss);
-  const head = Math.floor((event.clientY - box.top) / cellCss);
-  if (layer < first || layer >= shape[0] || head < 0 || head >= shape[1]) return null;
+  const layer = layers[0] + Math.floor((event.clientX - box.left) / cellCss);
+  const head = heads[0] + Math.floor((event.clientY - box.top) / cellCss);
+  if (layer < layers[0] || layer > layers[1] || head < heads[0] || head > heads[1]) return null;
   return { layer, head };
 }
 
@@ -39,6 +37,19 @@ export function describeHead(layer, head, { shape, cells, categories, scores }) 
     }
   }
   return lines;
+}
+
+/**
+ * One sentence for a screen reader: the head, its categories, and whether it is selected.
+ * @param {number} layer
+ * @param {number} head
+ * @param {Parameters<typeof describeHead>[2]} data
+ * @param {[number, number][]} selected
+ */
+export function speakHead(layer, head, data, selected) {
+  const picked = selected.some(([l, h]) => l === layer && h === head);
+  const lines = describeHead(layer, head, data).join("; ");
+  return `${lines}; ${picked ? "selected" : "not selected"} (${selected.length} selected)`;
 }
 
 /**

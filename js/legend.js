@@ -1,22 +1,154 @@
-// The legend beside the composite: colour swatches and labels (text only).
+// The legend beside the composite: colour swatches and labels (text only). The
+// "k categories" rows open into the combinations present, UpSet-style: one dot
+// per visible category, a bar and a count; choosing one highlights its heads.
 
 /**
- * Replace the legend's rows.
- * @param {HTMLElement} el
- * @param {{label: string, color: string}[]} entries  from layout.legendEntries
+ * @typedef {object} LegendRow
+ * @property {string} label
+ * @property {string} color
+ * @property {number} [size]  for a "k categories" row: k
  */
-export function renderLegend(el, entries) {
-  el.replaceChildren(
-    ...entries.map(({ label, color }) => {
-      const row = document.createElement("div");
-      row.className = "hw-legend-row";
-      const swatch = document.createElement("span");
-      swatch.className = "hw-swatch";
-      swatch.style.background = color;
-      const text = document.createElement("span");
-      text.textContent = label; // user text: never HTML
-      row.append(swatch, text);
-      return row;
-    }),
-  );
+
+/**
+ * @typedef {object} ComboRow
+ * @property {string} key  the combination's category indices, e.g. "2,3"
+ * @property {string[]} names
+ * @property {number[]} members  category indices
+ * @property {number} count  heads in the shown range
+ */
+
+/**
+ * @param {HTMLElement} el
+ * @param {{choose: (key: string | null) => void, select: (key: string) => void, refresh: () => void}} actions
+ *   `refresh` asks the view for a new `update` (a row opened or closed)
+ */
+export function createLegend(el, actions) {
+  /** @type {Set<number>} sizes whose combinations are open */
+  const open = new Set();
+  let drawn = "";
+
+  /** @param {Parameters<typeof build>[0]} state */
+  function update(state) {
+    const signature = JSON.stringify([state.rows, [...state.combos], state.active, [...open]]);
+    if (signature === drawn) return;
+    drawn = signature;
+    // Rebuilding must not lose the keyboard user's place: refocus the same control.
+    const focused = el.contains(document.activeElement) ? document.activeElement?.getAttribute("data-key") : null;
+    el.replaceChildren(...build(state));
+    if (focused) /** @type {HTMLElement | null} */ (el.querySelector(`[data-key="${focused}"]`))?.focus();
+  }
+
+  /**
+   * @param {{rows: LegendRow[], combos: Map<number, ComboRow[]>, active: string | null, colors: string[], shown: number[]}} state
+   * @returns {HTMLElement[]}
+   */
+  function build({ rows, combos, active, colors, shown }) {
+    /** @type {HTMLElement[]} */
+    const out = [];
+    for (const row of rows) {
+      if (!row.size) {
+        out.push(entry("div", row));
+        continue;
+      }
+      const k = row.size;
+      const list = combos.get(k) ?? [];
+      const toggle = entry("button", row);
+      toggle.classList.add("hw-legend-group");
+      toggle.dataset.key = `group-${k}`;
+      toggle.setAttribute("aria-expanded", String(open.has(k)));
+      toggle.addEventListener("click", () => {
+        if (open.has(k)) open.delete(k);
+        else open.add(k);
+        actions.refresh();
+      });
+      out.push(toggle);
+      if (!open.has(k)) continue;
+      const box = document.createElement("div");
+      box.className = "hw-combos";
+      box.setAttribute("role", "group");
+      box.setAttribute("aria-label", `combinations of ${k} categories`);
+      const most = Math.max(1, ...list.map((c) => c.count));
+      for (const combo of list) box.append(...comboRow(combo, most, row.color, colors, shown, combo.key === active));
+      if (!list.length) box.append(note("none in view"));
+      out.push(box);
+    }
+    return out;
+  }
+
+  /**
+   * @param {ComboRow} combo
+   * @param {number} most  largest count in the list (the bars' scale)
+   * @param {string} color  the group's colour
+   * @param {string[]} colors  each category's colour
+   * @param {number[]} shown  visible category indices, in order
+   * @param {boolean} chosen
+   */
+  function comboRow(combo, most, color, colors, shown, chosen) {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "hw-combo";
+    button.dataset.key = `combo-${combo.key}`;
+    button.setAttribute("aria-pressed", String(chosen));
+    const heads = `${combo.count} ${combo.count === 1 ? "head" : "heads"}`;
+    button.setAttribute("aria-label", `${combo.names.join(" + ")}: ${heads}`);
+    const dots = document.createElement("span");
+    dots.className = "hw-dots";
+    for (const c of shown) {
+      const dot = document.createElement("span");
+      dot.className = "hw-dot";
+      if (combo.members.includes(c)) dot.style.background = colors[c];
+      dots.append(dot);
+    }
+    const bar = document.createElement("span");
+    bar.className = "hw-bar";
+    bar.style.width = `${Math.max(2, Math.round((combo.count / most) * 28))}px`;
+    bar.style.background = color;
+    const count = document.createElement("span");
+    count.className = "hw-combo-count";
+    count.textContent = String(combo.count);
+    const names = document.createElement("span");
+    names.className = "hw-combo-names";
+    names.textContent = combo.names.join(" + "); // user text: never HTML
+    button.append(dots, bar, count, names);
+    button.addEventListener("click", () => actions.choose(chosen ? null : combo.key));
+    if (!chosen || !combo.count) return [button];
+    const pick = document.createElement("button");
+    pick.type = "button";
+    pick.className = "hw-combo-select";
+    pick.dataset.key = `select-${combo.key}`;
+    pick.textContent = `select ${heads}`;
+    pick.addEventListener("click", () => actions.select(combo.key));
+    return [button, pick];
+  }
+
+  return {
+    update,
+    /** Whether any "k categories" row is open: only then are combinations counted. */
+    isOpen: () => open.size > 0,
+  };
+}
+
+/**
+ * @param {"div" | "button"} tag
+ * @param {LegendRow} row
+ */
+function entry(tag, { label, color }) {
+  const row = document.createElement(tag);
+  row.className = "hw-legend-row";
+  if (tag === "button") /** @type {HTMLButtonElement} */ (row).type = "button";
+  const swatch = document.createElement("span");
+  swatch.className = "hw-swatch";
+  swatch.style.background = color;
+  const text = document.createElement("span");
+  text.textContent = label; // user text: never HTML
+  row.append(swatch, text);
+  return row;
+}
+
+/** @param {string} text */
+function note(text) {
+  const span = document.createElement("span");
+  span.className = "hw-combo-note";
+  span.textContent = text;
+  return span;
 }

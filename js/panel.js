@@ -7,10 +7,12 @@ import { minTickStep, tickValues } from "./layout.js";
  * @property {HTMLElement} el
  * @property {HTMLCanvasElement} canvas
  * @property {(title: string) => void} setTitle
- * @property {(widthCss: number) => void} setWidth  clip the canvas to the shown layers
+ * @property {HTMLElement} clip  the focusable plot area (keyboard and pointer land here)
+ * @property {(size: [number, number]) => void} setSize  clip the canvas to the shown heads (CSS px)
  * @property {(x: number | null, y?: number, size?: number) => void} setCursor  outline one cell (CSS px), or none
  * @property {(d: string, stroke: number) => void} setSelection  SVG path outlining the selected heads
- * @property {(first: number, last: number, nHeads: number, cellCss: number) => void} setAxes
+ * @property {(d: string) => void} setVeil  SVG path dimming all but a chosen combination ("" for none)
+ * @property {(layers: [number, number], heads: [number, number], cellCss: number) => void} setAxes
  */
 
 /** @returns {Panel} */
@@ -19,6 +21,11 @@ export function createPanel() {
   const title = div("hw-panel-title");
   const plot = div("hw-plot");
   const clip = div("hw-clip");
+  // Focusable, with its own keyboard handling (arrows, Enter, Escape): an application region.
+  clip.tabIndex = 0;
+  clip.setAttribute("role", "application");
+  clip.setAttribute("aria-roledescription", "head map");
+  clip.setAttribute("data-lm-suppress-shortcuts", "true"); // JupyterLab: our keys, not notebook commands
   const canvas = document.createElement("canvas");
   canvas.className = "hw-canvas";
   const cursor = div("hw-cursor");
@@ -26,8 +33,12 @@ export function createPanel() {
   const svgNS = "http://www.w3.org/2000/svg";
   const selection = document.createElementNS(svgNS, "svg");
   selection.setAttribute("class", "hw-selection");
+  const veil = document.createElementNS(svgNS, "path");
+  veil.setAttribute("class", "hw-veil");
+  veil.setAttribute("fill-rule", "evenodd");
   const outline = document.createElementNS(svgNS, "path");
-  selection.append(outline);
+  outline.setAttribute("class", "hw-outline");
+  selection.append(veil, outline);
   clip.append(canvas, selection, cursor);
   const xTicks = div("hw-xticks");
   const yTicks = div("hw-yticks");
@@ -38,7 +49,7 @@ export function createPanel() {
   plot.append(clip, xTicks, yTicks, xLabel, yLabel);
   el.append(title, plot);
 
-  let width = -1;
+  let size = "";
   let xKey = "";
   let yKey = "";
   /** @type {HTMLElement[]} */
@@ -48,8 +59,13 @@ export function createPanel() {
   return {
     el,
     canvas,
+    clip,
     setTitle(text) {
       title.textContent = text; // user text: never HTML
+      clip.setAttribute(
+        "aria-label",
+        `${text}: arrow keys move between heads, Enter or Space selects, Escape clears the selection`,
+      );
     },
     setCursor(x, y = 0, size = 0) {
       cursor.hidden = x === null;
@@ -61,23 +77,32 @@ export function createPanel() {
       if (outline.getAttribute("d") !== d) outline.setAttribute("d", d);
       outline.style.strokeWidth = `${stroke}px`;
     },
-    setWidth(widthCss) {
-      if (widthCss === width) return;
-      width = widthCss;
-      clip.style.width = `${widthCss}px`;
+    setVeil(d) {
+      if (veil.getAttribute("d") !== d) veil.setAttribute("d", d);
     },
-    setAxes(first, last, nHeads, cellCss) {
+    setSize([w, h]) {
+      const key = `${w},${h}`;
+      if (key === size) return;
+      size = key;
+      clip.style.width = `${w}px`;
+      clip.style.height = `${h}px`;
+    },
+    setAxes([first, last], [top, bottom], cellCss) {
       const x = `${first},${last},${cellCss}`;
       if (x !== xKey) {
         xKey = x;
         const values = tickValues(first, last, minTickStep("x", last, cellCss));
         placeTicks(xTicks, xPool, "x", values, (v) => (v - first + 0.5) * cellCss);
       }
-      const y = `${nHeads},${cellCss}`;
+      const y = `${top},${bottom},${cellCss}`;
       if (y !== yKey) {
         yKey = y;
-        const values = tickValues(0, nHeads - 1, minTickStep("y", nHeads - 1, cellCss));
-        placeTicks(yTicks, yPool, "y", values, (v) => (v + 0.5) * cellCss);
+        const values = tickValues(top, bottom, minTickStep("y", bottom, cellCss));
+        placeTicks(yTicks, yPool, "y", values, (v) => (v - top + 0.5) * cellCss);
+        // "head" sits clear of the widest tick label (3 digits with 128 heads)
+        const gap = 16 + 7 * String(bottom).length;
+        yLabel.style.marginRight = `${gap}px`;
+        el.style.paddingLeft = `${Math.max(40, gap + 12)}px`;
       }
     },
   };

@@ -41,20 +41,20 @@ export function sortHeads(heads) {
 }
 
 /**
- * SVG path outlining each selected head inside the shown layers.
+ * SVG path outlining each selected head inside the shown layers and heads.
  * @param {Head[]} selected
- * @param {number} first
- * @param {number} last
+ * @param {[number, number]} layers  inclusive range shown
+ * @param {[number, number]} heads  inclusive range shown
  * @param {number} cellCss
  * @returns {string}
  */
-export function outlinePath(selected, first, last, cellCss) {
+export function outlinePath(selected, layers, heads, cellCss) {
   const inset = selectionStroke(cellCss) / 2; // keep the stroke inside the cell
   const size = Math.max(cellCss - 2 * inset, 1);
   let d = "";
   for (const [l, h] of selected) {
-    if (l < first || l > last) continue;
-    d += `M${(l - first) * cellCss + inset} ${h * cellCss + inset}h${size}v${size}h${-size}z`;
+    if (l < layers[0] || l > layers[1] || h < heads[0] || h > heads[1]) continue;
+    d += `M${(l - layers[0]) * cellCss + inset} ${(h - heads[0]) * cellCss + inset}h${size}v${size}h${-size}z`;
   }
   return d;
 }

@@ -2,13 +2,16 @@
 // Decoding, layout and pixels live in their own modules.
 
 import { createRangeSlider, createRuleControl, renderToggles } from "./controls.js";
+import { comboHeads, comboRows, countCombos, findCombo, findCombos, veilPath } from "./combos.js";
+import { COUNTS_HEIGHT, countsSource, drawCounts, layerCounts } from "./counts.js";
 import { unpackLabels } from "./decode.js";
 import { blit, panelPixels, sourceCanvas } from "./draw.js";
+import { createTooltip, describeHead, speakHead } from "./hover.js";
+import { attachInteraction } from "./interact.js";
+import { keepInside } from "./keys.js";
 import { cellPixels, legendEntries, panelTitles } from "./layout.js";
-import { COUNTS_HEIGHT, countsSource, drawCounts, layerCounts } from "./counts.js";
-import { createTooltip, describeHead, headAt } from "./hover.js";
-import { renderLegend } from "./legend.js";
-import { clickSelect, outlinePath, rectSelect, selectionStroke } from "./selection.js";
+import { createLegend } from "./legend.js";
+import { outlinePath, selectionStroke } from "./selection.js";
 import { createPanel } from "./panel.js";
 import { classify, decodeScores, scoreExtent } from "./scoring.js";
 
@@ -17,9 +20,10 @@ const MAX_PANEL_CSS = 240;
 
 // What a change invalidates, from least to most work.
 const RANGE = 1;
-const VISIBLE = 2;
-const RULE = 3;
-const DATA = 4;
+const HEADS = 2;
+const VISIBLE = 3;
+const RULE = 4;
+const DATA = 5;
 
 const EVENTS = /** @type {const} */ ([
   ["change:_labels", DATA],
@@ -30,6 +34,7 @@ const EVENTS = /** @type {const} */ ([
   ["change:threshold", RULE],
   ["change:top_k", RULE],
   ["change:visible", VISIBLE],
+  ["change:head_range", HEADS],
   ["change:layer_range", RANGE],
   ["change:title", RANGE],
   ["change:selected", RANGE],
@@ -44,8 +49,12 @@ function render({ model, el }) {
   const title = div("hw-title");
   const controls = div("hw-controls");
   const toggles = div("hw-toggles");
-  const slider = createRangeSlider((first, last) => {
+  const layerSlider = createRangeSlider("layer", (first, last) => {
     model.set("layer_range", [first, last]);
+    model.save_changes();
+  });
+  const headSlider = createRangeSlider("head", (first, last) => {
+    model.set("head_range", [first, last]);
     model.save_changes();
   });
   // Scores re-classified live: the browser applies the rule at once, Python follows.
@@ -59,7 +68,7 @@ function render({ model, el }) {
   clear.className = "hw-clear";
   clear.textContent = "clear selection";
   clear.addEventListener("click", () => select([]));
-  controls.append(slider.el, rule.el, toggles, clear);
+  controls.append(layerSlider.el, headSlider.el, rule.el, toggles, clear);
 
   /** @param {[number, number][]} heads */
   function select(heads) {
@@ -67,21 +76,34 @@ function render({ model, el }) {
     model.save_changes();
   }
   const body = div("hw-body");
-  const legend = div("hw-legend");
+  const legendEl = div("hw-legend");
   const error = div("hw-error");
-  body.append(legend);
-  root.append(title, controls, body, error);
+  // Screen readers hear the head under the keyboard cursor and what a key did.
+  const live = div("hw-live");
+  live.setAttribute("role", "status");
+  live.setAttribute("aria-live", "polite");
+  body.append(legendEl);
+  root.append(title, controls, body, error, live);
   el.append(root);
   const tooltip = createTooltip(root);
-  /** where the panels are drawn now, for pointer hit-testing */
-  const view = { first: 0, cellCss: 1 };
-  /** @type {{layer: number, head: number} | null} */
-  let hovered = null;
+  /** @type {{layers: [number, number], heads: [number, number], cellCss: number} | null} what is drawn now */
+  let view = null;
+  /** @type {{layer: number, head: number} | null} under the pointer or the keyboard cursor */
+  let cursor = null;
+  /** @type {"pointer" | "keys"} */
+  let cursorBy = "pointer";
+  /** @type {string | null} the legend's chosen combination, as its category indices "2,3" */
+  let chosen = null;
+  /** the legend needs drawing even if no row is open (visibility changed, a row closed, ...) */
+  let legendStale = true;
 
   /** @type {{shape: [number, number, number], bits: Uint8Array, scores: Float32Array | null, cells: Uint8Array, categories: string[], palette: any, setPressed: (s: boolean[]) => void}} */
   let data;
   /** @type {HTMLCanvasElement[]} one source per panel, at data resolution */
   let sources = [];
+  /** @type {import("./combos.js").Combos | null} found when the legend first needs them */
+  let found = null;
+  let shown = /** @type {boolean[]} */ ([]);
   // Per-layer counts, drawn above the composite panel.
   const countsCanvas = document.createElement("canvas");
   countsCanvas.className = "hw-counts";
@@ -90,6 +112,21 @@ function render({ model, el }) {
   let countsBars = null;
   /** @type {import("./panel.js").Panel[]} */
   const panels = [];
+  const legend = createLegend(legendEl, {
+    choose(key) {
+      chosen = key;
+      legendStale = true;
+      schedule(RANGE);
+    },
+    refresh() {
+      legendStale = true;
+      schedule(RANGE);
+    },
+    select(key) {
+      const id = findCombo(combosNow(), key);
+      if (id >= 0 && view) select(comboHeads(combosNow(), id, data.shape, view.layers, view.heads));
+    },
+  });
 
   function loadData() {
     const shape = model.get("_shape");
@@ -99,9 +136,9 @@ function render({ model, el }) {
     const raw = model.get("_scores");
     const scores = raw && raw.byteLength ? decodeScores(raw, shape[0] * shape[1] * shape[2]) : null;
     const setPressed = renderToggles(toggles, categories, palette.categories, (i) => {
-      const shown = shownFlags();
-      shown[i] = !shown[i];
-      model.set("visible", categories.filter((_, c) => shown[c]));
+      const flags = shownFlags();
+      flags[i] = !flags[i];
+      model.set("visible", categories.filter((_, c) => flags[c]));
       model.save_changes();
     });
     data = { shape, categories, palette, bits, scores, cells: bits, setPressed };
@@ -126,10 +163,20 @@ function render({ model, el }) {
     return data.categories.map((name) => visible.has(name));
   }
 
+  /** The head range from the model, or every head (state saved before head_range existed). */
+  function headRange() {
+    const H = data.shape[1];
+    const range = model.get("head_range");
+    const ok = Array.isArray(range) && range.length === 2 && 0 <= range[0] && range[0] <= range[1] && range[1] < H;
+    return /** @type {[number, number]} */ (ok ? [range[0], range[1]] : [0, H - 1]);
+  }
+
   function loadVisible() {
-    const shown = shownFlags();
+    shown = shownFlags();
     const [L, H] = data.shape;
     sources = panelPixels(data.cells, data.shape, shown, data.palette).map((px) => sourceCanvas(px, L, H));
+    found = null;
+    legendStale = true;
     const titles = panelTitles(data.categories, shown);
     while (panels.length < titles.length) {
       const panel = createPanel();
@@ -138,85 +185,137 @@ function render({ model, el }) {
     }
     for (const panel of panels.splice(titles.length)) panel.el.remove();
     titles.forEach((text, i) => panels[i].setTitle(text));
+    panels.forEach((panel, i) => panel.el.classList.toggle("hw-composite", i === 0));
+    const plot = panels[0].el.querySelector(".hw-plot");
+    if (countsCanvas.nextSibling !== plot) panels[0].el.insertBefore(countsCanvas, plot);
+    data.setPressed(shown);
+  }
+
+  // The count bars count the heads shown, so they follow the head range.
+  function loadHeads() {
     const visibleColors = data.palette.categories.filter((_, c) => shown[c]);
     const nVisible = visibleColors.length;
     const colors = [...visibleColors, ...data.palette.multi.slice(0, Math.max(0, nVisible - 1))];
     const height = Math.round(COUNTS_HEIGHT * (window.devicePixelRatio || 1));
-    countsBars = countsSource(layerCounts(data.cells, data.shape, shown), colors, L, height);
-    panels.forEach((panel, i) => panel.el.classList.toggle("hw-composite", i === 0));
-    const plot = panels[0].el.querySelector(".hw-plot");
-    if (countsCanvas.nextSibling !== plot) panels[0].el.insertBefore(countsCanvas, plot);
-    renderLegend(legend, legendEntries(data.categories, shown, data.palette));
-    data.setPressed(shown);
+    const tally = layerCounts(data.cells, data.shape, shown, headRange());
+    countsBars = countsSource(tally, colors, data.shape[0], height);
   }
 
   function drawRange() {
-    const [first, last] = model.get("layer_range");
+    const layers = /** @type {[number, number]} */ (model.get("layer_range"));
+    const heads = headRange();
     const [L, H] = data.shape;
     const dpr = window.devicePixelRatio || 1;
-    const cell = cellPixels(last - first + 1, H, dpr, MAX_PANEL_CSS);
+    const cell = cellPixels(layers[1] - layers[0] + 1, heads[1] - heads[0] + 1, dpr, MAX_PANEL_CSS);
+    const cellCss = cell / dpr;
     panels.forEach((panel, i) => {
-      panel.setWidth(blit(panel.canvas, sources[i], first, last, cell, dpr));
-      panel.setAxes(first, last, H, cell / dpr);
+      panel.setSize(blit(panel.canvas, sources[i], layers, heads, cell, dpr));
+      panel.setAxes(layers, heads, cellCss);
     });
-    slider.update(L - 1, first, last);
-    view.first = first;
-    view.cellCss = cell / dpr;
-    placeCursor();
+    layerSlider.update(L - 1, ...layers);
+    headSlider.update(H - 1, ...heads);
+    view = { layers, heads, cellCss };
+    if (cursor) cursor = keepInside(cursor, layers, heads);
     if (countsBars) {
-      drawCounts(countsCanvas, countsBars, first, last, cell, dpr);
-      countsCanvas.setAttribute("aria-label", `classified heads per layer, layers ${first} to ${last}`);
+      drawCounts(countsCanvas, countsBars, layers[0], layers[1], cell, dpr);
+      const label = `classified heads per layer, layers ${layers[0]} to ${layers[1]}, heads ${heads[0]} to ${heads[1]}`;
+      countsCanvas.setAttribute("aria-label", label);
     }
     const selected = model.get("selected") ?? [];
-    const d = outlinePath(selected, first, last, view.cellCss);
-    for (const panel of panels) panel.setSelection(d, selectionStroke(view.cellCss));
+    const d = outlinePath(selected, layers, heads, cellCss);
+    for (const panel of panels) panel.setSelection(d, selectionStroke(cellCss));
     clear.hidden = selected.length === 0;
+    // a closed legend does not depend on the ranges: a slider step leaves it alone
+    if (legendStale || legend.isOpen() || chosen !== null) drawCombos(layers, heads, cellCss);
+    legendStale = false;
+    placeCursor();
     const text = model.get("title");
     if (title.textContent !== text) title.textContent = text; // user text: never HTML
     title.hidden = !text;
   }
 
-  // Linked hover: the head under the pointer is outlined in every panel.
+  /**
+   * The legend, with the combinations in view, and the chosen one highlighted in every panel.
+   * @param {[number, number]} layers @param {[number, number]} heads @param {number} cellCss
+   */
+  function drawCombos(layers, heads, cellCss) {
+    const combos = legend.isOpen() || chosen !== null ? combosNow() : { ids: new Int32Array(0), members: [] };
+    const id = findCombo(combos, chosen);
+    if (id < 0) chosen = null; // e.g. a category it needs was hidden
+    const nGroups = Math.max(0, shown.filter(Boolean).length - 1);
+    legend.update({
+      rows: legendEntries(data.categories, shown, data.palette).map((e, i) =>
+        i < nGroups ? { ...e, size: nGroups + 1 - i } : e,
+      ),
+      combos: legend.isOpen()
+        ? comboRows(combos, countCombos(combos, data.shape, layers, heads), chosen, data.categories)
+        : new Map(),
+      active: id >= 0 ? chosen : null,
+      colors: data.palette.categories,
+      shown: data.categories.map((_, c) => c).filter((c) => shown[c]),
+    });
+    const veil = id >= 0 ? veilPath(comboHeads(combos, id, data.shape, layers, heads), layers, heads, cellCss) : "";
+    for (const panel of panels) panel.setVeil(veil);
+  }
+
+  function combosNow() {
+    found ??= findCombos(data.cells, data.shape, shown);
+    return found;
+  }
+
+  // Linked cursor: the head under the pointer or keyboard cursor is outlined in every panel.
   function placeCursor() {
-    const [first, last] = model.get("layer_range");
-    const on = hovered && hovered.layer >= first && hovered.layer <= last;
     for (const panel of panels) {
-      if (on) panel.setCursor((hovered.layer - first) * view.cellCss, hovered.head * view.cellCss, view.cellCss);
-      else panel.setCursor(null);
+      if (cursor && view) {
+        const { layers, heads, cellCss } = view;
+        panel.setCursor((cursor.layer - layers[0]) * cellCss, (cursor.head - heads[0]) * cellCss, cellCss);
+      } else {
+        panel.setCursor(null);
+      }
+    }
+    if (!cursor || !view) {
+      tooltip.hide();
+      return;
+    }
+    const lines = describeHead(cursor.layer, cursor.head, data);
+    if (cursorBy === "keys") {
+      // the tooltip follows the keyboard cursor: placed by the focused panel's cell
+      const clip = /** @type {HTMLElement | null} */ (document.activeElement?.closest?.(".hw-clip"));
+      const box = (clip && body.contains(clip) ? clip : panels[0].clip).getBoundingClientRect();
+      const x = box.left + (cursor.layer - view.layers[0] + 1) * view.cellCss;
+      const y = box.top + (cursor.head - view.heads[0] + 1) * view.cellCss;
+      tooltip.show(lines, x - 10, y - 10);
     }
   }
-  body.addEventListener("pointermove", (event) => {
-    const at = data ? headAt(event, view.first, view.cellCss, data.shape) : null;
-    if (!at) {
-      hovered = null;
-      tooltip.hide();
-    } else {
-      hovered = at;
-      tooltip.show(describeHead(at.layer, at.head, data), event.clientX, event.clientY);
-    }
-    placeCursor();
-  });
-  // Click, shift-click, or drag a rectangle (in any panel) to select heads.
-  /** @type {{layer: number, head: number, x: number, y: number} | null} */
-  let press = null;
-  body.addEventListener("pointerdown", (event) => {
-    const at = data ? headAt(event, view.first, view.cellCss, data.shape) : null;
-    press = at && { ...at, x: event.clientX, y: event.clientY };
-  });
-  body.addEventListener("pointerup", (event) => {
-    if (!press) return;
-    const start = press;
-    press = null;
-    const end = data ? headAt(event, view.first, view.cellCss, data.shape) : null;
-    const current = model.get("selected") ?? [];
-    const dragged = Math.hypot(event.clientX - start.x, event.clientY - start.y) > 4;
-    if (dragged && end) select(rectSelect(current, [start.layer, start.head], [end.layer, end.head], event.shiftKey));
-    else if (!dragged) select(clickSelect(current, [start.layer, start.head], event.shiftKey));
-  });
-  body.addEventListener("pointerleave", () => {
-    hovered = null;
-    tooltip.hide();
-    placeCursor();
+
+  /** @param {string} text */
+  function announce(text) {
+    live.textContent = text;
+  }
+
+  attachInteraction(body, {
+    view: () => (data ? view : null),
+    cursor: () => cursor,
+    point(at, where) {
+      cursor = at;
+      cursorBy = where === "keys" ? "keys" : "pointer";
+      placeCursor();
+      if (at && where !== "keys") tooltip.show(describeHead(at.layer, at.head, data), where.x, where.y);
+      if (at && where === "keys") announce(speakHead(at.layer, at.head, data, model.get("selected") ?? []));
+    },
+    selected: () => model.get("selected") ?? [],
+    select(heads, how) {
+      select(heads);
+      if (how === "keys" && cursor) announce(speakHead(cursor.layer, cursor.head, data, heads));
+    },
+    escape() {
+      const had = (model.get("selected") ?? []).length;
+      chosen = null;
+      legendStale = true;
+      if (had) select([]);
+      schedule(RANGE);
+      announce(had ? "selection cleared" : "nothing selected");
+    },
   });
 
   let pending = 0;
@@ -226,6 +325,7 @@ function render({ model, el }) {
       if (level >= DATA) loadData();
       if (level >= RULE) applyRule();
       if (level >= VISIBLE) loadVisible();
+      if (level >= HEADS) loadHeads();
       drawRange();
       error.textContent = "";
     } catch (err) {
@@ -258,7 +358,7 @@ function render({ model, el }) {
   };
   const onDensity = () => {
     watchDensity();
-    schedule(VISIBLE); // the count bars are built at the screen's density
+    schedule(HEADS); // the count bars are built at the screen's density
   };
   watchDensity();
 

@@ -1,8 +1,9 @@
 """Screenshot the widget on the bundled example in headless Chromium.
 
 Usage: python scripts/screenshot.py [OUT_DIR] — writes screenshot.png (the full
-map), screenshot-cropped.png (layers 18-31, Knowledge hidden) and example.svg
-(written by ``widget.save``) into docs/ by default.
+map), screenshot-cropped.png (layers 18-31, Knowledge hidden), screenshot-explore.png
+(a combination chosen in the legend, heads selected, the keyboard cursor's tooltip)
+and example.svg (written by ``widget.save``) into docs/ by default.
 """
 
 from __future__ import annotations
@@ -37,7 +38,31 @@ def main(out_dir: str = "docs") -> None:
             page.locator(".view").first.screenshot(path=f"{out_dir}/{name}")
             print(f"wrote {out_dir}/{name}")
             page.context.close()
+        explore(browser, f"{out_dir}/screenshot-explore.png")
+        print(f"wrote {out_dir}/screenshot-explore.png")
         browser.close()
+
+
+def explore(browser, path: str) -> None:
+    """Layers 16-31: "2 categories" opened, its top combination chosen and selected,
+    the keyboard cursor in the composite with its tooltip."""
+    widget = HeadMapWidget(example_labels(), title="Exploring: which heads are Algorithmic + Linguistic?")
+    widget.layer_range = (16, 31)
+    page = open_page(browser, width=1560, height=560)
+    show(page, widget)
+    page.evaluate("hw.frame()")
+    page.get_by_role("button", name="2 categories").click()
+    page.evaluate("hw.frame()")
+    page.locator(".hw-combo").first.click()
+    page.evaluate("hw.frame()")
+    page.locator(".hw-combo-select").click()
+    page.evaluate("hw.frame()")
+    page.locator(".hw-clip").first.focus()
+    for key in ["End", "ArrowLeft", "ArrowLeft", "ArrowDown", "ArrowDown", "ArrowDown", "ArrowDown"]:
+        page.keyboard.press(key)
+    page.evaluate("hw.frame()")
+    page.locator(".view").first.screenshot(path=path)
+    page.context.close()
 
 
 if __name__ == "__main__":

@@ -160,6 +160,21 @@ CONSTRUCTION = [
     ),
     ("range-reversed", lambda: HeadMapWidget(OK, layer_range=(3, 1)), traitlets.TraitError, r"got \(3, 1\)"),
     (
+        "head-range-outside",
+        lambda: HeadMapWidget(OK, head_range=(0, 3)),
+        traitlets.TraitError,
+        r"head_range must be an inclusive \(first, last\) pair with 0 <= first <= last <= 2; got \(0, 3\)",
+    ),
+    ("head-range-reversed", lambda: HeadMapWidget(OK, head_range=(2, 1)), traitlets.TraitError, r"got \(2, 1\)"),
+    ("head-range-negative", lambda: HeadMapWidget(OK, head_range=(-1, 1)), traitlets.TraitError, r"got \(-1, 1\)"),
+    ("head-range-str", lambda: HeadMapWidget(OK, head_range="0:2"), traitlets.TraitError, r"head_range must be an"),
+    (
+        "head-range-scored",
+        lambda: HeadMapWidget.from_scores(SCORES, threshold=0.5, head_range=(1, 5)),
+        traitlets.TraitError,
+        r"head_range must be .* <= 2; got \(1, 5\)",
+    ),
+    (
         "typo-keyword",
         lambda: HeadMapWidget(OK, categoires=NAMES),
         TypeError,
@@ -229,6 +244,15 @@ LIVE = [
     ("range-reversed", "plain", setattr_("layer_range", (5, 2)), traitlets.TraitError, r"got \(5, 2\)"),
     ("range-outside", "plain", setattr_("layer_range", (0, 99)), traitlets.TraitError, r"<= 31; got \(0, 99\)"),
     ("range-floats", "plain", setattr_("layer_range", (0.0, 3)), traitlets.TraitError, r"must hold integers"),
+    ("heads-reversed", "plain", setattr_("head_range", (5, 2)), traitlets.TraitError, r"head_range .* got \(5, 2\)"),
+    ("heads-outside", "plain", setattr_("head_range", (0, 32)), traitlets.TraitError, r"<= 31; got \(0, 32\)"),
+    ("heads-negative", "plain", setattr_("head_range", (-1, 3)), traitlets.TraitError, r"got \(-1, 3\)"),
+    ("heads-str", "plain", setattr_("head_range", ("a", 3)), traitlets.TraitError, r"head_range must hold integers"),
+    ("heads-int", "plain", setattr_("head_range", 3), traitlets.TraitError, r"head_range must be an .*; got 3$"),
+    ("heads-float", "plain", setattr_("head_range", (1.5, 3)), traitlets.TraitError, r"integers; got \(1\.5, 3\)"),
+    ("heads-bool", "plain", setattr_("head_range", (True, 3)), traitlets.TraitError, r"\(bool True\)"),
+    ("heads-triple", "plain", setattr_("head_range", (1, 2, 3)), traitlets.TraitError, r"got \(1, 2, 3\)"),
+    ("heads-scored", "scored", setattr_("head_range", (0, 3)), traitlets.TraitError, r"<= 2; got \(0, 3\)"),
     ("visible-unknown", "plain", setattr_("visible", ["Maths"]), traitlets.TraitError, r"'Maths', which is not"),
     ("visible-string", "plain", setattr_("visible", "Knowledge"), traitlets.TraitError, r"must be a list of"),
     ("title-int", "plain", setattr_("title", 3), traitlets.TraitError, r"title"),
@@ -250,8 +274,10 @@ LIVE = [
 @pytest.fixture
 def live():
     return {
-        "plain": HeadMapWidget(example_labels(), title="t", layer_range=(18, 31), visible=["Linguistic"]),
-        "scored": HeadMapWidget.from_scores(SCORES, NAMES, threshold=0.4, layer_range=(1, 2)),
+        "plain": HeadMapWidget(
+            example_labels(), title="t", layer_range=(18, 31), head_range=(4, 11), visible=["Linguistic"]
+        ),
+        "scored": HeadMapWidget.from_scores(SCORES, NAMES, threshold=0.4, layer_range=(1, 2), head_range=(1, 2)),
     }
 
 

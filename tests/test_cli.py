@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
 
 from headwidget import HeadMapWidget, example_labels
+from headwidget.svg import cell_size
+
+SVG = "{http://www.w3.org/2000/svg}"
 
 
 def run(*args: str, cwd=None) -> subprocess.CompletedProcess:
@@ -22,6 +26,21 @@ def test_render_example_to_html(tmp_path):
     text = out.read_text()
     assert '"layer_range": [18, 31]' in text
     assert '"visible": ["Linguistic", "Translation"]' in text
+    assert '"head_range": [0, 31]' in text
+
+
+def test_render_head_range(tmp_path):
+    out = tmp_path / "map.html"
+    result = run("render", "--example", "-o", str(out), "--heads", "4:11")
+    assert result.returncode == 0, result.stderr
+    assert '"head_range": [4, 11]' in out.read_text()
+    svg = tmp_path / "map.svg"
+    assert run("render", "--example", "-o", str(svg), "--heads", "4:11", "--layers", "18:31").returncode == 0
+    root = ET.fromstring(svg.read_text())
+    cells = next(g for g in root.iter(f"{SVG}g") if g.get("class") == "cells")
+    background = cells.find(f"{SVG}rect")
+    cell = cell_size(14, 8)
+    assert (int(background.get("width")), int(background.get("height"))) == (14 * cell, 8 * cell)
 
 
 def test_render_saved_labels(tmp_path):
@@ -42,6 +61,8 @@ def test_render_saved_labels(tmp_path):
         (["render", "missing.npz", "-o", "x.html"], "No such file or directory"),
         (["render", "--example", "-o", "x.html", "--layers", "18-31"], "--layers must be FIRST:LAST"),
         (["render", "--example", "-o", "x.html", "--layers", "20:40"], "layer_range must be an inclusive"),
+        (["render", "--example", "-o", "x.html", "--heads", "4"], "--heads must be FIRST:LAST with integers"),
+        (["render", "--example", "-o", "x.html", "--heads", "4:40"], "head_range must be an inclusive"),
         (["render", "--example", "-o", "x.html", "--categories", "Maths"], "'Maths', which is not a category"),
         (["render", "-o", "x.html"], "give either INPUT or --example"),
     ],

@@ -185,7 +185,7 @@ def test_nbconvert_html_renders_the_live_widget_offline(browser, exported):
 
         assert view.count() == 1, seen
         assert panel_titles(view) == ALL_PANELS, seen
-        assert view.locator(".hw-range-value").inner_text() == "18\u201331", seen
+        assert view.locator(".hw-layers .hw-range-value").inner_text() == "18\u201331", seen
         layer, head = linguistic_only_head()
         assert cell_color(view, 0, layer, head, layers=LAYERS, heads=32) == LINGUISTIC_GREEN, seen
         assert cell_color(view, ALL_PANELS.index("Linguistic"), layer, head, layers=LAYERS, heads=32) == (

@@ -40,16 +40,19 @@ def widgets() -> dict[str, HeadMapWidget]:
         "staircase-view": HeadMapWidget(staircase(), names, layer_range=(1, 4), visible=["A", "C", "D"]),
         "example": HeadMapWidget(example_labels(), title="Synthetic example (not a real model)"),
         "example-view": HeadMapWidget(example_labels(), layer_range=(18, 31), visible=["Linguistic", "Translation"]),
+        "staircase-heads": HeadMapWidget(staircase(), names, layer_range=(1, 4), head_range=(1, 3)),
+        "example-heads": HeadMapWidget(example_labels(), head_range=(4, 11), visible=["Linguistic", "Knowledge"]),
     }
 
 
 def expected_grids(widget: HeadMapWidget, *, full: bool = False) -> list[tuple[str, np.ndarray]]:
-    """(title, (heads, layers shown) colours) per panel, from the labels and palette."""
+    """(title, (heads shown, layers shown) colours) per panel, from the labels and palette."""
     palette = widget._palette
     grey = palette["unclassified"]
     first, last = (0, widget.shape[0] - 1) if full else widget.layer_range
+    first_head, last_head = (0, widget.shape[1] - 1) if full else widget.head_range
     visible = [c for c, name in enumerate(widget.categories) if full or name in widget.visible]
-    labels = widget.labels[first : last + 1]
+    labels = widget.labels[first : last + 1, first_head : last_head + 1]
     n_shown, n_heads = labels.shape[:2]
     composite = np.full((n_heads, n_shown), grey, dtype=object)
     for layer in range(n_shown):
@@ -103,18 +106,20 @@ def test_svg_cells_match_labels(name, full):
     snapshot = Snapshot.of(widget, full=full)
     root = ET.fromstring(render_svg(snapshot))
     first, last = snapshot.layers
+    first_head, last_head = snapshot.heads
     n_shown = last - first + 1
-    got = svg_panels(root, widget.shape[1], n_shown)
+    got = svg_panels(root, last_head - first_head + 1, n_shown)
     want = expected_grids(widget, full=full)
     assert [t for t, _ in got] == [t for t, _ in want]
     for (title, grid), (_, expected) in zip(got, want, strict=True):
         assert grid.shape == expected.shape, title
         assert (grid == expected).all(), title
     # The same as counts: the composite by number of visible categories, each
-    # category panel by its own labels within the layer range.
+    # category panel by its own labels within the layer and head ranges.
     palette = widget._palette
     visible = [c for c, n in enumerate(widget.categories) if full or n in widget.visible]
-    labels = widget.labels[first : last + 1][..., visible]
+    shown = widget.labels[first : last + 1, first_head : last_head + 1]
+    labels = shown[..., visible]
     composite = Counter(got[0][1].ravel().tolist())
     per_head = labels.sum(axis=-1)
     assert composite[palette["unclassified"]] == (per_head == 0).sum()
@@ -123,7 +128,7 @@ def test_svg_cells_match_labels(name, full):
     for i, c in enumerate(visible):
         colour = palette["categories"][c]
         assert composite[colour] == (labels[..., i] & (per_head == 1)).sum()
-        assert Counter(got[i + 1][1].ravel().tolist())[colour] == widget.labels[first : last + 1, :, c].sum()
+        assert Counter(got[i + 1][1].ravel().tolist())[colour] == shown[..., c].sum()
 
 
 def test_svg_staircase_cells():
@@ -157,7 +162,8 @@ def test_svg_text(name):
     tick_groups = [g for g in root.iter(f"{SVG}g") if g.get("class") == "tick-labels"]
     assert len(tick_groups) == n_panels
     values = [int(t.text) for t in tick_groups[0]]
-    x_ticks, y_ticks = ticks(snapshot, cell_size(snapshot.layers[1] - snapshot.layers[0] + 1, snapshot.n_heads))
+    (first, last), (first_head, last_head) = snapshot.layers, snapshot.heads
+    x_ticks, y_ticks = ticks(snapshot, cell_size(last - first + 1, last_head - first_head + 1))
     assert values == x_ticks + y_ticks
     if name == "example":  # 7 px cells: the snapshot's ticks are far enough apart
         assert (x_ticks, y_ticks) == (snapshot.x_ticks(), snapshot.y_ticks()) == ([0, 6, 12, 18, 24, 30],) * 2
@@ -190,6 +196,74 @@ def test_svg_view_versus_full():
     # Layers 18..31 at 7 px: every 2nd layer would overlap, so every 4th, as the live view.
     assert view.x_ticks() == [18, 20, 22, 24, 26, 28, 30]
     assert [int(t.text) for t in view_ticks][:3] == [20, 24, 28]
+
+
+def cells_origin(root: ET.Element) -> tuple[int, int]:
+    """Where the first panel's cells start (the ``translate`` of its ``<g class="cells">``)."""
+    group = next(g for g in root.iter(f"{SVG}g") if g.get("class") == "cells")
+    x, y = re.fullmatch(r"translate\((\d+) (\d+)\)", group.get("transform")).groups()
+    return int(x), int(y)
+
+
+def test_svg_head_range_crops_heads():
+    """Heads 4..11 of 32: exactly those rows are drawn, ticks carry the real head numbers."""
+    rng = np.random.default_rng(7)
+    labels = rng.random((32, 32, 2)) < 0.3
+    widget = HeadMapWidget(labels, ["A", "B"], head_range=(4, 11))
+    snapshot = Snapshot.of(widget)
+    assert (snapshot.layers, snapshot.heads) == ((0, 31), (4, 11))
+    assert Snapshot.of(widget, full=True).heads == (0, 31)
+    assert snapshot.y_ticks() == list(range(4, 12))
+    svg = render_svg(snapshot)
+    root = ET.fromstring(svg)
+    cell = cell_size(32, 8)
+    assert cell == 7  # from max(32 layers, 8 heads), not from all 32 heads
+    panels = svg_panels(root, 8, 32)  # checks each background is 32 x 8 cells
+    palette = widget._palette
+    grey = palette["unclassified"]
+    for c, name in enumerate(widget.categories):
+        title, grid = panels[c + 1]
+        assert title == name
+        want = np.where(labels[:, 4:12, c].T, palette["categories"][c], grey)
+        assert (grid == want).all(), name
+    # No cell rect reaches outside the 8 head rows.
+    for cells in (g for g in root.iter(f"{SVG}g") if g.get("class") == "cells"):
+        assert max(int(r.get("y")) + int(r.get("height")) for r in cells) == 8 * cell
+    frame = next(r for r in root.iter(f"{SVG}rect") if r.get("class") == "frame")
+    assert int(frame.get("height")) == 8 * cell + 1
+    # Tick labels: layers 0..31, then heads 4, 6, 8, 10 (every 2nd: 7 px rows are too close for 1).
+    group = next(g for g in root.iter(f"{SVG}g") if g.get("class") == "tick-labels")
+    labels_text = [t.text for t in group]
+    assert labels_text == ["0", "6", "12", "18", "24", "30", "4", "6", "8", "10"]
+    _, top = cells_origin(root)
+    y_labels = [t for t in group if t.get("text-anchor") == "end"]
+    assert [float(t.get("y")) for t in y_labels] == [top + (h - 4 + 0.5) * cell + 4 for h in (4, 6, 8, 10)]
+
+
+def test_svg_head_range_of_128_heads():
+    labels = np.zeros((12, 128, 1), dtype=bool)
+    labels[:, 64] = labels[3, 127] = True
+    widget = HeadMapWidget(labels, ["A"], head_range=(64, 127))
+    root = ET.fromstring(render_svg(Snapshot.of(widget)))
+    cell = cell_size(12, 64)
+    _, grid = svg_panels(root, 64, 12)[1]
+    assert (grid[0] == "#1f77b4").all()  # head 64 is the top row
+    assert grid[63, 3] == "#1f77b4" and (grid[1:63] == "#e6e6e6").all()
+    group = next(g for g in root.iter(f"{SVG}g") if g.get("class") == "tick-labels")
+    y_ticks = [int(t.text) for t in group if t.get("text-anchor") == "end"]
+    assert y_ticks == [72, 84, 96, 108, 120]
+    _, top = cells_origin(root)
+    y_of = {int(t.text): float(t.get("y")) for t in group if t.get("text-anchor") == "end"}
+    assert y_of[72] == top + (72 - 64 + 0.5) * cell + 4
+
+
+def test_snapshot_panels_crop_heads():
+    widget = widgets()["staircase-heads"]  # layers 1..4, heads 1..3
+    title, composite = Snapshot.of(widget).panels()[0]
+    assert title == "All Categories" and composite.shape == (3, 4)
+    palette = widget._palette
+    assert [composite[k, k] for k in range(3)] == [palette["categories"][0], *palette["multi"][:2]]
+    assert Snapshot.of(widget, full=True).panels()[0][1].shape == (5, 6)
 
 
 def test_svg_escapes_user_text():
@@ -250,6 +324,20 @@ def test_to_matplotlib_figure():
     assert [t.get_text() for t in fig.texts] == ["$x$ & <b>"]
 
 
+def test_to_matplotlib_head_range():
+    pytest.importorskip("matplotlib")
+    from headwidget.mpl import to_matplotlib
+
+    widget = HeadMapWidget(example_labels(), layer_range=(10, 31), head_range=(4, 11))
+    fig = to_matplotlib(Snapshot.of(widget))
+    ax = fig.axes[0]
+    assert ax.get_xlim() == (9.5, 31.5) and ax.get_ylim() == (11.5, 3.5)  # head 4 at the top
+    assert list(ax.get_yticks()) == [4, 6, 8, 10]  # real head numbers, every 2nd at 7.4 pt cells
+    assert ax.get_images()[0].get_array().shape[:2] == (8, 22)
+    full = to_matplotlib(Snapshot.of(widget, full=True)).axes[0]
+    assert full.get_ylim() == (31.5, -0.5)
+
+
 def cell_pixel(image, fig, ax, layer_index: int, head: int, n_shown: int, n_heads: int):
     """The colour at the centre of a cell of ``ax`` in ``image`` (rendered from ``fig``)."""
     box = ax.get_window_extent()
@@ -300,6 +388,35 @@ def test_png_cell_colours(tmp_path, dpi):
     assert abs(big.width - 2 * image.width) <= 1 and abs(big.height - 2 * image.height) <= 1
 
 
+@pytest.mark.parametrize("dpi", [72, 150])
+def test_png_head_range_cell_colours(tmp_path, dpi):
+    """The staircase cropped to layers 1..4 and heads 1..3: its diagonal moves to the top-left corner."""
+    pytest.importorskip("matplotlib")
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from PIL import Image
+
+    from headwidget.mpl import save_matplotlib, to_matplotlib
+
+    widget = widgets()["staircase-heads"]
+    snapshot = Snapshot.of(widget)
+    path = tmp_path / "heads.png"
+    save_matplotlib(snapshot, path, dpi=dpi, fmt="png")
+    image = Image.open(path).convert("RGB")
+    fig = to_matplotlib(snapshot)
+    fig.set_dpi(dpi)
+    FigureCanvasAgg(fig).draw()
+    palette = widget._palette
+    composite, first_category = fig.axes[0], fig.axes[1]
+    box = composite.get_window_extent()
+    assert abs(box.width / box.height - 4 / 3) < 0.02  # 4 layers x 3 heads, square cells
+    want = [palette["categories"][0], *palette["multi"][:2]]  # heads (1, 1), (2, 2), (3, 3)
+    for k in range(3):
+        assert close(cell_pixel(image, fig, composite, k, k, 4, 3), hex_rgb(want[k])), k
+        assert close(cell_pixel(image, fig, first_category, k, k, 4, 3), hex_rgb(palette["categories"][0])), k
+    for layer_index, head_index in ((1, 0), (0, 2), (3, 2), (3, 0)):
+        assert close(cell_pixel(image, fig, composite, layer_index, head_index, 4, 3), hex_rgb("#e6e6e6"))
+
+
 def test_png_example_and_pdf(tmp_path):
     pytest.importorskip("matplotlib")
     from PIL import Image
@@ -319,3 +436,26 @@ def test_png_example_and_pdf(tmp_path):
     assert (tmp_path / "again.pdf").read_bytes() == data  # no timestamps
     with pytest.raises(ValueError, match="fmt"):
         save_matplotlib(snapshot, tmp_path / "map.gif", fmt="gif")
+
+
+# ---------------------------------------------------------------- widget state
+
+
+def test_widget_state_and_standalone_html_carry_head_range():
+    from headwidget.export import standalone_html, widget_state
+
+    widget = HeadMapWidget(example_labels(), layer_range=(18, 31), head_range=(4, 11))
+    assert widget.get_state()["head_range"] == (4, 11)
+    state = widget_state(widget)
+    assert (state["layer_range"], state["head_range"]) == ([18, 31], [4, 11])
+    full = widget_state(widget, full=True)
+    assert (full["layer_range"], full["head_range"]) == ([0, 31], [0, 31])
+    page = standalone_html(widget)
+    assert '"head_range": [4, 11]' in page
+
+
+def test_display_fallback_follows_head_range():
+    widget = HeadMapWidget(example_labels(), head_range=(4, 11))
+    data, _ = widget._repr_mimebundle_()
+    root = ET.fromstring(data["image/svg+xml"])
+    assert len(svg_panels(root, 8, 32)) == 5

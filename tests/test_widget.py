@@ -19,12 +19,13 @@ def widget():
 def synced(widget):
     return {
         key: getattr(widget, key)
-        for key in ("_labels", "_shape", "_categories", "_palette", "title", "layer_range", "visible")
+        for key in ("_labels", "_shape", "_categories", "_palette", "title", "layer_range", "head_range", "visible")
     }
 
 
 def test_defaults(widget):
     assert widget.layer_range == (0, 31)
+    assert widget.head_range == (0, 31)
     assert widget.visible == list(EXAMPLE_CATEGORIES)
     assert widget.title == "t"
     assert widget._palette == palette_for(4)
@@ -39,6 +40,75 @@ def test_constructor_options():
 def test_layer_range_accepts_numpy_ints_and_lists(widget):
     widget.layer_range = [np.int64(3), 9]
     assert widget.layer_range == (3, 9)
+
+
+def test_head_range_default_follows_the_number_of_heads():
+    w = HeadMapWidget(np.zeros((3, 128, 1), bool))
+    assert (w.layer_range, w.head_range) == ((0, 2), (0, 127))
+
+
+def test_head_range_constructor_and_assignment():
+    w = HeadMapWidget(example_labels(), head_range=(4, 11))
+    assert w.head_range == (4, 11) and w.layer_range == (0, 31)
+    w.head_range = [np.int64(0), 31]
+    assert w.head_range == (0, 31)
+    w.head_range = np.array([7, 7])  # one head
+    assert w.head_range == (7, 7) and type(w.head_range[0]) is int
+
+
+def test_head_range_message_names_argument_received_and_expected():
+    w = HeadMapWidget(np.zeros((2, 128, 1), bool))
+    with pytest.raises(traitlets.TraitError) as info:
+        w.head_range = (5, 200)
+    assert str(info.value) == (
+        "head_range must be an inclusive (first, last) pair with 0 <= first <= last <= 127; got (5, 200)"
+    )
+    assert w.head_range == (0, 127)
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ((5, 2), r"head_range must be .* 0 <= first <= last <= 31; got \(5, 2\)"),
+        ((0, 32), r"got \(0, 32\)"),
+        ((-1, 3), r"got \(-1, 3\)"),
+        (("a", 3), "head_range must hold integers"),
+        ((1.5, 3), "head_range must hold integers"),
+        ((True, 3), "head_range must hold integers"),
+        (3, "head_range must be an inclusive"),
+        ("0:4", "head_range must be an inclusive"),
+    ],
+)
+def test_bad_head_range_changes_nothing(value, message):
+    widget = HeadMapWidget(example_labels(), head_range=(2, 20))
+    before = synced(widget)
+    with pytest.raises(traitlets.TraitError, match=message):
+        widget.head_range = value
+    assert synced(widget) == before
+
+
+def test_set_labels_keeps_head_range_when_heads_unchanged():
+    widget = HeadMapWidget(example_labels(), layer_range=(18, 31), head_range=(4, 11))
+    widget.set_labels(np.zeros((32, 32, 4), bool))
+    assert (widget.layer_range, widget.head_range) == ((18, 31), (4, 11))
+    widget.set_labels(np.zeros((12, 32, 4), bool))  # fewer layers, same heads
+    assert (widget.layer_range, widget.head_range) == ((0, 11), (4, 11))
+    widget.set_scores(np.zeros((12, 32, 4)), threshold=0.5)
+    assert widget.head_range == (4, 11)
+
+
+def test_set_labels_resets_head_range_when_heads_change():
+    widget = HeadMapWidget(example_labels(), layer_range=(18, 31), head_range=(4, 11))
+    seen = []
+    widget.observe(lambda change: seen.append(change["new"]), names="head_range")
+    widget.set_labels(np.zeros((32, 8, 4), bool))  # same layers, fewer heads
+    assert (widget.layer_range, widget.head_range) == ((18, 31), (0, 7))
+    assert seen == [(0, 7)]
+    widget.set_scores(np.zeros((32, 64, 4)), threshold=0.5)
+    assert widget.head_range == (0, 63)
+    widget.head_range = (60, 63)
+    widget.labels = np.zeros((32, 64, 4), bool)
+    assert widget.head_range == (60, 63)
 
 
 @pytest.mark.parametrize(
@@ -80,6 +150,8 @@ def test_bad_visible_changes_nothing(widget, value, message):
     ("kwargs", "message"),
     [
         ({"layer_range": (0, 40)}, r"got \(0, 40\)"),
+        ({"head_range": (0, 32)}, r"head_range must be .*<= 31; got \(0, 32\)"),
+        ({"head_range": (True, 3)}, "head_range must hold integers"),
         ({"visible": ["Algorithmic", "Maths"]}, "'Maths', which is not a category"),
         ({"title": 3}, "title must be a str"),
     ],
@@ -97,6 +169,9 @@ def test_view_changes_reach_python(widget):
     assert widget.layer_range == (18, 31)
     assert widget.visible == ["Linguistic"]
     assert seen == [(18, 31)]
+    widget.set_state({"head_range": [4, 11]})
+    assert widget.head_range == (4, 11)
+    assert widget.get_state()["head_range"] == (4, 11)
 
 
 def test_state_carries_labels_as_binary_buffer(widget):
@@ -107,10 +182,32 @@ def test_state_carries_labels_as_binary_buffer(widget):
     assert list(state["_shape"]) == [32, 32, 4]
 
 
+def jslinks_between(source, target):
+    """The ``(source trait, target trait)`` pairs of live jslinks from ``source`` to ``target``."""
+    from ipywidgets.widgets.widget import _instances  # every open widget, by model id
+    from ipywidgets.widgets.widget_link import Link
+
+    links = [w for w in list(_instances.values()) if isinstance(w, Link)]
+    return [(w.source[1], w.target[1]) for w in links if w.source[0] is source and w.target[0] is target]
+
+
 def test_layer_slider_is_linked(widget):
     slider = widget.layer_slider()
     assert isinstance(slider, ipywidgets.IntRangeSlider)
     assert (slider.min, slider.max, slider.value) == (0, 31, (0, 31))
+    assert slider.description == "layers"
+    assert jslinks_between(widget, slider) == [("layer_range", "value")]
+
+
+def test_head_slider_is_linked():
+    widget = HeadMapWidget(np.zeros((12, 64, 2), bool), head_range=(8, 23))
+    slider = widget.head_slider(description="H", readout=False)
+    assert isinstance(slider, ipywidgets.IntRangeSlider)
+    assert (slider.min, slider.max, slider.step, slider.value) == (0, 63, 1, (8, 23))
+    assert (slider.description, slider.readout, slider.continuous_update) == ("H", False, True)
+    assert jslinks_between(widget, slider) == [("head_range", "value")]
+    assert widget.head_slider().description == "heads"
+    assert widget.layer_slider().max == 11  # the layer slider still follows layers
 
 
 def test_example_is_seeded_and_shaped_like_the_reference():

@@ -21,17 +21,18 @@ def _parser() -> argparse.ArgumentParser:
     render.add_argument("--example", action="store_true", help="use the bundled synthetic example instead")
     render.add_argument("-o", "--output", required=True, help="output file: .svg, .png, .pdf or .html")
     render.add_argument("--layers", help="inclusive layer range FIRST:LAST, e.g. 18:31")
+    render.add_argument("--heads", help="inclusive head range FIRST:LAST, e.g. 0:15")
     render.add_argument("--categories", help="comma-separated categories to show, e.g. Linguistic,Translation")
     render.add_argument("--title", help="title above the panels")
     render.add_argument("--dpi", type=float, default=150, help="PNG/PDF resolution (default 150)")
     return parser
 
 
-def _layers(text: str) -> tuple[int, int]:
+def _range(option: str, text: str, example: str) -> tuple[int, int]:
     try:
         first, last = (int(part) for part in text.split(":"))
     except ValueError:
-        raise ValueError(f"--layers must be FIRST:LAST with integers, e.g. 18:31; got {text!r}") from None
+        raise ValueError(f"{option} must be FIRST:LAST with integers, e.g. {example}; got {text!r}") from None
     return first, last
 
 
@@ -42,7 +43,9 @@ def run(args: argparse.Namespace) -> None:
         raise ValueError("give either INPUT or --example")
     options = {}
     if args.layers:
-        options["layer_range"] = _layers(args.layers)
+        options["layer_range"] = _range("--layers", args.layers, "18:31")
+    if args.heads:
+        options["head_range"] = _range("--heads", args.heads, "0:15")
     if args.categories:
         options["visible"] = [name.strip() for name in args.categories.split(",") if name.strip()]
     if args.title is not None:

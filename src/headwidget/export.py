@@ -21,8 +21,8 @@ _STATIC = Path(__file__).parent / "static"
 FORMATS = (".svg", ".png", ".pdf", ".html")
 
 # Traits the standalone page needs: the data, the style and the view.
-_STATE = ("_labels", "_shape", "_categories", "_palette", "_scores", "title", "layer_range", "visible", "threshold",
-          "top_k", "selected")  # fmt: skip
+_STATE = ("_labels", "_shape", "_categories", "_palette", "_scores", "title", "layer_range", "head_range", "visible",
+          "threshold", "top_k", "selected")  # fmt: skip
 
 
 def save(widget: Any, path: str | os.PathLike, *, full: bool = False, dpi: float = 150, scale: float = 1.0) -> None:
@@ -57,6 +57,7 @@ def widget_state(widget: Any, *, full: bool = False) -> dict[str, Any]:
         state[key] = value
     if full:
         state["layer_range"] = [0, widget.shape[0] - 1]
+        state["head_range"] = [0, widget.shape[1] - 1]
         state["visible"] = list(widget.categories)
     return state
 

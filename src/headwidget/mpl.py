@@ -61,14 +61,15 @@ def to_matplotlib(snapshot: Snapshot, *, scale: float = 1.0) -> Any:
     panels = snapshot.panels()
     legend = snapshot.legend()
     first, last = snapshot.layers
-    n_shown, n_heads = last - first + 1, snapshot.n_heads
+    first_head, last_head = snapshot.heads
+    n_shown, n_heads = last - first + 1, last_head - first_head + 1
     side = max(n_shown, n_heads)
     ax_w, ax_h = _PANEL_IN * n_shown / side, _PANEL_IN * n_heads / side
 
     # Ticks as in the live view, thinned where labels would overlap (cells in points, 10 pt digits).
     cell_pt = 72 * _PANEL_IN / side
     x_ticks = tick_values(first, last, math.ceil((6 * len(str(last)) + 6) / cell_pt))
-    y_ticks = tick_values(0, n_heads - 1, math.ceil(13 / cell_pt))
+    y_ticks = tick_values(first_head, last_head, math.ceil(13 / cell_pt))
 
     legend_w = 0.45 + max((_text_in(label, _FONT_PT) for label, _ in legend), default=0) + 0.1
     slots = []
@@ -96,7 +97,7 @@ def to_matplotlib(snapshot: Snapshot, *, scale: float = 1.0) -> Any:
             interpolation="nearest",
             origin="upper",
             aspect="equal",
-            extent=(first - 0.5, last + 0.5, n_heads - 0.5, -0.5),
+            extent=(first - 0.5, last + 0.5, last_head + 0.5, first_head - 0.5),
         )
         ax.set_title(title, fontsize=_TITLE_PT * s, pad=6 * s, **text)
         ax.set_xticks(x_ticks)

@@ -1,4 +1,4 @@
-"""Checks for the view options a user sets: layer range, visible categories, title.
+"""Checks for the view options a user sets: layer and head ranges, visible categories, title.
 
 Shared by the constructor and the trait validators, so a value from Python and a
 value from the browser get the same clear message.
@@ -20,22 +20,31 @@ def check_title(title: object) -> str:
     return title
 
 
-def check_layer_range(value: object, n_layers: int) -> tuple[int, int]:
-    """An inclusive (first, last) pair of layer indices within the model."""
-    expected = f"an inclusive (first, last) pair with 0 <= first <= last <= {n_layers - 1}"
+def check_index_range(name: str, value: object, n: int) -> tuple[int, int]:
+    """An inclusive (first, last) pair of indices into an axis of length ``n``; ``name``
+    (e.g. "layer_range") names the argument in the message."""
+    expected = f"an inclusive (first, last) pair with 0 <= first <= last <= {n - 1}"
     if isinstance(value, (str, bytes)) or not isinstance(value, (Sequence, np.ndarray)) or len(value) != 2:
-        raise traitlets.TraitError(f"layer_range must be {expected}; got {value!r}")
+        raise traitlets.TraitError(f"{name} must be {expected}; got {value!r}")
     pair = []
     for item in value:
         if isinstance(item, (bool, np.bool_)) or not isinstance(item, (int, np.integer)):
-            raise traitlets.TraitError(
-                f"layer_range must hold integers; got {value!r} ({type(item).__name__} {item!r})"
-            )
+            raise traitlets.TraitError(f"{name} must hold integers; got {value!r} ({type(item).__name__} {item!r})")
         pair.append(int(item))
     first, last = pair
-    if not 0 <= first <= last <= n_layers - 1:
-        raise traitlets.TraitError(f"layer_range must be {expected}; got ({first}, {last})")
+    if not 0 <= first <= last <= n - 1:
+        raise traitlets.TraitError(f"{name} must be {expected}; got ({first}, {last})")
     return first, last
+
+
+def check_layer_range(value: object, n_layers: int) -> tuple[int, int]:
+    """An inclusive (first, last) pair of layer indices within the model."""
+    return check_index_range("layer_range", value, n_layers)
+
+
+def check_head_range(value: object, n_heads: int) -> tuple[int, int]:
+    """An inclusive (first, last) pair of head indices within the model."""
+    return check_index_range("head_range", value, n_heads)
 
 
 def check_visible(value: object, categories: Sequence[str]) -> list[str]:

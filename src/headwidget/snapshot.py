@@ -32,6 +32,8 @@ class Snapshot:
         Figure title ("" for none).
     layers : (int, int)
         Inclusive range of layers drawn.
+    heads : (int, int)
+        Inclusive range of heads drawn.
     shown : tuple of bool
         Whether each category is visible.
     """
@@ -41,12 +43,13 @@ class Snapshot:
     palette: dict[str, Any]
     title: str
     layers: tuple[int, int]
+    heads: tuple[int, int]
     shown: tuple[bool, ...]
 
     @classmethod
     def of(cls, widget: Any, *, full: bool = False) -> Snapshot:
-        """The widget's current view, or everything (all layers, all categories) with ``full``."""
-        n_layers = widget.shape[0]
+        """The widget's current view, or everything (all layers, heads and categories) with ``full``."""
+        n_layers, n_heads = widget.shape[:2]
         visible = set(widget.categories if full else widget.visible)
         return cls(
             array=widget.labels,
@@ -54,17 +57,20 @@ class Snapshot:
             palette=dict(widget._palette),
             title=widget.title,
             layers=(0, n_layers - 1) if full else tuple(widget.layer_range),
+            heads=(0, n_heads - 1) if full else tuple(widget.head_range),
             shown=tuple(name in visible for name in widget.categories),
         )
 
     @property
     def n_heads(self) -> int:
+        """Heads in the model (all of them, not only those drawn)."""
         return int(self.array.shape[1])
 
     def panels(self) -> list[tuple[str, np.ndarray]]:
-        """(title, colours) per panel: colours is a (heads, layers shown) array of "#rrggbb"."""
+        """(title, colours) per panel: colours is a (heads shown, layers shown) array of "#rrggbb"."""
         first, last = self.layers
-        cropped = self.array[first : last + 1]  # (n, H, C)
+        first_head, last_head = self.heads
+        cropped = self.array[first : last + 1, first_head : last_head + 1]  # (layers shown, heads shown, C)
         visible = [c for c, on in enumerate(self.shown) if on]
         grey = self.palette["unclassified"]
         own = np.array(self.palette["categories"], dtype=object)
@@ -87,5 +93,5 @@ class Snapshot:
         return tick_values(*self.layers)
 
     def y_ticks(self) -> list[int]:
-        """Head ticks (every H // 5)."""
-        return tick_values(0, self.n_heads - 1)
+        """Head ticks (every n // 5 of the heads drawn)."""
+        return tick_values(*self.heads)

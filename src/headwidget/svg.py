@@ -3,15 +3,16 @@
 :func:`render_svg` draws a :class:`~headwidget.snapshot.Snapshot` the way the
 live view does (``js/draw.js``, ``static/widget.css``): optional title, the
 legend on the left, then one panel per :meth:`Snapshot.panels` entry in a row,
-square cells (``max(1, 240 // max(layers shown, heads))`` px, the front end's
-rule at device pixel ratio 1), x = layer, y = head with head 0 at the top, and
-ticks thinned as the live view thins them where labels would overlap.
+square cells (``max(1, 240 // max(layers shown, heads shown))`` px, the front
+end's rule at device pixel ratio 1), x = layer, y = head with the first head shown
+at the top, and ticks thinned as the live view thins them where labels would overlap.
 
 Each panel is a ``<g data-panel="i">``; its cells are ``<rect>`` elements in a
 ``<g class="cells">``: one grey background rect, then one rect per horizontal
 run of equal colour in a head row, each with a lower-case ``fill="#rrggbb"``;
 the group is translated to the panel's corner, so cell coordinates are
-``column * cell`` and ``head * cell``.
+``column * cell`` and ``row * cell`` (column = layer - first layer shown,
+row = head - first head shown).
 All user text is XML-escaped, and the output is byte-identical for identical
 input (integer geometry, fixed number formatting, no ids).
 """
@@ -48,7 +49,8 @@ _ATTR_ENTITIES = {'"': "&quot;", "'": "&apos;"}
 
 
 def cell_size(n_layers_shown: int, n_heads: int, max_px: int = MAX_PANEL_PX) -> int:
-    """Pixels per (square) cell: the front end's ``cellPixels`` at dpr 1."""
+    """Pixels per (square) cell for ``n_layers_shown`` x ``n_heads`` (shown) cells:
+    the front end's ``cellPixels`` at dpr 1."""
     return max(1, max_px // max(n_layers_shown, n_heads))
 
 
@@ -57,10 +59,10 @@ def ticks(snapshot: Snapshot, cell: float) -> tuple[list[int], list[int]]:
     :meth:`Snapshot.x_ticks` / :meth:`Snapshot.y_ticks`, thinned (``min_tick_step``)
     where labels that close would overlap."""
     first, last = snapshot.layers
-    n_heads = snapshot.n_heads
+    first_head, last_head = snapshot.heads
     return (
         tick_values(first, last, min_tick_step("x", last, cell)),
-        tick_values(0, n_heads - 1, min_tick_step("y", n_heads - 1, cell)),
+        tick_values(first_head, last_head, min_tick_step("y", last_head, cell)),
     )
 
 
@@ -80,8 +82,9 @@ def render_svg(snapshot: Snapshot) -> str:
     panels = snapshot.panels()
     legend = snapshot.legend()
     first, last = snapshot.layers
+    first_head, last_head = snapshot.heads
     n_shown = last - first + 1
-    n_heads = snapshot.n_heads
+    n_heads = last_head - first_head + 1
     cell = cell_size(n_shown, n_heads)
     x_ticks, y_ticks = ticks(snapshot, cell)
     panel_w, panel_h = n_shown * cell, n_heads * cell
@@ -106,7 +109,8 @@ def render_svg(snapshot: Snapshot) -> str:
         title_w = _text_width(title, _PANEL_TITLE_SIZE)
         spill = max(0, math.ceil((title_w - panel_w) / 2))  # a long title reaching past the panel
         left = x + max(y_area, spill)
-        out.append(_panel(index, title, grid, left, plot_top, cell, grey, first, x_ticks, y_ticks, y_area))
+        origin = (first, first_head)
+        out.append(_panel(index, title, grid, left, plot_top, cell, grey, origin, x_ticks, y_ticks, y_area))
         x = left + panel_w + max(spill, x_tick_overhang, 2) + _PANEL_GAP
     width = max(x - _PANEL_GAP + _PAD, _PAD + legend_w)
     if snapshot.title:
@@ -146,12 +150,13 @@ def _panel(
     top: int,
     cell: int,
     grey: str,
-    first: int,
+    origin: tuple[int, int],
     x_ticks: list[int],
     y_ticks: list[int],
     y_area: int,
 ) -> str:
     n_heads, n_shown = grid.shape  # type: ignore[attr-defined]
+    first, first_head = origin  # the layer and head at the panel's top-left cell
     w, h = n_shown * cell, n_heads * cell
     centre = left + w / 2
     parts = [
@@ -162,14 +167,13 @@ def _panel(
         f'<g class="cells" transform="translate({left} {top})" shape-rendering="crispEdges">',
         f'<rect x="0" y="0" width="{w}" height="{h}" fill="{_attr(grey)}"/>',
     ]
-    for head in range(n_heads):
+    for y in range(n_heads):
         col, row = 0, []
-        for colour, run in groupby(str(c).lower() for c in grid[head]):  # type: ignore[index]
+        for colour, run in groupby(str(c).lower() for c in grid[y]):  # type: ignore[index]
             n = sum(1 for _ in run)
             if colour != grey:
                 row.append(
-                    f'<rect x="{col * cell}" y="{head * cell}" width="{n * cell}" height="{cell}" '
-                    f'fill="{_attr(colour)}"/>'
+                    f'<rect x="{col * cell}" y="{y * cell}" width="{n * cell}" height="{cell}" fill="{_attr(colour)}"/>'
                 )
             col += n
         if row:
@@ -187,7 +191,7 @@ def _panel(
         marks.append(f"M{cx} {_num(bottom + 0.5)}v{_TICK_LEN}")
         labels.append(f'<text x="{cx}" y="{bottom + _TICK_GAP + _TICK_SIZE}" text-anchor="middle">{layer}</text>')
     for head in y_ticks:
-        cy = top + (head + 0.5) * cell
+        cy = top + (head - first_head + 0.5) * cell
         marks.append(f"M{_num(left - 0.5)} {_num(cy)}h-{_TICK_LEN}")
         labels.append(f'<text x="{left - _TICK_GAP}" y="{_num(cy + 4)}" text-anchor="end">{head}</text>')
     parts.append(f'<path class="ticks" d="{" ".join(marks)}" stroke="{MUTED_COLOUR}" stroke-width="1" fill="none"/>')

@@ -19,14 +19,15 @@ import numpy as np
 import traitlets
 
 from . import adapters, export, scoring, storage
+from .constructors import Constructors
 from .labels import HeadLabels
-from .options import check_layer_range, check_selected, check_title, check_visible
+from .options import check_head_range, check_layer_range, check_selected, check_title, check_visible
 from .palette import palette_for
 
 _STATIC = Path(__file__).parent / "static"
 
 
-class HeadMapWidget(anywidget.AnyWidget):
+class HeadMapWidget(Constructors, anywidget.AnyWidget):
     """Live map of attention-head categories: "All Categories" plus one panel each.
 
     Parameters
@@ -39,6 +40,8 @@ class HeadMapWidget(anywidget.AnyWidget):
         Shown above the panels.
     layer_range : (int, int), optional
         Inclusive (first, last) layers shown; defaults to every layer.
+    head_range : (int, int), optional
+        Inclusive (first, last) heads shown; defaults to every head.
     visible : sequence of str, optional
         Names of the categories shown; defaults to all.
     palette : "reference", "colorblind" or mapping of str to str, optional
@@ -51,6 +54,7 @@ class HeadMapWidget(anywidget.AnyWidget):
     >>> from headwidget import HeadMapWidget
     >>> w = HeadMapWidget(np.zeros((32, 32, 2), bool), ["Knowledge", "Linguistic"])
     >>> w.layer_range = (18, 31)
+    >>> w.head_range = (0, 15)
     >>> w.visible = ["Linguistic"]
     """
 
@@ -68,6 +72,7 @@ class HeadMapWidget(anywidget.AnyWidget):
     title = traitlets.Unicode("").tag(sync=True)
     # Checked entirely by the validators below, for one clear message per mistake.
     layer_range = traitlets.Any((0, 0)).tag(sync=True)
+    head_range = traitlets.Any((0, 0)).tag(sync=True)
     visible = traitlets.Any([]).tag(sync=True)
     threshold = traitlets.Any(None, allow_none=True).tag(sync=True)
     #: Selected heads as a sorted list of (layer, head); set by clicks in the view or from Python.
@@ -81,6 +86,7 @@ class HeadMapWidget(anywidget.AnyWidget):
         *,
         title: str | None = None,
         layer_range: tuple[int, int] | None = None,
+        head_range: tuple[int, int] | None = None,
         visible: Sequence[str] | None = None,
         palette: str | Mapping[str, str] | None = None,
     ) -> None:
@@ -89,95 +95,15 @@ class HeadMapWidget(anywidget.AnyWidget):
         self._palette_option = palette
         self._score_array: np.ndarray | None = None
         traits = self._data_traits(head_labels, None, (None, None), palette)
-        n_layers = head_labels.shape[0]
+        n_layers, n_heads = head_labels.shape[:2]
         traits["title"] = check_title(title)
         traits["layer_range"] = (0, n_layers - 1) if layer_range is None else check_layer_range(layer_range, n_layers)
+        traits["head_range"] = (0, n_heads - 1) if head_range is None else check_head_range(head_range, n_heads)
         traits["visible"] = (
             list(head_labels.categories) if visible is None else check_visible(visible, head_labels.categories)
         )
         self._head_labels = head_labels
         super().__init__(**traits)
-
-    # ------------------------------------------------------------ other ways in
-
-    @classmethod
-    def from_heads(cls, heads: Mapping[str, Any], *, n_layers: int, n_heads: int, **options: Any) -> HeadMapWidget:
-        """Per-category lists of heads, e.g. ``{"Translation": [(27, 18), (30, 21)]}``.
-
-        Examples
-        --------
-        >>> w = HeadMapWidget.from_heads({"Translation": [(27, 18), (30, 21)]}, n_layers=32, n_heads=32)
-        """
-        array, names = adapters.heads_to_array(heads, n_layers, n_heads)
-        return cls(array, names, **options)
-
-    @classmethod
-    def from_frame(
-        cls,
-        frame: Any,
-        layer: str = "layer",
-        head: str = "head",
-        category: str = "category",
-        *,
-        n_layers: int | None = None,
-        n_heads: int | None = None,
-        categories: Sequence[str] | None = None,
-        **options: Any,
-    ) -> HeadMapWidget:
-        """A long table (pandas or polars) with one row per (layer, head, category) membership.
-
-        The shape defaults to the largest indices + 1 (or what :meth:`to_frame`
-        recorded); the categories to their order of first appearance.
-        """
-        array, names = adapters.frame_to_array(
-            frame, layer, head, category, n_layers=n_layers, n_heads=n_heads, categories=categories
-        )
-        return cls(array, names, **options)
-
-    @classmethod
-    def from_scores(
-        cls,
-        scores: Any,
-        categories: Sequence[str] | None = None,
-        *,
-        threshold: float | None = None,
-        top_k: int | None = None,
-        **options: Any,
-    ) -> HeadMapWidget:
-        """Continuous scores (layers, heads, categories), classified by ``threshold`` or ``top_k``.
-
-        A head belongs to a category when its score is >= ``threshold``, or when it
-        is among the category's ``top_k`` highest scores; NaN never classifies.
-        The view gets a control that re-classifies live, synced with
-        :attr:`threshold` / :attr:`top_k`.
-        """
-        values = scoring.check_scores(scores)
-        rule = scoring.check_rule(threshold, top_k, *values.shape[:2])
-        widget = cls(scoring.classify(values, *rule), categories, **options)
-        with widget.hold_sync(), widget._rule_quiet():
-            widget._score_array = values
-            widget._scores = values.astype("<f4").tobytes()
-            widget.set_trait("threshold", rule[0])
-            widget.set_trait("top_k", rule[1])
-        return widget
-
-    @classmethod
-    def load(cls, path: str | os.PathLike, **options: Any) -> HeadMapWidget:
-        """A widget from a file written by :meth:`save_labels` (.npz, .csv or .json).
-
-        With scores in the file, pass ``threshold=`` or ``top_k=`` to classify them
-        anew (and get the live control); otherwise the saved labels are used.
-        """
-        threshold, top_k = options.pop("threshold", None), options.pop("top_k", None)
-        array, names, values = storage.load_labels(path)
-        if values is not None and (threshold is not None or top_k is not None):
-            return cls.from_scores(values, names, threshold=threshold, top_k=top_k, **options)
-        widget = cls(array, names, **options)
-        if values is not None:
-            with widget.hold_sync():
-                widget._score_array = values
-                widget._scores = values.astype("<f4").tobytes()
-        return widget
 
     # ------------------------------------------------------------ ways out
 
@@ -235,8 +161,8 @@ class HeadMapWidget(anywidget.AnyWidget):
     def save(self, path: str | os.PathLike, *, full: bool = False, dpi: float = 150, scale: float = 1.0) -> None:
         """Save a snapshot: .svg (pure Python), .png / .pdf (matplotlib), or .html (interactive, offline).
 
-        By default the snapshot shows the current view (layer range, visible
-        categories); ``full=True`` shows every layer and category. ``dpi`` and
+        By default the snapshot shows the current view (layer and head ranges,
+        visible categories); ``full=True`` shows every layer, head and category. ``dpi`` and
         ``scale`` size the PNG and PDF.
         """
         export.save(self, path, full=full, dpi=dpi, scale=scale)
@@ -273,11 +199,18 @@ class HeadMapWidget(anywidget.AnyWidget):
         The link lives in the browser, so the slider keeps working in saved
         widget state and exported HTML without a kernel.
         """
+        return self._range_slider("layer_range", "layers", self.shape[0], kwargs)
+
+    def head_slider(self, **kwargs: Any) -> Any:
+        """An ``ipywidgets.IntRangeSlider`` jslinked to :attr:`head_range`, as :meth:`layer_slider`."""
+        return self._range_slider("head_range", "heads", self.shape[1], kwargs)
+
+    def _range_slider(self, trait: str, description: str, n: int, kwargs: dict[str, Any]) -> Any:
         import ipywidgets
 
-        options = {"description": "layers", "continuous_update": True, **kwargs}
-        slider = ipywidgets.IntRangeSlider(value=self.layer_range, min=0, max=self.shape[0] - 1, step=1, **options)
-        ipywidgets.jslink((self, "layer_range"), (slider, "value"))
+        options = {"description": description, "continuous_update": True, **kwargs}
+        slider = ipywidgets.IntRangeSlider(value=getattr(self, trait), min=0, max=n - 1, step=1, **options)
+        ipywidgets.jslink((self, trait), (slider, "value"))
         return slider
 
     # ------------------------------------------------------------ replacing the data
@@ -285,8 +218,9 @@ class HeadMapWidget(anywidget.AnyWidget):
     def set_labels(self, labels: Any, categories: Sequence[str] | None = None) -> None:
         """Replace the data (any shape); every view redraws.
 
-        The layer range is kept when the number of layers is unchanged and reset
-        to all layers otherwise; categories that stay keep their visibility.
+        The layer (head) range is kept when the number of layers (heads) is
+        unchanged and reset to all of them otherwise; categories that stay keep
+        their visibility.
         """
         if categories is None and not isinstance(labels, Mapping):
             categories = self._names_for(np.shape(labels))
@@ -313,13 +247,12 @@ class HeadMapWidget(anywidget.AnyWidget):
 
     def _replace(self, head_labels: HeadLabels, values: np.ndarray | None, rule: tuple) -> None:
         traits = self._data_traits(head_labels, values, rule, self._palette_option)
-        n_layers = head_labels.shape[0]
-        keep_range = n_layers == self.shape[0]
-        traits["layer_range"] = self.layer_range if keep_range else (0, n_layers - 1)
+        n_layers, n_heads = head_labels.shape[:2]
+        traits["layer_range"] = self.layer_range if n_layers == self.shape[0] else (0, n_layers - 1)
+        traits["head_range"] = self.head_range if n_heads == self.shape[1] else (0, n_heads - 1)
         old = set(self.categories)
         shown = set(self.visible)
         traits["visible"] = [n for n in head_labels.categories if n in shown or n not in old]
-        n_heads = head_labels.shape[1]
         traits["selected"] = [(la, h) for la, h in self.selected if la < n_layers and h < n_heads]
         # Everything is valid: switch over in one message to the views.
         self._head_labels = head_labels
@@ -348,6 +281,10 @@ class HeadMapWidget(anywidget.AnyWidget):
     @traitlets.validate("layer_range")
     def _valid_layer_range(self, proposal: dict[str, Any]) -> tuple[int, int]:
         return check_layer_range(proposal["value"], self._head_labels.shape[0])
+
+    @traitlets.validate("head_range")
+    def _valid_head_range(self, proposal: dict[str, Any]) -> tuple[int, int]:
+        return check_head_range(proposal["value"], self._head_labels.shape[1])
 
     @traitlets.validate("visible")
     def _valid_visible(self, proposal: dict[str, Any]) -> list[str]:

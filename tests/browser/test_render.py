@@ -118,7 +118,7 @@ def test_dragging_the_slider_crops_every_panel(page):
         assert all(a["x"] + a["width"] <= b["x"] for a, b in zip(boxes, boxes[1:], strict=False)), "tick labels overlap"
         box = page.locator(".hw-clip").nth(panel).bounding_box()
         assert box["width"] == pytest.approx(width_before * 14 / 32, abs=1)
-    assert page.locator(".hw-range-value").inner_text() == "18\u201331"
+    assert page.locator(".hw-layers .hw-range-value").inner_text() == "18\u201331"
     # the cell at layer 18 is where layer 18's colour now sits: check two heads
     labels = widget.labels
     for head in range(32):
@@ -138,8 +138,8 @@ def test_layer_range_from_python_recrops(page, stairs):
     assert ticks(view_at(page), "x") == [2, 3, 4]
     assert cell_color(view_at(page), 0, 2, 2, layers=(2, 4), heads=5) == PURPLE
     assert cell_color(view_at(page), 0, 4, 4, layers=(2, 4), heads=5) == PINK
-    assert page.locator(".hw-range-lo").input_value() == "2"
-    assert page.locator(".hw-range-hi").input_value() == "4"
+    assert page.locator(".hw-layers .hw-range-lo").input_value() == "2"
+    assert page.locator(".hw-layers .hw-range-hi").input_value() == "4"
 
 
 def test_toggle_hides_panel_and_recounts_composite(page, stairs):
@@ -190,13 +190,14 @@ def test_two_views_stay_in_sync(page, stairs):
     frame(page)
     assert page.locator(".view").count() == 2
     # keyboard on the first view's "last layer" handle
-    page.locator(".view").nth(0).locator(".hw-range-hi").focus()
+    page.locator(".view").nth(0).locator(".hw-layers .hw-range-hi").focus()
     page.keyboard.press("ArrowLeft")
     page.keyboard.press("ArrowLeft")
     page.locator(".view").nth(1).get_by_role("button", name="Algorithmic").click()
     frame(page)
     assert saved(page) == {
         "layer_range": [0, 3],
+        "head_range": [0, 4],
         "visible": ["Knowledge", "Linguistic", "Translation"],
         "title": "",
         "threshold": None,
@@ -304,7 +305,7 @@ def test_replacing_data_of_another_shape_redraws(page, stairs):
     assert legend(view_at(page)) == ["2 categories", "Right", "Left", "Unclassified"]
     assert cell_color(view_at(page), 0, 9, 3, layers=(0, 9), heads=4) == PURPLE
     assert cell_color(view_at(page), 0, 0, 0, layers=(0, 9), heads=4) == GREY
-    assert page.locator(".hw-range-hi").input_value() == "9"
+    assert page.locator(".hw-layers .hw-range-hi").input_value() == "9"
 
 
 def test_palette_switch_recolours_pixels_and_legend(page, stairs):

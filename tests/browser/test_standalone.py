@@ -56,7 +56,7 @@ def test_html_is_interactive_offline(offline, tmp_path):
     widget.save(path)
     view = open_file(offline, path)
     assert panel_titles(view) == ["All Categories", *NAMES]
-    assert view.locator(".hw-range-value").inner_text() == "18\u201331"  # the saved view, not everything
+    assert view.locator(".hw-layers .hw-range-value").inner_text() == "18\u201331"  # the saved view, not everything
     two = known_head(widget.labels, ["Algorithmic", "Linguistic"])
     assert cell_color(view, 0, *two, layers=(18, 31), heads=32) == PALETTE["multi"][0]
     # toggles and the slider work with no kernel
@@ -66,8 +66,24 @@ def test_html_is_interactive_offline(offline, tmp_path):
     assert cell_color(view, 0, *two, layers=(18, 31), heads=32) == PALETTE["categories"][2]
     drag_range_handle(offline, view, "lo", 24, 32)
     offline.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
-    assert view.locator(".hw-range-value").inner_text() == "24\u201331"
+    assert view.locator(".hw-layers .hw-range-value").inner_text() == "24\u201331"
     assert ticks(view, "x") == [24, 28]
+    assert offline.blocked == [] and offline.errors == []
+
+
+def test_html_keeps_the_head_range_and_the_keyboard_offline(offline, tmp_path):
+    widget = HeadMapWidget(example_labels(), head_range=(16, 23))
+    path = tmp_path / "heads.html"
+    widget.save(path)
+    view = open_file(offline, path)
+    assert view.locator(".hw-heads .hw-range-value").inner_text() == "16–23"
+    assert ticks(view, "y") == [16, 18, 20, 22]  # 7 px cells: every other head has room for a label
+    view.locator(".hw-clip").first.focus()
+    offline.keyboard.press("ArrowRight")
+    offline.keyboard.press("Enter")
+    offline.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+    assert view.locator(".hw-live").inner_text().startswith("layer 1, head 16;")
+    assert view.locator(".hw-live").inner_text().endswith("selected (1 selected)")
     assert offline.blocked == [] and offline.errors == []
 
 
@@ -77,7 +93,7 @@ def test_html_full_shows_everything(offline, tmp_path):
     widget.save(path, full=True)
     view = open_file(offline, path)
     assert panel_titles(view) == ["All Categories", *NAMES]
-    assert view.locator(".hw-range-value").inner_text() == "0\u201331"
+    assert view.locator(".hw-layers .hw-range-value").inner_text() == "0\u201331"
 
 
 def test_html_escapes_hostile_names(offline, tmp_path):

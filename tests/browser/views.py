@@ -47,7 +47,7 @@ def cell_color(root: Any, panel: int, layer: int, head: int, *, layers: tuple[in
 
 def drag_range_handle(page: Any, root: Any, handle: str, to_layer: int, n_layers: int) -> None:
     """Drag the view's "lo" or "hi" layer handle with the mouse onto ``to_layer``."""
-    track = root.locator(f".hw-range-{handle}")
+    track = root.locator(f".hw-layers .hw-range-{handle}")
     track.scroll_into_view_if_needed()
     box = track.bounding_box()
     thumb = 7  # half the handle's width: its centre sits 7 px in from either end

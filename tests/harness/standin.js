@@ -5,7 +5,7 @@
 import { createLocalModel } from "/model.js";
 
 // Traits a view may change and send back to Python.
-const EDITABLE = ["layer_range", "visible", "title", "threshold", "top_k", "selected"];
+const EDITABLE = ["layer_range", "head_range", "visible", "title", "threshold", "top_k", "selected"];
 
 /**
  * The standalone page's local model (js/model.js), plus a record of what a view

@@ -15,7 +15,9 @@ test("a rectangle selects every head in it, either direction, and adds with shif
   assert.deepEqual(rectSelect([[0, 0], [1, 1]], [1, 1], [1, 2], true), [[0, 0], [1, 1], [1, 2]]);
 });
 
-test("outlines only heads in the shown layers, inside their cells", () => {
-  assert.equal(outlinePath([[0, 0], [3, 1]], 2, 5, 20), "M21 21h18v18h-18z");
-  assert.equal(outlinePath([[2, 0]], 2, 5, 8), "M0.5 0.5h7v7h-7z");
+test("outlines only heads in the shown layers and heads, inside their cells", () => {
+  assert.equal(outlinePath([[0, 0], [3, 1]], [2, 5], [0, 4], 20), "M21 21h18v18h-18z");
+  assert.equal(outlinePath([[2, 0]], [2, 5], [0, 4], 8), "M0.5 0.5h7v7h-7z");
+  // heads 2..3 shown: head 1 is cropped away, head 3 sits in the second row
+  assert.equal(outlinePath([[3, 1], [3, 3], [4, 4]], [2, 5], [2, 3], 20), "M21 21h18v18h-18z");
 });

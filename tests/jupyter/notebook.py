@@ -75,7 +75,12 @@ class Notebook:
             }""",
             arg=[index, count],
         )
-        return cell.locator(".jp-OutputArea").inner_text()
+        # The cell's outputs as the notebook received them: the DOM may render a tick later.
+        return self.page.evaluate(
+            """i => window.jupyterapp.shell.currentWidget.content.widgets[i].model.outputs.toJSON()
+                .map(o => [].concat(o.text ?? o.data?.['text/plain'] ?? []).join('')).join('')""",
+            index,
+        )
 
     def _execution_count(self, index: int) -> int | None:
         return self.page.evaluate(

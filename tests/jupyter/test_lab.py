@@ -44,7 +44,9 @@ def test_slider_drag_reaches_kernel_and_kernel_recrops(page, jupyter):
     drag_range_handle(page, view, "lo", 18, 32)
     assert kernel_state(nb, 1)["layer_range"] == [18, 31]
     nb.execute(2, "widget.layer_range = (24, 31)")
-    page.wait_for_function("() => document.querySelector('.headwidget .hw-range-value').textContent === '24\u201331'")
+    page.wait_for_function(
+        "() => document.querySelector('.headwidget .hw-layers .hw-range-value').textContent === '24\u201331'"
+    )
     assert ticks(view, "x") == [24, 28]
     assert cell_color(view, 0, *LINGUISTIC_ONLY, layers=(24, 31), heads=32) == PALETTE["categories"][2]
     assert errors_of_ours(page.errors) == []
@@ -75,6 +77,20 @@ def test_click_selects_a_head_in_the_kernel(page, jupyter):
     assert errors_of_ours(page.errors) == []
 
 
+def test_keyboard_selects_in_the_kernel_without_moving_the_notebook(page, jupyter):
+    nb = Notebook(page, jupyter, "keys.ipynb", [SETUP + "\nwidget", PROBE])
+    nb.run_all()
+    active = "() => [...document.querySelectorAll('.jp-Notebook .jp-Cell')].findIndex(c => c.matches('.jp-mod-active'))"
+    nb.view().locator(".hw-clip").first.focus()  # focus in an output makes its cell active
+    before = page.evaluate(active)
+    for key in ["ArrowRight", "ArrowRight", "ArrowDown", "ArrowDown", "ArrowDown", "Enter"]:
+        page.keyboard.press(key)
+    page.wait_for_function("() => document.querySelector('.headwidget .hw-live').textContent.includes('(1 selected)')")
+    assert page.evaluate(active) == before  # the arrows moved our cursor, not the notebook's
+    assert kernel_state(nb, 1)["selected"] == [[2, 3]]
+    assert errors_of_ours(page.errors) == []
+
+
 def test_two_views_stay_in_sync(page, jupyter):
     nb = Notebook(page, jupyter, "two_views.ipynb", [SETUP + "\nwidget", "widget", PROBE])
     nb.run_all(widgets=2)
@@ -88,7 +104,7 @@ def test_two_views_stay_in_sync(page, jupyter):
         "file": None,
     }
     for view in (first, second):
-        assert view.locator(".hw-range-value").inner_text() == "0\u201327"
+        assert view.locator(".hw-layers .hw-range-value").inner_text() == "0\u201327"
         assert panel_titles(view) == ["All Categories", "Algorithmic", "Linguistic", "Translation"]
         assert cell_color(view, 0, *ALGO_AND_LING, layers=(0, 27), heads=32) == PALETTE["multi"][0]
     assert errors_of_ours(page.errors) == []

@@ -27,7 +27,9 @@ def test_notebook7_render_slider_to_kernel_and_kernel_to_view(page, jupyter):
     assert json.loads(nb.execute(1))["layer_range"] == [18, 31]
 
     nb.execute(2, "widget.layer_range = (24, 31)")
-    page.wait_for_function("() => document.querySelector('.headwidget .hw-range-value').textContent === '24\u201331'")
+    page.wait_for_function(
+        "() => document.querySelector('.headwidget .hw-layers .hw-range-value').textContent === '24\u201331'"
+    )
     assert ticks(view, "x") == [24, 28]
     assert cell_color(view, 0, *LINGUISTIC_ONLY, layers=(24, 31), heads=32) == PALETTE["categories"][2]
     assert errors_of_ours(page.errors) == []

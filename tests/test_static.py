@@ -68,24 +68,36 @@ def expected_grids(widget: HeadMapWidget, *, full: bool = False) -> list[tuple[s
     return grids
 
 
+RUN = re.compile(r"M(\d+) (\d+)h(\d+)v(\d+)h-(\d+)z")
+
+
+def svg_runs(cells: ET.Element) -> list[tuple[str, int, int, int, int]]:
+    """(fill, x, y, width, height) of every run of cells in a ``<g class="cells">``."""
+    runs = []
+    for path in cells.findall(f"{SVG}path"):
+        d = path.get("d")
+        found = RUN.findall(d)
+        assert "".join(f"M{x} {y}h{w}v{h}h-{w2}z" for x, y, w, h, w2 in found) == d, "only runs in the path"
+        for x, y, w, h, w2 in found:
+            assert w == w2
+            runs.append((path.get("fill"), int(x), int(y), int(w), int(h)))
+    return runs
+
+
 def svg_panels(root: ET.Element, n_heads: int, n_shown: int) -> list[tuple[str, np.ndarray]]:
-    """(title, colour grid) per ``<g data-panel>``, merged rects expanded back into cells."""
+    """(title, colour grid) per ``<g data-panel>``, the runs of each colour path expanded back into cells."""
     cell = cell_size(n_shown, n_heads)
     panels = []
     groups = sorted(root.iter(f"{SVG}g"), key=lambda g: int(g.get("data-panel", -1)))
     for group in (g for g in groups if g.get("data-panel") is not None):
         title = next(t for t in group.iter(f"{SVG}text") if t.get("class") == "panel-title").text
         cells = next(g for g in group.iter(f"{SVG}g") if g.get("class") == "cells")
-        rects = cells.findall(f"{SVG}rect")
-        background = rects[0]
-        x0, y0 = int(background.get("x")), int(background.get("y"))
+        background = cells.find(f"{SVG}rect")
+        assert (int(background.get("x")), int(background.get("y"))) == (0, 0)
         assert (int(background.get("width")), int(background.get("height"))) == (n_shown * cell, n_heads * cell)
-        grid = np.full((n_heads, n_shown), None, dtype=object)
-        for rect in rects:
-            fill = rect.get("fill")
+        grid = np.full((n_heads, n_shown), background.get("fill"), dtype=object)
+        for fill, x, y, w, h in svg_runs(cells):
             assert re.fullmatch("#[0-9a-f]{6}", fill), fill
-            x, y = int(rect.get("x")) - x0, int(rect.get("y")) - y0
-            w, h = int(rect.get("width")), int(rect.get("height"))
             assert x % cell == y % cell == w % cell == h % cell == 0
             grid[y // cell : (y + h) // cell, x // cell : (x + w) // cell] = fill
         panels.append((title, grid))
@@ -226,9 +238,9 @@ def test_svg_head_range_crops_heads():
         assert title == name
         want = np.where(labels[:, 4:12, c].T, palette["categories"][c], grey)
         assert (grid == want).all(), name
-    # No cell rect reaches outside the 8 head rows.
+    # No run of cells reaches outside the 8 head rows.
     for cells in (g for g in root.iter(f"{SVG}g") if g.get("class") == "cells"):
-        assert max(int(r.get("y")) + int(r.get("height")) for r in cells) == 8 * cell
+        assert max(y + h for _, _, y, _, h in svg_runs(cells)) <= 8 * cell
     frame = next(r for r in root.iter(f"{SVG}rect") if r.get("class") == "frame")
     assert int(frame.get("height")) == 8 * cell + 1
     # Tick labels: layers 0..31, then heads 4, 6, 8, 10 (every 2nd: 7 px rows are too close for 1).
@@ -289,17 +301,17 @@ def test_svg_is_deterministic_and_small():
     assert first == second
     size = len(first.encode())
     print(f"126 x 128 x 8 random map (2% per category): {size} bytes")
-    assert size < 300_000
+    assert size < 120_000  # one path per colour: was 293 KB as one <rect> per run
     root = ET.fromstring(first)
     panels = svg_panels(root, 128, 126)
     assert len(panels) == 9
     assert Counter(panels[1][1].ravel().tolist())["#1f77b4"] == labels[..., 0].sum()
-    # A whole row of one colour is one rect.
+    # A whole row of one colour is one run.
     rows = np.zeros((126, 128, 8), dtype=bool)
     rows[:, 3, 0] = True
     svg = render_svg(Snapshot.of(HeadMapWidget(rows, names)))
     cells = [g for g in ET.fromstring(svg).iter(f"{SVG}g") if g.get("class") == "cells"]
-    assert [len(g) for g in cells] == [2, 2] + [1] * 7
+    assert [len(svg_runs(g)) for g in cells] == [1, 1] + [0] * 7
 
 
 # ------------------------------------------------------------------ matplotlib

@@ -7,10 +7,11 @@ square cells (``max(1, 240 // max(layers shown, heads shown))`` px, the front
 end's rule at device pixel ratio 1), x = layer, y = head with the first head shown
 at the top, and ticks thinned as the live view thins them where labels would overlap.
 
-Each panel is a ``<g data-panel="i">``; its cells are ``<rect>`` elements in a
-``<g class="cells">``: one grey background rect, then one rect per horizontal
-run of equal colour in a head row, each with a lower-case ``fill="#rrggbb"``;
-the group is translated to the panel's corner, so cell coordinates are
+Each panel is a ``<g data-panel="i">``; its cells are in a ``<g class="cells">``:
+one grey background ``<rect>``, then one ``<path>`` per colour (lower-case
+``fill="#rrggbb"``) with a subpath ``M x y h w v cell h -w z`` per horizontal run
+of that colour in a head row; the group is translated to the panel's corner, so
+cell coordinates are
 ``column * cell`` and ``row * cell`` (column = layer - first layer shown,
 row = head - first head shown).
 All user text is XML-escaped, and the output is byte-identical for identical
@@ -167,17 +168,18 @@ def _panel(
         f'<g class="cells" transform="translate({left} {top})" shape-rendering="crispEdges">',
         f'<rect x="0" y="0" width="{w}" height="{h}" fill="{_attr(grey)}"/>',
     ]
+    # One path per colour, a subpath per run of equal cells in a head row: a dense
+    # 126 x 128 map stays a few hundred KB instead of megabytes of <rect>s.
+    runs: dict[str, list[str]] = {}
     for y in range(n_heads):
-        col, row = 0, []
+        col = 0
         for colour, run in groupby(str(c).lower() for c in grid[y]):  # type: ignore[index]
             n = sum(1 for _ in run)
             if colour != grey:
-                row.append(
-                    f'<rect x="{col * cell}" y="{y * cell}" width="{n * cell}" height="{cell}" fill="{_attr(colour)}"/>'
-                )
+                runs.setdefault(colour, []).append(f"M{col * cell} {y * cell}h{n * cell}v{cell}h-{n * cell}z")
             col += n
-        if row:
-            parts.append("".join(row))
+    for colour, subpaths in runs.items():
+        parts.append(f'<path fill="{_attr(colour)}" d="{"".join(subpaths)}"/>')
     parts.append("</g>")
     parts.append(
         f'<rect class="frame" x="{_num(left - 0.5)}" y="{_num(top - 0.5)}" width="{w + 1}" height="{h + 1}" '

@@ -1,0 +1,42 @@
+"""The SVG export as a browser draws it: every head's pixel in every panel has the colour
+the labels give it (the runs of each colour path land on the right cells)."""
+
+from __future__ import annotations
+
+import io
+import re
+import xml.etree.ElementTree as ET
+
+from PIL import Image
+
+from headwidget import HeadMapWidget, example_labels
+from headwidget.svg import cell_size
+from tests.test_static import SVG, expected_grids
+
+from .views import hex_rgb
+
+
+def test_svg_pixels_match_the_labels_in_chromium(browser, tmp_path):
+    widget = HeadMapWidget(example_labels(), layer_range=(16, 31), head_range=(8, 23))
+    path = tmp_path / "map.svg"
+    widget.save(path)
+    root = ET.fromstring(path.read_text())
+    width, height = int(float(root.get("width"))), int(float(root.get("height")))
+    page = browser.new_page(viewport={"width": width, "height": height})
+    page.goto(path.as_uri())
+    shot = Image.open(io.BytesIO(page.screenshot())).convert("RGB")
+    page.close()
+    cell = cell_size(16, 16)
+    origins = [
+        tuple(map(int, re.fullmatch(r"translate\((\d+) (\d+)\)", g.get("transform")).groups()))
+        for g in root.iter(f"{SVG}g")
+        if g.get("class") == "cells"
+    ]
+    grids = expected_grids(widget)
+    assert len(origins) == len(grids) == 5
+    for (x0, y0), (title, grid) in zip(origins, grids, strict=True):
+        want = grid  # (heads, layers) in view
+        for row in range(16):
+            for col in range(16):
+                pixel = hex_rgb(shot.getpixel((x0 + col * cell + cell // 2, y0 + row * cell + cell // 2)))
+                assert pixel == want[row, col], (title, 16 + col, 8 + row)

@@ -2,6 +2,8 @@
 // classified, stacked by their composite colour (each category alone, then
 // heads in 2, 3, ... categories). Makes "specialisation emerges late" visible.
 
+import { parseColor } from "./draw.js";
+
 /**
  * Counts per layer and group, over the shown heads: group g < V is "only
  * visible category g", group V + k - 2 is "in k visible categories".
@@ -56,19 +58,27 @@ export function countsSource({ counts, groups, max }, colors, nLayers, height) {
   const canvas = document.createElement("canvas");
   canvas.width = nLayers;
   canvas.height = height;
-  const ctx = canvas.getContext("2d");
   if (max === 0) return canvas;
+  // Pixels written directly (one column per layer), not one fillRect per bar segment.
+  const rgb = colors.map(parseColor);
+  const pixels = new Uint8ClampedArray(nLayers * height * 4);
   for (let l = 0; l < nLayers; l++) {
     let y = height;
     for (let g = 0; g < groups; g++) {
       const n = counts[l * groups + g];
       if (!n) continue;
       const h = Math.round((n / max) * height);
-      ctx.fillStyle = colors[g];
-      ctx.fillRect(l, y - h, 1, h);
+      for (let row = Math.max(0, y - h); row < y; row++) {
+        const i = (row * nLayers + l) * 4;
+        pixels[i] = rgb[g][0];
+        pixels[i + 1] = rgb[g][1];
+        pixels[i + 2] = rgb[g][2];
+        pixels[i + 3] = 255;
+      }
       y -= h;
     }
   }
+  canvas.getContext("2d").putImageData(new ImageData(pixels, nLayers, height), 0, 0);
   return canvas;
 }
 

@@ -27,6 +27,20 @@ CELLS = [
     new_code_cell("widget.layer_range, widget.visible"),
     new_markdown_cell("An `ipywidgets.IntRangeSlider` linked in the browser (keeps working in saved notebooks):"),
     new_code_cell("import ipywidgets\n\nipywidgets.VBox([widget.layer_slider(), widget])"),
+    new_markdown_cell(
+        "## Pick heads for the next experiment\n\n"
+        "Click a cell to select that head, shift-click to add or remove one, drag a rectangle; or Tab to a "
+        "panel and use the arrow keys, Enter/Space to select, Escape to clear. The legend's "
+        "**2 categories** row opens into *which* combinations are there: choose one to highlight its heads "
+        "in every panel, then *select* them. The selection is `widget.selected`, synced both ways:"
+    ),
+    new_code_cell(
+        "picked = []\n"
+        'widget.observe(lambda change: picked.append(change["new"]), names="selected")  # fires on clicks too\n'
+        "widget.selected = [(27, 18), (30, 21)]  # or pick them in the view above\n"
+        "heads_to_ablate = list(widget.selected)  # (layer, head) pairs for your ablation or steering code\n"
+        "heads_to_ablate"
+    ),
     new_markdown_cell("The labels come back as a read-only numpy array (layers, heads, categories):"),
     new_code_cell("dict(zip(widget.categories, widget.labels.sum(axis=(0, 1)).tolist()))"),
 ]

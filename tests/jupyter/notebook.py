@@ -71,7 +71,9 @@ class Notebook:
             """([i, before]) => {
                 const cell = window.jupyterapp.shell.currentWidget.content.widgets[i];
                 const kernel = window.jupyterapp.shell.currentWidget.sessionContext.session.kernel;
-                return cell.model.executionCount !== before && kernel.status === 'idle';
+                // the count is null while queued and running: wait for the new number
+                const count = cell.model.executionCount;
+                return typeof count === 'number' && count !== before && kernel.status === 'idle';
             }""",
             arg=[index, count],
         )

@@ -5,10 +5,9 @@ in every panel and can select them."""
 from __future__ import annotations
 
 import numpy as np
-import pytest
 
 from headwidget import HeadMapWidget
-from tests.harness.harness import open_page, show
+from tests.harness.harness import show
 
 from .views import cell_color
 
@@ -30,13 +29,6 @@ def labels() -> np.ndarray:
     array[0, 0, 0] = True  # Algorithmic only
     array[7, 5, 2] = True  # Linguistic only
     return array
-
-
-@pytest.fixture
-def page(browser):
-    page = open_page(browser)
-    yield page
-    page.context.close()
 
 
 def combos(page) -> list[str]:

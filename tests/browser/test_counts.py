@@ -5,12 +5,11 @@ from __future__ import annotations
 import io
 
 import numpy as np
-import pytest
 from PIL import Image
 
 from headwidget import HeadMapWidget
 from headwidget.palette import palette_for
-from tests.harness.harness import open_page, show
+from tests.harness.harness import show
 
 from .views import hex_rgb
 
@@ -26,13 +25,6 @@ def labels() -> np.ndarray:
     x[3, 0, 0] = x[3, 1, 0] = x[3, 2, 1] = True
     x[3, 3] = True
     return x
-
-
-@pytest.fixture
-def page(browser):
-    page = open_page(browser)
-    yield page
-    page.context.close()
 
 
 def bars(page, n_layers: int) -> list[list[str]]:

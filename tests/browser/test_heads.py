@@ -5,11 +5,10 @@ the layer slider sets it, synced with Python."""
 from __future__ import annotations
 
 import numpy as np
-import pytest
 
 from headwidget import HeadMapWidget
 from headwidget.palette import palette_for
-from tests.harness.harness import open_page, show
+from tests.harness.harness import show
 
 from .test_counts import bars
 from .views import cell_color, ticks
@@ -26,13 +25,6 @@ def labels() -> np.ndarray:
         x[h % 4, h, 0] = True
     x[:, 8:, 1] = True
     return x
-
-
-@pytest.fixture
-def page(browser):
-    page = open_page(browser)
-    yield page
-    page.context.close()
 
 
 def colour(page, panel: int, layer: int, head: int, heads: tuple[int, int]) -> str:

@@ -6,22 +6,14 @@ from __future__ import annotations
 import io
 
 import numpy as np
-import pytest
 from PIL import Image
 
 from headwidget import HeadMapWidget
 from headwidget.palette import palette_for
-from tests.harness.harness import open_page, show
+from tests.harness.harness import show
 
 from .labels import NAMES, staircase
 from .views import hex_rgb
-
-
-@pytest.fixture
-def page(browser):
-    page = open_page(browser)
-    yield page
-    page.context.close()
 
 
 def hover(page, panel: int, layer: int, head: int, *, first: int = 0, view: int = 0) -> None:

@@ -4,21 +4,11 @@ announcing the head), Enter/Space toggle selection and Escape clears it."""
 
 from __future__ import annotations
 
-import pytest
-
 from headwidget import HeadMapWidget
-from tests.harness.harness import open_page, show
+from tests.harness.harness import show
 
 from .labels import NAMES, staircase
 from .test_hover import ring_colour
-
-
-@pytest.fixture
-def page(browser):
-    page = open_page(browser)
-    yield page
-    page.context.close()
-
 
 FOCUSED = """() => {
     const el = document.activeElement;

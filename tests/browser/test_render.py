@@ -22,13 +22,6 @@ GREY = palette_for(4)["unclassified"]
 
 
 @pytest.fixture
-def page(browser):
-    page = open_page(browser)
-    yield page
-    page.context.close()
-
-
-@pytest.fixture
 def stairs(page):
     widget = HeadMapWidget(staircase(), NAMES)
     show(page, widget)

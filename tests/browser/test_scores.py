@@ -8,7 +8,7 @@ import pytest
 from headwidget import HeadMapWidget
 from headwidget.palette import palette_for
 from headwidget.scoring import classify
-from tests.harness.harness import open_page, show
+from tests.harness.harness import show
 
 from .views import cell_color
 
@@ -28,13 +28,6 @@ def ramp() -> np.ndarray:
 def colour_of(labels: np.ndarray, layer: int, head: int) -> str:
     a, b = labels[layer, head]
     return PURPLE if a and b else BLUE if a else ORANGE if b else GREY
-
-
-@pytest.fixture
-def page(browser):
-    page = open_page(browser)
-    yield page
-    page.context.close()
 
 
 def composite(page, layer, head):

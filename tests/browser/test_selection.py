@@ -6,17 +6,10 @@ import pytest
 import traitlets
 
 from headwidget import HeadMapWidget
-from tests.harness.harness import open_page, show
+from tests.harness.harness import show
 
 from .labels import NAMES, staircase
 from .test_hover import hover, ring_colour
-
-
-@pytest.fixture
-def page(browser):
-    page = open_page(browser)
-    yield page
-    page.context.close()
 
 
 def sent(page):

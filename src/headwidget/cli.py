@@ -25,6 +25,7 @@ def _parser() -> argparse.ArgumentParser:
     render.add_argument("--categories", help="comma-separated categories to show, e.g. Linguistic,Translation")
     render.add_argument("--title", help="title above the panels")
     render.add_argument("--dpi", type=float, default=150, help="PNG/PDF resolution (default 150)")
+    render.add_argument("--counts", action="store_true", help="add the per-layer count bars above the composite")
     return parser
 
 
@@ -51,7 +52,7 @@ def run(args: argparse.Namespace) -> None:
     if args.title is not None:
         options["title"] = args.title
     widget = HeadMapWidget(example_labels(), **options) if args.example else HeadMapWidget.load(args.input, **options)
-    widget.save(args.output, dpi=args.dpi)
+    widget.save(args.output, dpi=args.dpi, counts=args.counts)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -25,14 +25,25 @@ _STATE = ("_labels", "_shape", "_categories", "_palette", "_scores", "title", "l
           "threshold", "top_k", "selected")  # fmt: skip
 
 
-def save(widget: Any, path: str | os.PathLike, *, full: bool = False, dpi: float = 150, scale: float = 1.0) -> None:
-    """Write ``widget`` to ``path``; the format follows the extension (see module doc)."""
+def save(
+    widget: Any,
+    path: str | os.PathLike,
+    *,
+    full: bool = False,
+    dpi: float = 150,
+    scale: float = 1.0,
+    counts: bool = False,
+) -> None:
+    """Write ``widget`` to ``path``; the format follows the extension (see module doc).
+
+    ``counts`` adds the per-layer count bars to a static figure (the HTML page is the
+    live view, which always has them)."""
     suffix = Path(path).suffix.lower()
     if suffix not in FORMATS:
         raise ValueError(f"path {str(path)!r} has extension {suffix!r}; expected one of {', '.join(FORMATS)}")
     if not (isinstance(dpi, (int, float)) and dpi > 0) or not (isinstance(scale, (int, float)) and scale > 0):
         raise ValueError(f"dpi and scale must be positive numbers; got dpi={dpi!r}, scale={scale!r}")
-    snapshot = Snapshot.of(widget, full=full)
+    snapshot = Snapshot.of(widget, full=full, counts=counts)
     if suffix == ".svg":
         from .svg import render_svg
 

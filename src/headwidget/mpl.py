@@ -31,6 +31,8 @@ _FIG_TITLE_IN = 0.4
 _PAD_IN = 0.1
 _FONT_PT = 10
 _TITLE_PT = 12
+# Count bars above the composite: 40 px of the live view's 240 px panel, 3 px gap.
+_COUNTS_IN, _COUNTS_GAP_IN = _PANEL_IN * 40 / 240, _PANEL_IN * 3 / 240
 
 
 def _text_in(text: str, points: float) -> float:
@@ -52,6 +54,7 @@ def to_matplotlib(snapshot: Snapshot, *, scale: float = 1.0) -> Any:
     -------
     matplotlib.figure.Figure
         One axes per panel (``fig.axes[i]`` is panel ``i``, composite first),
+        then, with ``snapshot.counts``, the count bars' axes (``fig.axes[-1]``),
         plus a figure legend with the snapshot's legend rows.
     """
     from matplotlib.figure import Figure
@@ -81,13 +84,15 @@ def to_matplotlib(snapshot: Snapshot, *, scale: float = 1.0) -> Any:
     # The legend is centred on the panels; a legend taller than them adds room above and below.
     half_legend = len(legend) * 1.5 * _FONT_PT / 72 / 2 + 0.05
     bottom = max(_BOTTOM_IN, half_legend - ax_h / 2)
-    height = top + max(_TITLE_IN, half_legend - ax_h / 2) + ax_h + bottom
+    bars = _COUNTS_IN + _COUNTS_GAP_IN if snapshot.counts else 0.0
+    height = top + max(_TITLE_IN, half_legend - ax_h / 2) + bars + ax_h + bottom
     if snapshot.title:
         width = max(width, 2 * _PAD_IN + _text_in(snapshot.title, _TITLE_PT) * 1.1)
 
     fig = Figure(figsize=(width * s, height * s), facecolor="white")
     text = {"color": TEXT_COLOUR, "usetex": False, "parse_math": False}
     x = _PAD_IN + legend_w
+    composite_x = x + slots[0][0]
     for (title, grid), (left, right) in zip(panels, slots, strict=True):
         x += left
         ax = fig.add_axes((x / width, bottom / height, ax_w / width, ax_h / height))
@@ -99,7 +104,8 @@ def to_matplotlib(snapshot: Snapshot, *, scale: float = 1.0) -> Any:
             aspect="equal",
             extent=(first - 0.5, last + 0.5, last_head + 0.5, first_head - 0.5),
         )
-        ax.set_title(title, fontsize=_TITLE_PT * s, pad=6 * s, **text)
+        # titles stay on one line above the bars, as in the live view
+        ax.set_title(title, fontsize=_TITLE_PT * s, pad=(6 + 72 * bars) * s, **text)
         ax.set_xticks(x_ticks)
         ax.set_yticks(y_ticks)
         ax.tick_params(labelsize=_FONT_PT * s, length=3.5 * s, width=0.8 * s, colors=TEXT_COLOUR)
@@ -108,6 +114,9 @@ def to_matplotlib(snapshot: Snapshot, *, scale: float = 1.0) -> Any:
         for spine in ax.spines.values():
             spine.set_linewidth(0.8 * s)
             spine.set_edgecolor(TEXT_COLOUR)
+    if snapshot.counts:
+        box = (composite_x / width, (bottom + ax_h + _COUNTS_GAP_IN) / height, ax_w / width, _COUNTS_IN / height)
+        _count_bars(fig.add_axes(box), snapshot)
     handles = [Patch(facecolor=colour, edgecolor="none", label=label) for label, colour in legend]
     key = fig.legend(
         handles=handles,
@@ -162,6 +171,20 @@ def save_matplotlib(
     # Fixed metadata so the same snapshot gives the same bytes.
     metadata = {"Software": None} if fmt == "png" else {"Creator": None, "Producer": None, "CreationDate": None}
     fig.savefig(os.fspath(path), format=fmt, dpi=dpi, facecolor="white", metadata=metadata)
+
+
+def _count_bars(ax: Any, snapshot: Snapshot) -> None:
+    """Stacked bars per shown layer, scaled to the busiest layer, no axes drawn."""
+    counts, colours, busiest = snapshot.layer_counts()
+    first, last = snapshot.layers
+    layers = np.arange(first, last + 1)
+    below = np.zeros(len(layers))
+    for column, colour in zip(counts.T, colours, strict=True):
+        ax.bar(layers, column, bottom=below, width=1.0, color=colour, linewidth=0)
+        below += column
+    ax.set_xlim(first - 0.5, last + 0.5)
+    ax.set_ylim(0, max(busiest, 1))
+    ax.set_axis_off()
 
 
 def _rgb(grid: np.ndarray) -> np.ndarray:

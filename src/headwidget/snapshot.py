@@ -36,6 +36,8 @@ class Snapshot:
         Inclusive range of heads drawn.
     shown : tuple of bool
         Whether each category is visible.
+    counts : bool
+        Whether to draw the per-layer count bars above the composite, as the live view does.
     """
 
     array: np.ndarray
@@ -45,10 +47,14 @@ class Snapshot:
     layers: tuple[int, int]
     heads: tuple[int, int]
     shown: tuple[bool, ...]
+    counts: bool = False
 
     @classmethod
-    def of(cls, widget: Any, *, full: bool = False) -> Snapshot:
-        """The widget's current view, or everything (all layers, heads and categories) with ``full``."""
+    def of(cls, widget: Any, *, full: bool = False, counts: bool = False) -> Snapshot:
+        """The widget's current view, or everything (all layers, heads and categories) with
+        ``full``; ``counts`` adds the per-layer count bars above the composite."""
+        if not isinstance(counts, bool):
+            raise TypeError(f"counts must be True or False; got {type(counts).__name__} {counts!r}")
         n_layers, n_heads = widget.shape[:2]
         visible = set(widget.categories if full else widget.visible)
         return cls(
@@ -59,6 +65,7 @@ class Snapshot:
             layers=(0, n_layers - 1) if full else tuple(widget.layer_range),
             heads=(0, n_heads - 1) if full else tuple(widget.head_range),
             shown=tuple(name in visible for name in widget.categories),
+            counts=counts,
         )
 
     @property
@@ -83,6 +90,33 @@ class Snapshot:
         grids = [composite] + [np.where(cropped[..., c], own[c], grey) for c in visible]
         titles = panel_titles(self.categories, self.shown)
         return [(title, np.asarray(grid, dtype=object).T) for title, grid in zip(titles, grids, strict=True)]
+
+    def layer_counts(self) -> tuple[np.ndarray, list[str], int]:
+        """The count bars, as the live view draws them (``js/counts.js``).
+
+        Returns
+        -------
+        counts : numpy.ndarray
+            (layers shown, groups) classified heads per layer among the shown heads:
+            one column per visible category for heads in it alone, then one for heads
+            in 2, 3, ... visible categories.
+        colours : list of str
+            One colour per group, the composite's.
+        busiest : int
+            Classified heads in the busiest layer of the model (shown heads only): the
+            bars' full height, so cropping layers does not rescale them.
+        """
+        first_head, last_head = self.heads
+        visible = [c for c, on in enumerate(self.shown) if on]
+        heads = self.array[:, first_head : last_head + 1][..., visible]  # (L, heads shown, V)
+        k = heads.sum(axis=-1)
+        n = len(visible)
+        columns = [((k == 1) & heads[..., v]).sum(axis=1) for v in range(n)]
+        columns += [(k == j).sum(axis=1) for j in range(2, n + 1)]
+        counts = np.stack(columns, axis=1) if columns else np.zeros((len(k), 1), int)
+        colours = [self.palette["categories"][c] for c in visible] + list(self.palette["multi"][: max(0, n - 1)])
+        first, last = self.layers
+        return counts[first : last + 1], colours, int((k > 0).sum(axis=1).max(initial=0))
 
     def legend(self) -> list[tuple[str, str]]:
         """(label, colour) rows, as in the live view."""

@@ -43,6 +43,7 @@ _TICK_GAP = 6  # panel edge to tick label
 _SWATCH_W, _SWATCH_H = 20, 10
 _LEGEND_PITCH = 19  # legend row height + gap
 _PANEL_GAP = 14  # between one panel's right edge and the next panel's y area
+_COUNTS_H, _COUNTS_GAP = 40, 3  # count bars above the composite, as js/counts.js and widget.css
 
 # Characters XML 1.0 forbids; replaced so any name gives a well-formed document.
 _INVALID_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -93,7 +94,8 @@ def render_svg(snapshot: Snapshot) -> str:
 
     # Vertical layout.
     top = _PAD + (_TITLE_SIZE + 10 if snapshot.title else 0)
-    plot_top = top + _PANEL_TITLE_SIZE + 8
+    bars = _COUNTS_H + _COUNTS_GAP if snapshot.counts else 0  # every panel's plot moves down, as in the view
+    plot_top = top + _PANEL_TITLE_SIZE + 8 + bars
     x_label_base = plot_top + panel_h + _TICK_GAP + _TICK_SIZE + 16
     height = x_label_base + 4 + _PAD
 
@@ -111,7 +113,10 @@ def render_svg(snapshot: Snapshot) -> str:
         spill = max(0, math.ceil((title_w - panel_w) / 2))  # a long title reaching past the panel
         left = x + max(y_area, spill)
         origin = (first, first_head)
-        out.append(_panel(index, title, grid, left, plot_top, cell, grey, origin, x_ticks, y_ticks, y_area))
+        panel = _panel(index, title, grid, left, plot_top, cell, grey, origin, x_ticks, y_ticks, y_area, bars)
+        out.append(panel)
+        if index == 0 and snapshot.counts:
+            out.append(_count_bars(snapshot, left, plot_top - _COUNTS_GAP, cell))
         x = left + panel_w + max(spill, x_tick_overhang, 2) + _PANEL_GAP
     width = max(x - _PANEL_GAP + _PAD, _PAD + legend_w)
     if snapshot.title:
@@ -143,6 +148,24 @@ def render_svg(snapshot: Snapshot) -> str:
     return "\n".join([*head, *out, "</svg>"]) + "\n"
 
 
+def _count_bars(snapshot: Snapshot, left: int, base: int, cell: int) -> str:
+    """Per-layer count bars standing on ``base``: one rect per group per layer, stacked
+    as the live view stacks them (heights rounded half up, as JavaScript rounds)."""
+    counts, colours, busiest = snapshot.layer_counts()
+    rects = []
+    for column, row in enumerate(counts):
+        y = base
+        for n, colour in zip(row.tolist(), colours, strict=True):
+            if not n:
+                continue
+            h = math.floor(n / busiest * _COUNTS_H + 0.5)
+            rects.append(
+                f'<rect x="{left + column * cell}" y="{y - h}" width="{cell}" height="{h}" fill="{_attr(colour)}"/>'
+            )
+            y -= h
+    return f'<g class="counts" shape-rendering="crispEdges">{"".join(rects)}</g>'
+
+
 def _panel(
     index: int,
     title: str,
@@ -155,6 +178,7 @@ def _panel(
     x_ticks: list[int],
     y_ticks: list[int],
     y_area: int,
+    bars: int = 0,
 ) -> str:
     n_heads, n_shown = grid.shape  # type: ignore[attr-defined]
     first, first_head = origin  # the layer and head at the panel's top-left cell
@@ -162,7 +186,7 @@ def _panel(
     centre = left + w / 2
     parts = [
         f'<g class="panel" data-panel="{index}">',
-        f'<text class="panel-title" x="{_num(centre)}" y="{top - 6}" font-size="{_PANEL_TITLE_SIZE}" '
+        f'<text class="panel-title" x="{_num(centre)}" y="{top - bars - 6}" font-size="{_PANEL_TITLE_SIZE}" '
         f'text-anchor="middle">{_text(title)}</text>',
         # Cell coordinates are relative to the panel's top-left corner (shorter numbers).
         f'<g class="cells" transform="translate({left} {top})" shape-rendering="crispEdges">',

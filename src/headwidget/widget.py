@@ -158,21 +158,30 @@ class HeadMapWidget(Constructors, anywidget.AnyWidget):
         """Write labels, category names and scores to .npz, .csv (long form) or .json."""
         storage.save_labels(path, self.labels, self.categories, self._score_array)
 
-    def save(self, path: str | os.PathLike, *, full: bool = False, dpi: float = 150, scale: float = 1.0) -> None:
+    def save(
+        self,
+        path: str | os.PathLike,
+        *,
+        full: bool = False,
+        dpi: float = 150,
+        scale: float = 1.0,
+        counts: bool = False,
+    ) -> None:
         """Save a snapshot: .svg (pure Python), .png / .pdf (matplotlib), or .html (interactive, offline).
 
         By default the snapshot shows the current view (layer and head ranges,
-        visible categories); ``full=True`` shows every layer, head and category. ``dpi`` and
-        ``scale`` size the PNG and PDF.
+        visible categories); ``full=True`` shows every layer, head and category. ``dpi``
+        and ``scale`` size the PNG and PDF. ``counts=True`` adds the per-layer count bars
+        above the composite to an SVG, PNG or PDF (the HTML page always has them).
         """
-        export.save(self, path, full=full, dpi=dpi, scale=scale)
+        export.save(self, path, full=full, dpi=dpi, scale=scale, counts=counts)
 
-    def to_matplotlib(self, *, full: bool = False) -> Any:
+    def to_matplotlib(self, *, full: bool = False, counts: bool = False) -> Any:
         """The same figure as a matplotlib ``Figure``, to restyle for a paper (needs matplotlib)."""
         from .mpl import to_matplotlib
         from .snapshot import Snapshot
 
-        return to_matplotlib(Snapshot.of(self, full=full))
+        return to_matplotlib(Snapshot.of(self, full=full, counts=counts))
 
     #: Add a static SVG of the figure to the display bundle, so a saved notebook shows
     #: it where no widget can render (GitHub, nbviewer, nbconvert without widget state).

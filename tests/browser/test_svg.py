@@ -7,6 +7,7 @@ import io
 import re
 import xml.etree.ElementTree as ET
 
+import pytest
 from PIL import Image
 
 from headwidget import HeadMapWidget, example_labels
@@ -16,10 +17,11 @@ from tests.test_static import SVG, expected_grids
 from .views import hex_rgb
 
 
-def test_svg_pixels_match_the_labels_in_chromium(browser, tmp_path):
+@pytest.mark.parametrize("counts", [False, True])
+def test_svg_pixels_match_the_labels_in_chromium(browser, tmp_path, counts):
     widget = HeadMapWidget(example_labels(), layer_range=(16, 31), head_range=(8, 23))
     path = tmp_path / "map.svg"
-    widget.save(path)
+    widget.save(path, counts=counts)
     root = ET.fromstring(path.read_text())
     width, height = int(float(root.get("width"))), int(float(root.get("height")))
     page = browser.new_page(viewport={"width": width, "height": height})
@@ -40,3 +42,7 @@ def test_svg_pixels_match_the_labels_in_chromium(browser, tmp_path):
             for col in range(16):
                 pixel = hex_rgb(shot.getpixel((x0 + col * cell + cell // 2, y0 + row * cell + cell // 2)))
                 assert pixel == want[row, col], (title, 16 + col, 8 + row)
+    if counts:  # layer 31's bar: its lowest segment, just above the composite, in a category's colour
+        x0, y0 = origins[0]
+        below = hex_rgb(shot.getpixel((x0 + 15 * cell + cell // 2, y0 - 4)))
+        assert below in widget._palette["categories"] + widget._palette["multi"]

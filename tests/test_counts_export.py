@@ -1,0 +1,127 @@
+"""The per-layer count bars in static exports (``counts=True``): the same bars as the
+live view, above the composite, in SVG, PNG and PDF, and from the CLI."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+
+import numpy as np
+import pytest
+
+from headwidget import HeadMapWidget
+from headwidget.palette import palette_for
+from headwidget.snapshot import Snapshot
+from headwidget.svg import render_svg
+from tests.test_cli import run
+from tests.test_static import SVG, cells_origin, close, hex_rgb
+
+A, B = palette_for(2)["categories"]
+AB = palette_for(2)["multi"][0]
+
+
+def labels() -> np.ndarray:
+    """4 layers x 5 heads x 2: layer 0 none; 1: one A; 2: one A, one B; 3: two A, one B, one A+B."""
+    x = np.zeros((4, 5, 2), bool)
+    x[1, 0, 0] = True
+    x[2, 0, 0] = x[2, 1, 1] = True
+    x[3, 0, 0] = x[3, 1, 0] = x[3, 2, 1] = True
+    x[3, 3] = True
+    return x
+
+
+def bars(svg: str) -> dict[int, list[tuple[str, int]]]:
+    """Per column x: the bar's (colour, height) segments from the bottom up, and their base."""
+    root = ET.fromstring(svg)
+    group = next(g for g in root.iter(f"{SVG}g") if g.get("class") == "counts")
+    columns: dict[int, list[tuple[str, int, int]]] = {}
+    for rect in group:
+        x, y, h = int(rect.get("x")), int(rect.get("y")), int(rect.get("height"))
+        columns.setdefault(x, []).append((rect.get("fill"), h, y + h))
+    return columns
+
+
+def test_svg_bars_stack_like_the_live_view():
+    svg = render_svg(Snapshot.of(HeadMapWidget(labels(), ["A", "B"]), counts=True))
+    left, top = cells_origin(ET.fromstring(svg))
+    columns = bars(svg)
+    cell = 48  # 240 // 5 heads
+    assert sorted(columns) == [left + cell, left + 2 * cell, left + 3 * cell]  # layer 0 has none
+    # the busiest layer (4 heads) fills 40 px: 10 per head; categories first, then heads in 2
+    assert [(c, h) for c, h, _ in columns[left + 3 * cell]] == [(A, 20), (B, 10), (AB, 10)]
+    assert [(c, h) for c, h, _ in columns[left + 2 * cell]] == [(A, 10), (B, 10)]
+    assert [(c, h) for c, h, _ in columns[left + cell]] == [(A, 10)]
+    # stacked without gaps, standing 3 px above the composite's cells
+    for segments in columns.values():
+        assert segments[0][2] == top - 3
+        for below, above in zip(segments, segments[1:], strict=False):
+            assert above[2] == below[2] - below[1]
+
+
+def test_svg_without_counts_has_no_bars_and_titles_stay_on_one_line():
+    widget = HeadMapWidget(labels(), ["A", "B"])
+    plain = render_svg(Snapshot.of(widget))
+    assert 'class="counts"' not in plain
+    with_bars = render_svg(Snapshot.of(widget, counts=True))
+    for svg, drop in ((plain, 0), (with_bars, 43)):
+        root = ET.fromstring(svg)
+        title_y = {t.get("y") for t in root.iter(f"{SVG}text") if t.get("class") == "panel-title"}
+        assert len(title_y) == 1
+        assert cells_origin(root)[1] - int(title_y.pop()) == 6 + drop  # the titles sit above the bars
+    # every panel's cells move down by the bars' 43 px, not only the composite's
+    plain_tops = {g.get("transform") for g in ET.fromstring(plain).iter(f"{SVG}g") if g.get("class") == "cells"}
+    bars_tops = {g.get("transform") for g in ET.fromstring(with_bars).iter(f"{SVG}g") if g.get("class") == "cells"}
+    shift = {int(re.search(r" (\d+)\)", t).group(1)) for t in bars_tops} - {0}
+    base = {int(re.search(r" (\d+)\)", t).group(1)) for t in plain_tops}
+    assert len(shift) == len(base) == 1 and shift.pop() - base.pop() == 43
+
+
+def test_bars_count_only_the_shown_heads_and_follow_the_layer_crop():
+    widget = HeadMapWidget(labels(), ["A", "B"], head_range=(0, 1), layer_range=(2, 3))
+    counts, colours, busiest = Snapshot.of(widget, counts=True).layer_counts()
+    assert counts.tolist() == [[1, 1, 0], [2, 0, 0]]  # layers 2 and 3, heads 0..1 only
+    assert colours == [A, B, AB]
+    assert busiest == 2  # the busiest layer among heads 0..1, over every layer
+
+
+def test_bad_counts_is_refused_and_writes_nothing(tmp_path):
+    widget = HeadMapWidget(labels(), ["A", "B"])
+    path = tmp_path / "map.svg"
+    with pytest.raises(TypeError, match=r"counts must be True or False; got str 'yes'"):
+        widget.save(path, counts="yes")
+    assert not path.exists()
+
+
+@pytest.mark.parametrize("fmt", ["png", "pdf"])
+def test_matplotlib_bars(tmp_path, fmt):
+    pytest.importorskip("matplotlib")
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from PIL import Image
+
+    widget = HeadMapWidget(labels(), ["A", "B"])
+    fig = widget.to_matplotlib(counts=True)
+    assert len(fig.axes) == 4  # composite, A, B, then the bars
+    composite, bars_ax = fig.axes[0], fig.axes[-1]
+    heights = [round(p.get_height()) for p in bars_ax.patches if p.get_height() > 0]
+    assert sorted(heights) == [1, 1, 1, 1, 1, 2]  # A: 1, 1, 2; B: 1, 1; A+B: 1
+    assert bars_ax.get_position().x0 == pytest.approx(composite.get_position().x0)
+    assert bars_ax.get_position().y0 > composite.get_position().y1
+    path = tmp_path / f"map.{fmt}"
+    widget.save(path, counts=True, dpi=100)
+    assert path.stat().st_size > 0
+    if fmt == "png":
+        image = Image.open(path).convert("RGB")
+        fig.set_dpi(100)
+        FigureCanvasAgg(fig).draw()
+        box = bars_ax.get_window_extent()
+        x = box.x0 + 3.5 * box.width / 4  # layer 3
+        # bottom half A (2 of 4 heads), top quarter A+B
+        for fraction, colour in ((0.25, A), (0.625, B), (0.875, AB)):
+            y = box.y0 + fraction * box.height
+            assert close(image.getpixel((int(x), int(image.height - y))), hex_rgb(colour)), (fraction, colour)
+
+
+def test_cli_counts(tmp_path):
+    out = tmp_path / "map.svg"
+    assert run("render", "--example", "-o", str(out), "--counts").returncode == 0
+    assert 'class="counts"' in out.read_text()

@@ -33,3 +33,17 @@ def test_notebook7_render_slider_to_kernel_and_kernel_to_view(page, jupyter):
     assert ticks(view, "x") == [24, 28]
     assert cell_color(view, 0, *LINGUISTIC_ONLY, layers=(24, 31), heads=32) == PALETTE["categories"][2]
     assert errors_of_ours(page.errors) == []
+
+
+def test_notebook7_keyboard_selects_in_the_kernel_without_moving_the_notebook(page, jupyter):
+    nb = Notebook(page, jupyter, "nb7keys.ipynb", [SETUP + "\nwidget", PROBE], app="notebook")
+    nb.run_all()
+    active = "() => [...document.querySelectorAll('.jp-Notebook .jp-Cell')].findIndex(c => c.matches('.jp-mod-active'))"
+    nb.view().locator(".hw-clip").nth(1).focus()  # the Algorithmic panel
+    before = page.evaluate(active)
+    for key in ["ArrowDown", "ArrowDown", "ArrowRight", " "]:
+        page.keyboard.press(key)
+    page.wait_for_function("() => document.querySelector('.headwidget .hw-live').textContent.includes('(1 selected)')")
+    assert page.evaluate(active) == before
+    assert json.loads(nb.execute(1))["selected"] == [[1, 2]]
+    assert errors_of_ours(page.errors) == []

@@ -6,28 +6,18 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
-import numpy as np
 import pytest
 
 from headwidget import HeadMapWidget
 from headwidget.palette import palette_for
 from headwidget.snapshot import Snapshot
 from headwidget.svg import render_svg
+from tests.browser.labels import stacks as labels
 from tests.test_cli import run
 from tests.test_static import SVG, cells_origin, close, hex_rgb
 
 A, B = palette_for(2)["categories"]
 AB = palette_for(2)["multi"][0]
-
-
-def labels() -> np.ndarray:
-    """4 layers x 5 heads x 2: layer 0 none; 1: one A; 2: one A, one B; 3: two A, one B, one A+B."""
-    x = np.zeros((4, 5, 2), bool)
-    x[1, 0, 0] = True
-    x[2, 0, 0] = x[2, 1, 1] = True
-    x[3, 0, 0] = x[3, 1, 0] = x[3, 2, 1] = True
-    x[3, 3] = True
-    return x
 
 
 def bars(svg: str) -> dict[int, list[tuple[str, int]]]:

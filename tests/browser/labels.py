@@ -14,3 +14,15 @@ def staircase() -> np.ndarray:
         labels[k, k, :k] = True
     labels[5, 0, 3] = True
     return labels
+
+
+def stacks() -> np.ndarray:
+    """4 layers x 5 heads x 2: layer 0 none; 1: one A; 2: one A, one B; 3: two A, one B, one A+B.
+
+    The count bars' known heights: the busiest layer (3) has 4 classified heads."""
+    x = np.zeros((4, 5, 2), bool)
+    x[1, 0, 0] = True
+    x[2, 0, 0] = x[2, 1, 1] = True
+    x[3, 0, 0] = x[3, 1, 0] = x[3, 2, 1] = True
+    x[3, 3] = True
+    return x

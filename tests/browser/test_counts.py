@@ -4,27 +4,17 @@ from __future__ import annotations
 
 import io
 
-import numpy as np
 from PIL import Image
 
 from headwidget import HeadMapWidget
 from headwidget.palette import palette_for
 from tests.harness.harness import show
 
+from .labels import stacks as labels
 from .views import hex_rgb
 
 A, B = palette_for(2)["categories"]
 AB = palette_for(2)["multi"][0]
-
-
-def labels() -> np.ndarray:
-    """4 layers x 5 heads x 2: layer 0 none; 1: one A; 2: one A, one B; 3: two A, one B, one A+B."""
-    x = np.zeros((4, 5, 2), bool)
-    x[1, 0, 0] = True
-    x[2, 0, 0] = x[2, 1, 1] = True
-    x[3, 0, 0] = x[3, 1, 0] = x[3, 2, 1] = True
-    x[3, 3] = True
-    return x
 
 
 def bars(page, n_layers: int) -> list[list[str]]:

@@ -366,22 +366,30 @@ def hex_rgb(colour: str):
     return tuple(int(colour[i : i + 2], 16) for i in (1, 3, 5))
 
 
-@pytest.mark.parametrize("dpi", [72, 150])
-def test_png_cell_colours(tmp_path, dpi):
-    pytest.importorskip("matplotlib")
+def png_and_figure(snapshot: Snapshot, path, dpi: float):
+    """The PNG written for ``snapshot`` and the same figure drawn at ``dpi``, to map cells to pixels."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from PIL import Image
 
     from headwidget.mpl import save_matplotlib, to_matplotlib
 
-    widget = widgets()["staircase"]
-    snapshot = Snapshot.of(widget)
-    path = tmp_path / "map.png"
     save_matplotlib(snapshot, path, dpi=dpi, fmt="png")
-    image = Image.open(path).convert("RGB")
     fig = to_matplotlib(snapshot)
     fig.set_dpi(dpi)
     FigureCanvasAgg(fig).draw()
+    return Image.open(path).convert("RGB"), fig
+
+
+@pytest.mark.parametrize("dpi", [72, 150])
+def test_png_cell_colours(tmp_path, dpi):
+    pytest.importorskip("matplotlib")
+    from PIL import Image
+
+    from headwidget.mpl import save_matplotlib
+
+    widget = widgets()["staircase"]
+    snapshot = Snapshot.of(widget)
+    image, fig = png_and_figure(snapshot, tmp_path / "map.png", dpi)
     assert abs(image.width - fig.bbox.width) <= 1 and abs(image.height - fig.bbox.height) <= 1
     palette = widget._palette
     composite, first_category = fig.axes[0], fig.axes[1]
@@ -404,19 +412,8 @@ def test_png_cell_colours(tmp_path, dpi):
 def test_png_head_range_cell_colours(tmp_path, dpi):
     """The staircase cropped to layers 1..4 and heads 1..3: its diagonal moves to the top-left corner."""
     pytest.importorskip("matplotlib")
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from PIL import Image
-
-    from headwidget.mpl import save_matplotlib, to_matplotlib
-
     widget = widgets()["staircase-heads"]
-    snapshot = Snapshot.of(widget)
-    path = tmp_path / "heads.png"
-    save_matplotlib(snapshot, path, dpi=dpi, fmt="png")
-    image = Image.open(path).convert("RGB")
-    fig = to_matplotlib(snapshot)
-    fig.set_dpi(dpi)
-    FigureCanvasAgg(fig).draw()
+    image, fig = png_and_figure(Snapshot.of(widget), tmp_path / "heads.png", dpi)
     palette = widget._palette
     composite, first_category = fig.axes[0], fig.axes[1]
     box = composite.get_window_extent()

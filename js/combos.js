@@ -63,8 +63,9 @@ export function countCombos({ ids, members }, shape, layers, heads) {
   const groups = new Map();
   members.forEach((m, id) => {
     if (!counts[id]) return;
-    if (!groups.has(m.length)) groups.set(m.length, []);
-    groups.get(m.length).push({ id, members: m, count: counts[id] });
+    const rows = groups.get(m.length) ?? [];
+    rows.push({ id, members: m, count: counts[id] });
+    groups.set(m.length, rows);
   });
   for (const rows of groups.values()) {
     rows.sort((a, b) => b.count - a.count || compareMembers(a.members, b.members));
@@ -103,6 +104,7 @@ export function comboRows(combos, groups, chosen, categories) {
     members,
     count,
   });
+  /** @type {Map<number, import("./legend.js").ComboRow[]>} */
   const rows = new Map();
   for (const [k, list] of groups) rows.set(k, list.map((r) => row(r.members, r.count)));
   const id = findCombo(combos, chosen);
@@ -150,8 +152,9 @@ export function veilPath(chosen, layers, heads, cellCss) {
   /** @type {Map<number, number[]>} head -> columns */
   const rows = new Map();
   for (const [l, hd] of chosen) {
-    if (!rows.has(hd)) rows.set(hd, []);
-    rows.get(hd).push(l - layers[0]);
+    const cols = rows.get(hd) ?? [];
+    cols.push(l - layers[0]);
+    rows.set(hd, cols);
   }
   for (const [hd, cols] of rows) {
     cols.sort((a, b) => a - b);

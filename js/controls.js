@@ -32,6 +32,7 @@ export function createRangeSlider(noun, onChange) {
   el.append(name, track, value);
 
   let max = 0;
+  /** @param {number} first @param {number} last */
   const show = (first, last) => {
     lo.value = String(first);
     hi.value = String(last);
@@ -114,7 +115,7 @@ export function renderToggles(el, categories, colors, onToggle) {
 /**
  * The control that re-classifies scores live: a threshold slider over the
  * scores' range, or a top-k slider from 1 to the number of heads.
- * @param {(rule: {threshold: number | null, topK: number | null}) => void} onChange
+ * @param {(trait: "threshold" | "top_k", value: number) => void} onChange  the rule's new value
  * @returns {RuleControl}
  */
 export function createRuleControl(onChange) {
@@ -132,14 +133,14 @@ export function createRuleControl(onChange) {
   input.addEventListener("input", () => {
     const v = Number(input.value);
     value.textContent = format(mode, v);
-    onChange(mode === "threshold" ? { threshold: v, topK: null } : { threshold: null, topK: v });
+    onChange(mode === "threshold" ? "threshold" : "top_k", v);
   });
   return {
     el,
     update({ threshold, topK }, [lo, hi], nHeads) {
-      mode = threshold !== null && threshold !== undefined ? "threshold" : "top k";
+      mode = threshold !== null ? "threshold" : "top k";
       name.textContent = mode;
-      if (mode === "threshold") {
+      if (threshold !== null) {
         input.min = String(Math.min(lo, threshold));
         input.max = String(Math.max(hi, threshold));
         input.step = "any";

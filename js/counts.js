@@ -2,72 +2,80 @@
 // classified, stacked by their composite colour (each category alone, then
 // heads in 2, 3, ... categories). Makes "specialisation emerges late" visible.
 
-import { parseColor } from "./draw.js";
+import { context2d, parseColor } from "./draw.js";
+import { COUNTS_HEIGHT, headGroups } from "./layout.js";
 
 /**
- * Counts per layer and group, over the shown heads: group g < V is "only
- * visible category g", group V + k - 2 is "in k visible categories".
+ * Classified heads per layer and group (layout.js's group rule), over the shown heads.
  * @param {Uint8Array} cells
  * @param {[number, number, number]} shape
  * @param {boolean[]} shown
  * @param {[number, number]} [heads]  inclusive range of heads counted; all by default
- * @returns {{counts: Uint16Array, groups: number, max: number}}  counts[layer * groups + g]
+ * @param {Int16Array} [groups]  headGroups(cells, shape, shown), when the caller has it
+ * @returns {Tally}
  */
-export function layerCounts(cells, shape, shown, heads = [0, shape[1] - 1]) {
-  const [L, H, C] = shape;
-  const visible = [];
-  for (let c = 0; c < C; c++) if (shown[c]) visible.push(c);
-  const V = visible.length;
-  const groups = Math.max(1, 2 * V - 1);
-  const counts = new Uint16Array(L * groups);
+export function layerCounts(cells, shape, shown, heads = [0, shape[1] - 1], groups = headGroups(cells, shape, shown)) {
+  const [L, H] = shape;
+  const V = shown.filter(Boolean).length;
+  const nGroups = Math.max(1, 2 * V - 1);
+  const counts = new Uint16Array(L * nGroups);
   let max = 0;
   for (let l = 0; l < L; l++) {
     let total = 0;
     for (let h = heads[0]; h <= heads[1]; h++) {
-      const base = (l * H + h) * C;
-      let k = 0;
-      let only = -1;
-      for (let v = 0; v < V; v++) {
-        if (cells[base + visible[v]] === 1) {
-          k++;
-          only = v;
-        }
-      }
-      if (k === 0) continue;
-      counts[l * groups + (k === 1 ? only : V + k - 2)]++;
+      const group = groups[l * H + h];
+      if (group < 0) continue;
+      counts[l * nGroups + group]++;
       total++;
     }
     if (total > max) max = total;
   }
-  return { counts, groups, max };
+  return { counts, groups: nGroups, max };
 }
 
-/** Height of the count bars in CSS pixels. */
-export const COUNTS_HEIGHT = 40;
+/**
+ * @typedef {object} Tally
+ * @property {Uint16Array} counts  counts[layer * groups + group]
+ * @property {number} groups
+ * @property {number} max  classified heads in the busiest layer: the bars' full height
+ */
+
+/**
+ * Height of each bar segment (layer, group) in pixels for bars `height` tall,
+ * rounded as Math.round does; stacked from group 0 at the bottom.
+ * @param {Tally} tally
+ * @param {number} height
+ * @returns {Uint16Array}  heights[layer * groups + group]
+ */
+export function barHeights({ counts, max }, height) {
+  const out = new Uint16Array(counts.length);
+  if (max > 0) for (let i = 0; i < counts.length; i++) out[i] = Math.round((counts[i] / max) * height);
+  return out;
+}
 
 /**
  * The bars of every layer at one pixel per layer (height in device pixels),
  * built when data or visibility change; a range change only re-blits them.
- * @param {{counts: Uint16Array, groups: number, max: number}} tally
+ * @param {Tally} tally
  * @param {string[]} colors  one per group
  * @param {number} nLayers
  * @param {number} height  device pixels
  * @returns {HTMLCanvasElement}
  */
-export function countsSource({ counts, groups, max }, colors, nLayers, height) {
+export function countsSource(tally, colors, nLayers, height) {
   const canvas = document.createElement("canvas");
   canvas.width = nLayers;
   canvas.height = height;
-  if (max === 0) return canvas;
+  if (tally.max === 0) return canvas;
   // Pixels written directly (one column per layer), not one fillRect per bar segment.
+  const { groups } = tally;
+  const heights = barHeights(tally, height);
   const rgb = colors.map(parseColor);
   const pixels = new Uint8ClampedArray(nLayers * height * 4);
   for (let l = 0; l < nLayers; l++) {
     let y = height;
     for (let g = 0; g < groups; g++) {
-      const n = counts[l * groups + g];
-      if (!n) continue;
-      const h = Math.round((n / max) * height);
+      const h = heights[l * groups + g];
       for (let row = Math.max(0, y - h); row < y; row++) {
         const i = (row * nLayers + l) * 4;
         pixels[i] = rgb[g][0];
@@ -78,7 +86,7 @@ export function countsSource({ counts, groups, max }, colors, nLayers, height) {
       y -= h;
     }
   }
-  canvas.getContext("2d").putImageData(new ImageData(pixels, nLayers, height), 0, 0);
+  context2d(canvas).putImageData(new ImageData(pixels, nLayers, height), 0, 0);
   return canvas;
 }
 
@@ -99,8 +107,36 @@ export function drawCounts(canvas, source, first, last, cell, dpr) {
     canvas.style.width = `${width / dpr}px`;
     canvas.style.height = `${source.height / dpr}px`;
   }
-  const ctx = canvas.getContext("2d");
+  const ctx = context2d(canvas);
   ctx.imageSmoothingEnabled = false;
   ctx.clearRect(0, 0, width, source.height);
   ctx.drawImage(source, first, 0, last - first + 1, source.height, 0, 0, width, source.height);
+}
+
+/**
+ * @typedef {object} CountBars
+ * @property {HTMLCanvasElement} el
+ * @property {(tally: Tally, colors: string[], nLayers: number, dpr: number) => void} build  the bars of every layer
+ * @property {(layers: [number, number], heads: [number, number], cell: number, dpr: number) => void} draw  the shown layers
+ */
+
+/** @returns {CountBars} the count bars above the composite */
+export function createCountBars() {
+  const el = document.createElement("canvas");
+  el.className = "hw-counts";
+  el.setAttribute("role", "img");
+  /** @type {HTMLCanvasElement | null} */
+  let source = null;
+  return {
+    el,
+    build(tally, colors, nLayers, dpr) {
+      source = countsSource(tally, colors, nLayers, Math.round(COUNTS_HEIGHT * dpr));
+    },
+    draw(layers, heads, cell, dpr) {
+      if (!source) return;
+      drawCounts(el, source, layers[0], layers[1], cell, dpr);
+      const label = `classified heads per layer, layers ${layers[0]} to ${layers[1]}, heads ${heads[0]} to ${heads[1]}`;
+      if (el.getAttribute("aria-label") !== label) el.setAttribute("aria-label", label);
+    },
+  };
 }

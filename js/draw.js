@@ -1,6 +1,8 @@
 // Pixels of the panels: one RGBA pixel per head (x = layer, y = head), built
 // when data, visibility or palette change; a layer-range change only re-blits.
 
+import { groupColors, headGroups } from "./layout.js";
+
 /**
  * @param {string} hex  "#rrggbb"
  * @returns {[number, number, number]}
@@ -14,18 +16,20 @@ export function parseColor(hex) {
 
 /**
  * RGBA pixels (width = layers, height = heads) of every panel: the composite
- * over visible categories first, then one per visible category.
- * @param {Uint8Array} cells  from unpackLabels
+ * over visible categories first (each head coloured by its group), then one per
+ * visible category.
+ * @param {Uint8Array} cells  one byte (0/1) per (layer, head, category)
  * @param {[number, number, number]} shape
  * @param {boolean[]} shown  one flag per category
- * @param {{categories: string[], multi: string[], unclassified: string}} palette
- * @returns {Uint8ClampedArray[]}
+ * @param {import("./layout.js").Palette} palette
+ * @param {Int16Array} [groups]  headGroups(cells, shape, shown), when the caller has it
+ * @returns {Uint8ClampedArray<ArrayBuffer>[]}
  */
-export function panelPixels(cells, shape, shown, palette) {
+export function panelPixels(cells, shape, shown, palette, groups = headGroups(cells, shape, shown)) {
   const [L, H, C] = shape;
   const grey = rgba32(palette.unclassified);
   const own = palette.categories.map(rgba32);
-  const multi = palette.multi.map(rgba32);
+  const colors = groupColors(shown, palette).map(rgba32);
   const visible = [];
   for (let c = 0; c < C; c++) if (shown[c]) visible.push(c);
   // One 32-bit write per pixel instead of four byte writes: most of the first render.
@@ -33,18 +37,12 @@ export function panelPixels(cells, shape, shown, palette) {
   const single = visible.map(() => new Uint32Array(L * H).fill(grey));
   for (let l = 0; l < L; l++) {
     for (let h = 0; h < H; h++) {
-      const base = (l * H + h) * C;
+      const head = l * H + h;
       const px = h * L + l;
-      let count = 0;
-      let last = -1;
-      for (let v = 0; v < visible.length; v++) {
-        if (cells[base + visible[v]] === 1) {
-          single[v][px] = own[visible[v]];
-          count++;
-          last = visible[v];
-        }
-      }
-      composite[px] = count === 0 ? grey : count === 1 ? own[last] : multi[count - 2];
+      const group = groups[head];
+      composite[px] = group < 0 ? grey : colors[group];
+      if (group < 0) continue;
+      for (let v = 0; v < visible.length; v++) if (cells[head * C + visible[v]] === 1) single[v][px] = own[visible[v]];
     }
   }
   return [composite, ...single].map((words) => new Uint8ClampedArray(words.buffer));
@@ -60,18 +58,31 @@ function rgba32(hex) {
 }
 
 /**
+ * The canvas's 2D context (a canvas always has one unless another kind was asked for first).
+ * @param {HTMLCanvasElement} canvas
+ * @returns {CanvasRenderingContext2D}
+ */
+export function context2d(canvas) {
+  const ctx = canvas.getContext("2d");
+  if (!ctx) throw new Error("this browser gave no 2D canvas context");
+  return ctx;
+}
+
+/**
  * A canvas at data resolution holding one panel's pixels: the source that
- * every layer-range change re-blits from.
- * @param {Uint8ClampedArray} pixels
+ * every range change re-blits from. Reuses `canvas` when given.
+ * @param {Uint8ClampedArray<ArrayBuffer>} pixels
  * @param {number} width  layers
  * @param {number} height  heads
+ * @param {HTMLCanvasElement} [canvas]
  * @returns {HTMLCanvasElement}
  */
-export function sourceCanvas(pixels, width, height) {
-  const canvas = document.createElement("canvas");
-  canvas.width = width;
-  canvas.height = height;
-  canvas.getContext("2d").putImageData(new ImageData(pixels, width, height), 0, 0);
+export function sourceCanvas(pixels, width, height, canvas = document.createElement("canvas")) {
+  if (canvas.width !== width || canvas.height !== height) {
+    canvas.width = width;
+    canvas.height = height;
+  }
+  context2d(canvas).putImageData(new ImageData(pixels, width, height), 0, 0);
   return canvas;
 }
 
@@ -105,7 +116,7 @@ export function blit(canvas, source, layers, heads, cell, dpr) {
     canvas.style.width = `${fullW / dpr}px`;
     canvas.style.height = `${fullH / dpr}px`;
   }
-  const ctx = canvas.getContext("2d");
+  const ctx = context2d(canvas);
   ctx.imageSmoothingEnabled = false;
   ctx.drawImage(source, layers[0], heads[0], nx, ny, 0, 0, w, h);
   return [w / dpr, h / dpr];

@@ -1,7 +1,15 @@
-// Layout rules shared with the Python SVG writer (src/headwidget/layout.py);
-// tests/js/layout.test.js checks both against tests/fixtures/layout.json.
+// The figure's rules, as the Python side states them for the static exports
+// (src/headwidget/layout.py): tests/js/layout.test.js checks this module against
+// tests/fixtures/layout.json, which Python writes.
 
 export const COMPOSITE_TITLE = "All Categories";
+/** Largest side of a panel in CSS pixels (the reference's panels are ~230). */
+export const MAX_PANEL_CSS = 240;
+/** Height of the per-layer count bars above the composite, and their gap to it, in CSS pixels. */
+export const COUNTS_HEIGHT = 40;
+export const COUNTS_GAP = 3;
+
+/** @typedef {{categories: string[], multi: string[], unclassified: string}} Palette */
 
 /**
  * Tick values for an inclusive index range: every n // 5 (at least 1, and at
@@ -30,21 +38,72 @@ export function panelTitles(categories, shown) {
 }
 
 /**
- * Legend rows as in the reference: "V categories" ... "2 categories", then the
- * visible categories last to first, then "Unclassified".
+ * The group rule, the one statement of the composite colours. Under the visible
+ * categories a head is in group v (0 <= v < V) when it is in exactly one visible
+ * category, the v-th; in group V + k - 2 when it is in k >= 2; unclassified (-1)
+ * otherwise. The composite colours a head by its group, the count bars stack the
+ * groups, and the legend lists them.
+ * @param {Uint8Array} cells  one byte (0/1) per (layer, head, category), C order
+ * @param {[number, number, number]} shape
+ * @param {boolean[]} shown  one flag per category
+ * @returns {Int16Array}  per head (layer * heads + head)
+ */
+export function headGroups(cells, shape, shown) {
+  const [L, H, C] = shape;
+  const visible = [];
+  for (let c = 0; c < C; c++) if (shown[c]) visible.push(c);
+  const V = visible.length;
+  const groups = new Int16Array(L * H);
+  for (let i = 0; i < L * H; i++) {
+    let k = 0;
+    let only = -1;
+    for (let v = 0; v < V; v++) {
+      if (cells[i * C + visible[v]] === 1) {
+        k++;
+        only = v;
+      }
+    }
+    groups[i] = k === 0 ? -1 : k === 1 ? only : V + k - 2;
+  }
+  return groups;
+}
+
+/**
+ * Colour of each group: the visible categories', then those of heads in 2 .. V categories.
+ * @param {boolean[]} shown
+ * @param {Palette} palette
+ * @returns {string[]}
+ */
+export function groupColors(shown, palette) {
+  const colors = palette.categories.filter((_, c) => shown[c]);
+  return [...colors, ...palette.multi.slice(0, Math.max(0, colors.length - 1))];
+}
+
+/**
+ * Label and colour of each group: the visible categories, then "2 categories" ... "V categories".
  * @param {string[]} categories
  * @param {boolean[]} shown
- * @param {{categories: string[], multi: string[], unclassified: string}} palette
+ * @param {Palette} palette
+ * @returns {{label: string, color: string}[]}
+ */
+export function groupEntries(categories, shown, palette) {
+  const labels = categories.filter((_, c) => shown[c]);
+  const V = labels.length;
+  for (let k = 2; k <= V; k++) labels.push(`${k} categories`);
+  const colors = groupColors(shown, palette);
+  return labels.map((label, g) => ({ label, color: colors[g] }));
+}
+
+/**
+ * Legend rows as in the reference: the groups last to first ("V categories" ...
+ * "2 categories", then the visible categories last to first), then "Unclassified".
+ * @param {string[]} categories
+ * @param {boolean[]} shown
+ * @param {Palette} palette
  * @returns {{label: string, color: string}[]}
  */
 export function legendEntries(categories, shown, palette) {
-  const visible = categories.map((name, i) => ({ label: name, color: palette.categories[i] }))
-    .filter((_, i) => shown[i]);
-  const rows = [];
-  for (let k = visible.length; k >= 2; k--) rows.push({ label: `${k} categories`, color: palette.multi[k - 2] });
-  rows.push(...visible.reverse());
-  rows.push({ label: "Unclassified", color: palette.unclassified });
-  return rows;
+  return [...groupEntries(categories, shown, palette).reverse(), { label: "Unclassified", color: palette.unclassified }];
 }
 
 /**

@@ -11,17 +11,22 @@ export function createLocalModel(state) {
   /** @type {Map<string, Set<Function>>} */
   const listeners = new Map();
   return {
+    /** @param {string} key */
     get: (key) => values[key],
+    /** @param {string} key @param {any} value */
     set(key, value) {
       const same = !(value instanceof DataView) && JSON.stringify(values[key]) === JSON.stringify(value);
       values[key] = value;
       if (same) return;
       for (const callback of [...(listeners.get(`change:${key}`) ?? [])]) callback();
     },
+    /** @param {string} event @param {Function} callback */
     on(event, callback) {
-      if (!listeners.has(event)) listeners.set(event, new Set());
-      listeners.get(event).add(callback);
+      const set = listeners.get(event) ?? new Set();
+      set.add(callback);
+      listeners.set(event, set);
     },
+    /** @param {string} event @param {Function} callback */
     off(event, callback) {
       listeners.get(event)?.delete(callback);
     },
@@ -31,13 +36,19 @@ export function createLocalModel(state) {
   };
 }
 
-/** @param {any} value */
+/**
+ * Binary values, at any depth, back to the DataView the comm would hand over.
+ * @param {any} value
+ * @returns {any}
+ */
 function revive(value) {
-  if (value && typeof value === "object" && "$bytes" in value) {
+  if (Array.isArray(value)) return value.map(revive);
+  if (!value || typeof value !== "object") return value;
+  if ("$bytes" in value) {
     const raw = atob(value.$bytes);
     const bytes = new Uint8Array(raw.length);
     for (let i = 0; i < raw.length; i++) bytes[i] = raw.charCodeAt(i);
     return new DataView(bytes.buffer);
   }
-  return value;
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, revive(item)]));
 }

@@ -37,7 +37,7 @@ export function classify(scores, shape, { threshold, topK }) {
     const heads = [];
     for (let i = 0; i < L * H; i++) if (!Number.isNaN(scores[i * C + c])) heads.push(i);
     heads.sort((a, b) => scores[b * C + c] - scores[a * C + c] || a - b);
-    for (const i of heads.slice(0, topK)) cells[i * C + c] = 1;
+    for (const i of heads.slice(0, topK ?? 0)) cells[i * C + c] = 1;
   }
   return cells;
 }

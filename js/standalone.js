@@ -2,5 +2,8 @@
 import { createLocalModel } from "./model.js";
 import widget from "./widget.js";
 
-const state = JSON.parse(document.getElementById("headwidget-state").textContent);
-widget.render({ model: createLocalModel(state), el: document.getElementById("headwidget") });
+const state = document.getElementById("headwidget-state");
+const el = document.getElementById("headwidget");
+if (!state || !el) throw new Error("the page lost its headwidget elements");
+const model = /** @type {import("./traits.js").Model} */ (createLocalModel(JSON.parse(state.textContent ?? "{}")));
+widget.render({ model, el });

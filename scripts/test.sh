@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Every test: installs what they need (Debian's chromium, the dev extra, esbuild),
-# then ruff, node --test for the pure JS modules, and pytest (browser tests included).
+# then ruff, tsc --checkJs (JSDoc types), node --test for the pure JS modules, and pytest (browser tests included).
 set -euo pipefail
 if [ ! -x /usr/bin/chromium ]; then
   echo "installing Debian's chromium for the browser tests"
@@ -11,5 +11,6 @@ fi
 source "$(dirname "$0")/setup.sh" dev
 ruff check .
 ruff format --check src tests benchmarks scripts hatch_build.py
+npx --no-install tsc -p .
 node --test tests/js/
 python -m pytest "$@"

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
 from headwidget import HeadLabels, HeadMapWidget
+from headwidget.data import HeadData
 from headwidget.labels import MAX_HEADS
 
 shapes = st.tuples(st.integers(1, 13), st.integers(1, 17), st.integers(1, 12))
@@ -21,8 +22,11 @@ def test_pack_round_trips_any_shape(array):
     labels = HeadLabels.build(array)
     bits = labels.pack()
     assert len(bits) == -(-array.size // 8)  # one bit per cell, L*H*C need not divide by 8
-    back = HeadLabels.unpack(bits, array.shape, labels.categories)
-    np.testing.assert_array_equal(back.array, array)
+    synced = HeadData.from_labels(array).to_json()
+    assert synced["bits"] == bits
+    back = HeadData.from_json(synced)  # what Python makes of the synced form, e.g. from saved state
+    np.testing.assert_array_equal(back.labels, array)
+    assert back.categories == labels.categories
 
 
 @settings(max_examples=40, deadline=None)
@@ -31,8 +35,9 @@ def test_widget_labels_equal_input_and_travel_packed(array):
     widget = HeadMapWidget(array)
     np.testing.assert_array_equal(widget.labels, array)
     assert widget.labels.dtype == bool
-    assert widget._shape == array.shape
-    assert widget._labels == np.packbits(array, axis=None).tobytes()
+    synced = widget.get_state()["_data"]
+    assert tuple(synced["shape"]) == array.shape
+    assert synced["bits"] == np.packbits(array, axis=None).tobytes()
 
 
 def test_labels_are_read_only_and_a_copy():
@@ -56,7 +61,7 @@ def test_integer_zero_one_and_mapping_inputs():
 def test_default_category_names():
     widget = HeadMapWidget(np.zeros((2, 2, 3), bool))
     assert widget.categories == ("Category 1", "Category 2", "Category 3")
-    assert widget._categories == ["Category 1", "Category 2", "Category 3"]
+    assert widget.get_state()["_data"]["categories"] == ["Category 1", "Category 2", "Category 3"]
 
 
 BAD = [

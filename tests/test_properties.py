@@ -85,9 +85,13 @@ def test_top_k_takes_each_categorys_highest(scores, data):
             assert flat[chosen[:, c], c].min() >= flat[finite & ~chosen[:, c], c].max()
 
 
-def run_node(job: dict) -> dict:
+def run_node(widget: HeadMapWidget) -> list[int]:
+    """The cells every view of ``widget`` draws: its synced state decoded by js/data.js under node."""
+    synced = widget.get_state(key=["_data", "threshold", "top_k"])
+    data = {key: base64.b64encode(v).decode() if isinstance(v, bytes) else v for key, v in synced["_data"].items()}
+    job = {"data": data, "rule": {"threshold": synced["threshold"], "top_k": synced["top_k"]}}
     result = subprocess.run([NODE, str(DECODE)], input=json.dumps(job), capture_output=True, text=True, check=True)
-    return json.loads(result.stdout)
+    return json.loads(result.stdout)["cells"]
 
 
 @pytest.mark.skipif(NODE is None, reason="node is not installed")
@@ -102,20 +106,14 @@ def test_front_end_decodes_and_classifies_like_python(scores, data):
         )
     )
     widget = HeadMapWidget.from_scores(scores, **rule)
-    job = {
-        "shape": list(scores.shape),
-        "bits": base64.b64encode(widget._labels).decode(),
-        "scores": base64.b64encode(widget._scores).decode(),
-        "threshold": rule.get("threshold"),
-        "topK": rule.get("top_k"),
-    }
-    out = run_node(job)
     flat = widget.labels.astype(int).ravel().tolist()
-    assert out["bits"] == flat  # the packed bits decode to the same array
+    labels = HeadMapWidget(widget.labels)
+    assert run_node(labels) == flat  # the packed bits decode to the same array
     assert (
-        out["classified"]
+        run_node(widget)
         == classify(widget.scores, rule.get("threshold"), rule.get("top_k")).astype(int).ravel().tolist()
     )
+    assert run_node(widget) == flat  # the view classifies the scores as Python does
 
 
 @settings(max_examples=30, deadline=None)

@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 import traitlets
 
-from headwidget import EXAMPLE_CATEGORIES, HeadMapWidget, example_labels
+from headwidget import EXAMPLE_CATEGORIES, HeadMapWidget, example_labels, traits
 from headwidget.palette import palette_for
 
 
@@ -17,10 +17,9 @@ def widget():
 
 
 def synced(widget):
-    return {
-        key: getattr(widget, key)
-        for key in ("_labels", "_shape", "_categories", "_palette", "title", "layer_range", "head_range", "visible")
-    }
+    """Every synced trait, as the views receive it."""
+    state = widget.get_state()
+    return {key: state[key] for key in traits.synced(HeadMapWidget)}
 
 
 def test_defaults(widget):
@@ -178,8 +177,8 @@ def test_state_carries_labels_as_binary_buffer(widget):
     from ipywidgets.widgets.widget import _remove_buffers
 
     state, paths, buffers = _remove_buffers(widget.get_state())
-    assert len(buffers[paths.index(["_labels"])]) == 32 * 32 * 4 // 8
-    assert list(state["_shape"]) == [32, 32, 4]
+    assert len(buffers[paths.index(["_data", "bits"])]) == 32 * 32 * 4 // 8
+    assert list(state["_data"]["shape"]) == [32, 32, 4]
 
 
 def jslinks_between(source, target):

@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from . import adapters, scoring, storage
+from .data import HeadData
 
 if TYPE_CHECKING:
     from .widget import HeadMapWidget
@@ -72,14 +73,8 @@ class Constructors:
         :attr:`threshold` / :attr:`top_k`.
         """
         values = scoring.check_scores(scores)
-        rule = scoring.check_rule(threshold, top_k, *values.shape[:2])
-        widget = cls(scoring.classify(values, *rule), categories, **options)
-        with widget.hold_sync(), widget._rule_quiet():
-            widget._score_array = values
-            widget._scores = values.astype("<f4").tobytes()
-            widget.set_trait("threshold", rule[0])
-            widget.set_trait("top_k", rule[1])
-        return widget
+        threshold, top_k = scoring.check_rule(threshold, top_k, *values.shape[:2])
+        return cls(HeadData.from_scores(values, categories), threshold=threshold, top_k=top_k, **options)
 
     @classmethod
     def load(cls, path: str | os.PathLike, **options: Any) -> HeadMapWidget:
@@ -92,9 +87,6 @@ class Constructors:
         array, names, values = storage.load_labels(path)
         if values is not None and (threshold is not None or top_k is not None):
             return cls.from_scores(values, names, threshold=threshold, top_k=top_k, **options)
-        widget = cls(array, names, **options)
-        if values is not None:
-            with widget.hold_sync():
-                widget._score_array = values
-                widget._scores = values.astype("<f4").tobytes()
-        return widget
+        if values is not None:  # the saved labels, with their scores for the tooltip
+            return cls(HeadData.from_scores(values, names).with_labels(array), **options)
+        return cls(array, names, **options)

@@ -16,13 +16,10 @@ from pathlib import Path
 from typing import Any
 
 from .snapshot import Snapshot
+from .traits import synced
 
 _STATIC = Path(__file__).parent / "static"
 FORMATS = (".svg", ".png", ".pdf", ".html")
-
-# Traits the standalone page needs: the data, the style and the view.
-_STATE = ("_labels", "_shape", "_categories", "_palette", "_scores", "title", "layer_range", "head_range", "visible",
-          "threshold", "top_k", "selected")  # fmt: skip
 
 
 def save(
@@ -57,20 +54,24 @@ def save(
 
 
 def widget_state(widget: Any, *, full: bool = False) -> dict[str, Any]:
-    """The synced state as JSON, binary traits as ``{"$bytes": base64}``."""
-    state: dict[str, Any] = {}
-    for key in _STATE:
-        value = getattr(widget, key)
-        if isinstance(value, (bytes, memoryview)):
-            value = {"$bytes": base64.b64encode(bytes(value)).decode()}
-        elif isinstance(value, tuple):
-            value = list(value)
-        state[key] = value
+    """The synced state (every trait :func:`~headwidget.traits.synced` lists) as JSON,
+    encoded as the comm encodes it, binary buffers as ``{"$bytes": base64}``."""
+    state = {key: _json(value) for key, value in widget.get_state(key=list(synced(type(widget)))).items()}
     if full:
         state["layer_range"] = [0, widget.shape[0] - 1]
         state["head_range"] = [0, widget.shape[1] - 1]
         state["visible"] = list(widget.categories)
     return state
+
+
+def _json(value: Any) -> Any:
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        return {"$bytes": base64.b64encode(bytes(value)).decode()}
+    if isinstance(value, dict):
+        return {key: _json(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_json(item) for item in value]
+    return value
 
 
 def script_json(value: Any) -> str:

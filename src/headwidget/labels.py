@@ -14,6 +14,8 @@ import numpy as np
 #: Largest number of heads (layers x heads) a widget will draw. Beyond it the
 #: browser would stall on one canvas per category; refuse it with a clear error.
 MAX_HEADS = 2**22
+#: Largest number of categories: one panel each, so more would not be a figure.
+MAX_CATEGORIES = 256
 
 
 @dataclass(frozen=True)
@@ -44,13 +46,6 @@ class HeadLabels:
         byte is zero-padded when layers*heads*categories is not a multiple of 8.
         """
         return np.packbits(self.array, axis=None).tobytes()
-
-    @classmethod
-    def unpack(cls, bits: bytes, shape: Sequence[int], categories: Sequence[str]) -> HeadLabels:
-        """Inverse of :meth:`pack`."""
-        n = int(np.prod(shape))
-        flat = np.unpackbits(np.frombuffer(bits, dtype=np.uint8), count=n)
-        return cls.build(flat.reshape(tuple(shape)).astype(bool), categories)
 
     @classmethod
     def build(cls, labels: object, categories: Sequence[str] | None = None) -> HeadLabels:
@@ -86,24 +81,14 @@ class HeadLabels:
             if categories is None:
                 names = [f"Category {i + 1}" for i in range(n_categories)]
             else:
-                if isinstance(categories, str) or not isinstance(categories, Sequence):
-                    raise TypeError(
-                        f"categories must be a list of category names; got {type(categories).__name__} {categories!r}"
-                    )
-                names = check_names(list(categories), "categories")
+                names = check_names(categories, "categories")
                 if len(names) != n_categories:
                     raise ValueError(
                         f"categories has {len(names)} names but labels has shape "
                         f"{array.shape}, i.e. {n_categories} categories; "
                         "expected one name per category"
                     )
-        n_layers, n_heads, n_categories = array.shape
-        if 0 in array.shape:
-            raise ValueError(f"labels has shape {array.shape}; expected at least one layer, one head and one category")
-        if n_layers * n_heads > MAX_HEADS:
-            raise ValueError(
-                f"labels has {n_layers} x {n_heads} = {n_layers * n_heads} heads; at most {MAX_HEADS} can be displayed"
-            )
+        check_shape(array.shape, "labels")
         array = np.ascontiguousarray(array)
         array.setflags(write=False)
         return cls(array, tuple(names))
@@ -137,8 +122,30 @@ def _as_bool(value: object, name: str, *, ndim: int) -> np.ndarray:
     return np.array(result, dtype=bool, copy=True)
 
 
-def check_names(names: list[object], name: str) -> list[str]:
-    """Category names: non-empty, unique strings."""
+def check_shape(shape: tuple[int, ...], name: str) -> None:
+    """A (layers, heads, categories) shape the widget can draw: each at least 1, at most
+    :data:`MAX_HEADS` heads and :data:`MAX_CATEGORIES` categories. Checked before any
+    array of that shape is allocated."""
+    if len(shape) != 3 or min(shape) < 1:
+        raise ValueError(f"{name} has shape {shape}; expected at least one layer, one head and one category")
+    n_layers, n_heads, n_categories = shape
+    if n_layers * n_heads > MAX_HEADS:
+        raise ValueError(
+            f"{name} has {n_layers} x {n_heads} = {n_layers * n_heads} heads; at most {MAX_HEADS} can be displayed"
+        )
+    if n_categories > MAX_CATEGORIES:
+        raise ValueError(f"{name} has {n_categories} categories; at most {MAX_CATEGORIES} can be displayed")
+
+
+def check_names(names: object, name: str) -> list[str]:
+    """Category names, the one check for every way in and out (constructors, files, the view).
+
+    Names are unique, non-empty (not only whitespace) ``str`` without NUL and encodable
+    as UTF-8 (no lone surrogates), so every export and file format can hold them.
+    """
+    if isinstance(names, (str, bytes)) or not isinstance(names, (Sequence, np.ndarray)):
+        raise TypeError(f"{name} must be a list of category names; got {type(names).__name__} {names!r}")
+    names = list(names)
     if not names:
         raise ValueError(f"{name} is empty; expected at least one category name")
     for item in names:
@@ -146,6 +153,12 @@ def check_names(names: list[object], name: str) -> list[str]:
             raise TypeError(f"{name} contains {item!r} ({type(item).__name__}); expected str")
         if not item.strip():
             raise ValueError(f"{name} contains the empty name {item!r}; expected non-empty names")
+        if "\x00" in item:
+            raise ValueError(f"{name} contains {item!r} with a NUL character; expected names without NUL")
+        try:
+            item.encode("utf-8")
+        except UnicodeEncodeError:
+            raise ValueError(f"{name} contains {item!r}, which is not valid Unicode; expected UTF-8 text") from None
     seen: set[str] = set()
     for item in names:
         if item in seen:

@@ -37,17 +37,31 @@ def check_rule(threshold: object, top_k: object, n_layers: int, n_heads: int) ->
     if (threshold is None) == (top_k is None):
         raise ValueError(f"give exactly one of threshold= or top_k=; got threshold={threshold!r}, top_k={top_k!r}")
     if threshold is not None:
-        if isinstance(threshold, (bool, np.bool_)) or not isinstance(threshold, (int, float, np.integer, np.floating)):
-            raise TypeError(f"threshold must be a number; got {type(threshold).__name__} {threshold!r}")
-        if not math.isfinite(threshold):
-            raise ValueError(f"threshold must be finite; got {threshold!r}")
-        return float(threshold), None
+        return check_threshold(threshold), None
+    return None, check_top_k(top_k, n_layers, n_heads)
+
+
+def check_threshold(threshold: object) -> float:
+    """A finite number, returned as float."""
+    if isinstance(threshold, (bool, np.bool_)) or not isinstance(threshold, (int, float, np.integer, np.floating)):
+        raise TypeError(f"threshold must be a number; got {type(threshold).__name__} {threshold!r}")
+    try:
+        value = float(threshold)
+    except OverflowError:  # an int beyond float's range
+        value = math.inf
+    if not math.isfinite(value):
+        raise ValueError(f"threshold must be finite; got {threshold!r}")
+    return value
+
+
+def check_top_k(top_k: object, n_layers: int, n_heads: int) -> int:
+    """An integer between 1 and the number of heads."""
     if isinstance(top_k, (bool, np.bool_)) or not isinstance(top_k, (int, np.integer)):
         raise TypeError(f"top_k must be an integer; got {type(top_k).__name__} {top_k!r}")
     n = n_layers * n_heads
     if not 1 <= top_k <= n:
         raise ValueError(f"top_k must be between 1 and the number of heads ({n_layers} x {n_heads} = {n}); got {top_k}")
-    return None, int(top_k)
+    return int(top_k)
 
 
 def classify(scores: np.ndarray, threshold: float | None = None, top_k: int | None = None) -> np.ndarray:

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import os
 import warnings
-from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -20,9 +19,20 @@ import traitlets
 
 from . import adapters, export, scoring, storage
 from .constructors import Constructors
-from .labels import HeadLabels
-from .options import check_head_range, check_layer_range, check_selected, check_title, check_visible
+from .data import HeadData
 from .palette import palette_for
+from .traits import (
+    CategorySubset,
+    Data,
+    HeadPairs,
+    IndexRange,
+    Palette,
+    Text,
+    Threshold,
+    TopK,
+    data_from_json,
+    data_to_json,
+)
 
 _STATIC = Path(__file__).parent / "static"
 
@@ -32,8 +42,9 @@ class HeadMapWidget(Constructors, anywidget.AnyWidget):
 
     Parameters
     ----------
-    labels : array-like of shape (layers, heads, categories), or mapping
-        Booleans (0/1 integers accepted), or ``{category name: (layers, heads) array}``.
+    labels : array-like of shape (layers, heads, categories), mapping, or HeadData
+        Booleans (0/1 integers accepted), or ``{category name: (layers, heads) array}``
+        (:meth:`from_scores` and :meth:`load` pass a :class:`~headwidget.data.HeadData`).
     categories : sequence of str, optional
         Names for an array input; defaults to "Category 1", "Category 2", ...
     title : str, optional
@@ -47,6 +58,8 @@ class HeadMapWidget(Constructors, anywidget.AnyWidget):
     palette : "reference", "colorblind" or mapping of str to str, optional
         The reference colours (default), Okabe & Ito's colour-blind-safe set, or
         ``{category: "#rrggbb"}`` overrides.
+    threshold, top_k : optional
+        The rule that classifies scores (with scores only; see :meth:`from_scores`).
 
     Examples
     --------
@@ -61,23 +74,29 @@ class HeadMapWidget(Constructors, anywidget.AnyWidget):
     _esm = _STATIC / "widget.js"
     _css = _STATIC / "widget.css"
 
-    # Labels as packed bits (numpy.packbits, C order over layer, head, category).
-    _labels = traitlets.Bytes(b"").tag(sync=True)
-    _shape = traitlets.Tuple(traitlets.Int(), traitlets.Int(), traitlets.Int(), default_value=(0, 0, 0)).tag(sync=True)
-    _categories = traitlets.List(traitlets.Unicode()).tag(sync=True)
-    _palette = traitlets.Dict().tag(sync=True)
-    # Scores as little-endian float32, C order; empty when the widget has none.
-    _scores = traitlets.Bytes(b"").tag(sync=True)
-
-    title = traitlets.Unicode("").tag(sync=True)
-    # Checked entirely by the validators below, for one clear message per mistake.
-    layer_range = traitlets.Any((0, 0)).tag(sync=True)
-    head_range = traitlets.Any((0, 0)).tag(sync=True)
-    visible = traitlets.Any([]).tag(sync=True)
-    threshold = traitlets.Any(None, allow_none=True).tag(sync=True)
-    #: Selected heads as a sorted list of (layer, head); set by clicks in the view or from Python.
-    selected = traitlets.Any([]).tag(sync=True)
-    top_k = traitlets.Any(None, allow_none=True).tag(sync=True)
+    # Every synced trait checks its own values (traits.py) and names the update level it
+    # costs a view; js/levels.js keys the front end's event list on the same names.
+    _data = Data(help="category names with labels and/or scores; encoded as packed bits and float32").tag(
+        sync=True, level="data", to_json=data_to_json, from_json=data_from_json
+    )
+    _palette = Palette(help="colours of the categories, of heads in 2+ categories, and of unclassified heads").tag(
+        sync=True, level="data"
+    )
+    threshold = Threshold(help="scores: a head is in a category when its score is >= threshold").tag(
+        sync=True, level="rule", from_view=True
+    )
+    top_k = TopK(help="scores: each category's top_k best heads are in it").tag(sync=True, level="rule", from_view=True)
+    visible = CategorySubset(help="names of the categories shown, in category order").tag(
+        sync=True, level="visible", from_view=True
+    )
+    head_range = IndexRange(1, help="inclusive (first, last) heads shown").tag(sync=True, level="heads", from_view=True)
+    layer_range = IndexRange(0, help="inclusive (first, last) layers shown").tag(
+        sync=True, level="range", from_view=True
+    )
+    selected = HeadPairs(help="selected heads as sorted (layer, head) pairs").tag(
+        sync=True, level="selection", from_view=True
+    )
+    title = Text(help="text above the panels").tag(sync=True, level="title")
 
     def __init__(
         self,
@@ -89,28 +108,37 @@ class HeadMapWidget(Constructors, anywidget.AnyWidget):
         head_range: tuple[int, int] | None = None,
         visible: Sequence[str] | None = None,
         palette: str | Mapping[str, str] | None = None,
+        threshold: float | None = None,
+        top_k: int | None = None,
     ) -> None:
-        # Validate everything first: a bad argument raises before any trait exists.
-        head_labels = HeadLabels.build(labels, categories)
+        # Validate the data and palette first; each trait then checks its own value
+        # against them, and a bad argument raises before the widget exists.
+        if isinstance(labels, HeadData):
+            if categories is not None:
+                raise TypeError("categories must not be given with HeadData; it holds the category names")
+            data = labels
+        else:
+            data = HeadData.from_labels(labels, categories)
+        colours = palette_for(data.shape[2], data.categories, palette)
         self._palette_option = palette
-        self._score_array: np.ndarray | None = None
-        traits = self._data_traits(head_labels, None, (None, None), palette)
-        n_layers, n_heads = head_labels.shape[:2]
-        traits["title"] = check_title(title)
-        traits["layer_range"] = (0, n_layers - 1) if layer_range is None else check_layer_range(layer_range, n_layers)
-        traits["head_range"] = (0, n_heads - 1) if head_range is None else check_head_range(head_range, n_heads)
-        traits["visible"] = (
-            list(head_labels.categories) if visible is None else check_visible(visible, head_labels.categories)
+        n_layers, n_heads, _ = data.shape
+        super().__init__(
+            _data=data,  # first: the other traits are checked against it
+            _palette=colours,
+            title="" if title is None else title,
+            layer_range=(0, n_layers - 1) if layer_range is None else layer_range,
+            head_range=(0, n_heads - 1) if head_range is None else head_range,
+            visible=list(data.categories) if visible is None else visible,
+            threshold=threshold,
+            top_k=top_k,
         )
-        self._head_labels = head_labels
-        super().__init__(**traits)
 
     # ------------------------------------------------------------ ways out
 
     @property
     def labels(self) -> np.ndarray:
         """Read-only bool array (layers, heads, categories); assigning replaces the data."""
-        return self._head_labels.array
+        return self._data.labels_for(self.threshold, self.top_k)
 
     @labels.setter
     def labels(self, value: Any) -> None:
@@ -119,12 +147,12 @@ class HeadMapWidget(Constructors, anywidget.AnyWidget):
     @property
     def categories(self) -> tuple[str, ...]:
         """Category names in panel order."""
-        return self._head_labels.categories
+        return self._data.categories
 
     @property
     def shape(self) -> tuple[int, int, int]:
         """(layers, heads, categories)."""
-        return self._head_labels.shape
+        return self._data.shape
 
     @property
     def palette(self) -> str | Mapping[str, str]:
@@ -140,14 +168,14 @@ class HeadMapWidget(Constructors, anywidget.AnyWidget):
     @property
     def scores(self) -> np.ndarray | None:
         """Read-only float32 scores (layers, heads, categories), or None."""
-        return self._score_array
+        return self._data.scores
 
     def to_frame(self) -> Any:
         """The memberships as a pandas DataFrame: layer, head, category (and score).
 
         ``HeadMapWidget.from_frame(widget.to_frame())`` gives back the same labels.
         """
-        return adapters.array_to_frame(self.labels, self.categories, self._score_array)
+        return adapters.array_to_frame(self.labels, self.categories, self.scores)
 
     def selected_frame(self) -> Any:
         """The selected heads with their categories: a pandas DataFrame with columns
@@ -156,7 +184,7 @@ class HeadMapWidget(Constructors, anywidget.AnyWidget):
 
     def save_labels(self, path: str | os.PathLike) -> None:
         """Write labels, category names and scores to .npz, .csv (long form) or .json."""
-        storage.save_labels(path, self.labels, self.categories, self._score_array)
+        storage.save_labels(path, self.labels, self.categories, self.scores)
 
     def save(
         self,
@@ -233,7 +261,7 @@ class HeadMapWidget(Constructors, anywidget.AnyWidget):
         """
         if categories is None and not isinstance(labels, Mapping):
             categories = self._names_for(np.shape(labels))
-        self._replace(HeadLabels.build(labels, categories), None, (None, None))
+        self._replace(HeadData.from_labels(labels, categories), (None, None))
 
     def set_scores(
         self,
@@ -248,99 +276,53 @@ class HeadMapWidget(Constructors, anywidget.AnyWidget):
         rule = scoring.check_rule(threshold, top_k, *values.shape[:2])
         if categories is None:
             categories = self._names_for(values.shape)
-        self._replace(HeadLabels.build(scoring.classify(values, *rule), categories), values, rule)
+        self._replace(HeadData.from_scores(values, categories), rule)
 
     def _names_for(self, shape: tuple[int, ...]) -> Sequence[str] | None:
         """New data with as many categories as now keeps the current names."""
         return self.categories if len(shape) == 3 and shape[2] == len(self.categories) else None
 
-    def _replace(self, head_labels: HeadLabels, values: np.ndarray | None, rule: tuple) -> None:
-        traits = self._data_traits(head_labels, values, rule, self._palette_option)
-        n_layers, n_heads = head_labels.shape[:2]
-        traits["layer_range"] = self.layer_range if n_layers == self.shape[0] else (0, n_layers - 1)
-        traits["head_range"] = self.head_range if n_heads == self.shape[1] else (0, n_heads - 1)
-        old = set(self.categories)
-        shown = set(self.visible)
-        traits["visible"] = [n for n in head_labels.categories if n in shown or n not in old]
-        traits["selected"] = [(la, h) for la, h in self.selected if la < n_layers and h < n_heads]
-        # Everything is valid: switch over in one message to the views.
-        self._head_labels = head_labels
-        self._score_array = values
-        with self.hold_sync(), self._rule_quiet():
+    def _replace(self, data: HeadData, rule: tuple[float | None, int | None]) -> None:
+        n_layers, n_heads, _ = data.shape
+        old, shown = set(self.categories), set(self.visible)
+        traits = {
+            "_data": data,  # first: the other traits are checked against it
+            "_palette": palette_for(data.shape[2], data.categories, self._palette_option),
+            "threshold": rule[0],
+            "top_k": rule[1],
+            "layer_range": self.layer_range if n_layers == self.shape[0] else (0, n_layers - 1),
+            "head_range": self.head_range if n_heads == self.shape[1] else (0, n_heads - 1),
+            "visible": [n for n in data.categories if n in shown or n not in old],
+            "selected": [(la, h) for la, h in self.selected if la < n_layers and h < n_heads],
+        }
+        # One message to the views; a trait that refuses its value rolls every one back.
+        with self.hold_sync(), self.hold_trait_notifications():
             for name, value in traits.items():
                 self.set_trait(name, value)
 
-    def _data_traits(
-        self, head_labels: HeadLabels, values: np.ndarray | None, rule: tuple, palette: object
-    ) -> dict[str, Any]:
-        if values is not None and values.shape != head_labels.shape:
-            raise ValueError(f"scores has shape {values.shape}; expected the labels' {head_labels.shape}")
-        return {
-            "_labels": head_labels.pack(),
-            "_shape": head_labels.shape,
-            "_categories": list(head_labels.categories),
-            "_palette": palette_for(head_labels.shape[2], head_labels.categories, palette),
-            "_scores": b"" if values is None else values.astype("<f4").tobytes(),
-            "threshold": rule[0],
-            "top_k": rule[1],
-        }
-
-    # ------------------------------------------------------------ validation and live re-classification
-
-    @traitlets.validate("layer_range")
-    def _valid_layer_range(self, proposal: dict[str, Any]) -> tuple[int, int]:
-        return check_layer_range(proposal["value"], self._head_labels.shape[0])
-
-    @traitlets.validate("head_range")
-    def _valid_head_range(self, proposal: dict[str, Any]) -> tuple[int, int]:
-        return check_head_range(proposal["value"], self._head_labels.shape[1])
-
-    @traitlets.validate("visible")
-    def _valid_visible(self, proposal: dict[str, Any]) -> list[str]:
-        return check_visible(proposal["value"], self._head_labels.categories)
-
-    @traitlets.validate("selected")
-    def _valid_selected(self, proposal: dict[str, Any]) -> list[tuple[int, int]]:
-        return check_selected(proposal["value"], *self._head_labels.shape[:2])
-
-    @traitlets.validate("title")
-    def _valid_title(self, proposal: dict[str, Any]) -> str:
-        return check_title(proposal["value"])
+    # ------------------------------------------------------------ one rule at a time
 
     @traitlets.validate("threshold", "top_k")
     def _valid_rule(self, proposal: dict[str, Any]) -> float | int | None:
         name, value = proposal["trait"].name, proposal["value"]
-        if value is None or getattr(self, "_quiet", False):
-            return value
-        if self._score_array is None:
-            raise traitlets.TraitError(
-                f"{name} needs scores; this widget has labels only (build it with HeadMapWidget.from_scores)"
-            )
-        n_layers, n_heads, _ = self.shape
-        threshold, top_k = (value, None) if name == "threshold" else (None, value)
-        try:
-            rule = scoring.check_rule(threshold, top_k, n_layers, n_heads)
-        except (TypeError, ValueError) as exc:
-            raise traitlets.TraitError(str(exc)) from None
-        return rule[0] if name == "threshold" else rule[1]
+        other = "top_k" if name == "threshold" else "threshold"
+        if value is None and getattr(self, other) is None and self._data.labels is None:
+            raise traitlets.TraitError(f"{name} cannot be None: these scores need a rule (set {other} to switch)")
+        return value
 
-    @traitlets.observe("threshold", "top_k")
-    def _reclassify(self, change: dict[str, Any]) -> None:
-        if getattr(self, "_quiet", False) or change["new"] is None or self._score_array is None:
+    def notify_change(self, change: Any) -> None:
+        # Choosing a threshold drops top_k and vice versa, in the same message to the
+        # views, so a view never draws with both rules or none.
+        name = change["name"]
+        other = {"threshold": "top_k", "top_k": "threshold"}.get(name)
+        if (
+            other
+            and change["type"] == "change"
+            and getattr(self, name) is not None
+            and getattr(self, other) is not None
+        ):
+            with self.hold_sync():
+                self.set_trait(other, None)
+                super().notify_change(change)
             return
-        rule = (change["new"], None) if change["name"] == "threshold" else (None, change["new"])
-        head_labels = HeadLabels.build(scoring.classify(self._score_array, *rule), self.categories)
-        self._head_labels = head_labels
-        with self.hold_sync(), self._rule_quiet():
-            # one rule at a time: choosing a threshold drops top_k and vice versa
-            self.set_trait("top_k" if change["name"] == "threshold" else "threshold", None)
-            self._labels = head_labels.pack()
-
-    @contextmanager
-    def _rule_quiet(self) -> Iterator[None]:
-        """Rule traits change without re-classifying: the caller already did."""
-        self._quiet = True
-        try:
-            yield
-        finally:
-            self._quiet = False
+        super().notify_change(change)

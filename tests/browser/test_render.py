@@ -192,7 +192,6 @@ def test_two_views_stay_in_sync(page, stairs):
         "layer_range": [0, 3],
         "head_range": [0, 4],
         "visible": ["Knowledge", "Linguistic", "Translation"],
-        "title": "",
         "threshold": None,
         "top_k": None,
         "selected": [],

@@ -12,7 +12,9 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+from headwidget import HeadMapWidget
 from headwidget.export import widget_state  # the same state the standalone page embeds
+from headwidget.traits import from_view
 
 ROOT = Path(__file__).resolve().parents[2]
 STATIC = ROOT / "src" / "headwidget" / "static"
@@ -62,6 +64,7 @@ def open_page(browser: Any, *, width: int = 1600, height: int = 900, dpr: float 
     context.route("**/*", lambda route: answer(route) if route.request.url.startswith(ORIGIN) else route.abort())
     page.goto(ORIGIN + "/")
     page.wait_for_function("window.hwReady === true")
+    page.evaluate("names => { hw.editable = names; }", from_view(HeadMapWidget))
     return page
 
 

@@ -4,17 +4,15 @@
 
 import { createLocalModel } from "/model.js";
 
-// Traits a view may change and send back to Python.
-const EDITABLE = ["layer_range", "head_range", "visible", "title", "threshold", "top_k", "selected"];
-
 /**
  * The standalone page's local model (js/model.js), plus a record of what a view
  * sends back with save_changes: what Python would receive.
  * @param {Record<string, any>} state  JSON state; {"$bytes": base64} for binary traits
+ * @param {string[]} editable  the traits a view may change (Python's traits.from_view)
  */
-export function createModel(state) {
+export function createModel(state, editable) {
   const model = createLocalModel(state);
-  const pick = () => Object.fromEntries(EDITABLE.map((k) => [k, model.get(k) ?? null]));
+  const pick = () => Object.fromEntries(editable.map((k) => [k, model.get(k) ?? null]));
   const saved = [];
   let sent = pick();
   return {

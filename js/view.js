@@ -1,0 +1,243 @@
+// One view of a model: its DOM and one function per update level (js/levels.js),
+// each redrawing only what its level invalidates.
+
+import { createRangeSlider, createRuleControl, renderToggles } from "./controls.js";
+import { createCountBars, layerCounts } from "./counts.js";
+import { headData } from "./data.js";
+import { panelPixels } from "./draw.js";
+import { createExplorer } from "./explore.js";
+import { createTooltip, describeHead, speakHead } from "./hover.js";
+import { attachInteraction } from "./interact.js";
+import { keepInside } from "./keys.js";
+import { MAX_PANEL_CSS, cellPixels, groupColors, headGroups, panelTitles } from "./layout.js";
+import { createPanelRow } from "./panels.js";
+import { outlinePath, selectionStroke } from "./selection.js";
+
+/** @typedef {import("./traits.js").Level} Level */
+/** @typedef {import("./data.js").HeadData} HeadData */
+/** @typedef {[number, number]} Range */
+/** @typedef {{layers: Range, heads: Range, cellCss: number}} Shown  what is drawn now */
+
+/** @typedef {import("./traits.js").Model} Model */
+/** @typedef {import("./traits.js").State} State */
+
+/**
+ * Build a view of `model` inside `el`.
+ * @param {Model} model
+ * @param {HTMLElement} el
+ * @param {(level: Level) => void} schedule  asks for an update at `level` (js/widget.js coalesces them)
+ * @returns {{run: (level: Level) => void, fail: (error: unknown) => void, remove: () => void}}
+ *   `run` one level's work; `fail` shows an error (null clears it)
+ */
+export function createView(model, el, schedule) {
+  /**
+   * A change made in this view, for Python and every other view.
+   * @template {keyof State} K
+   * @param {K} key
+   * @param {State[K]} value
+   */
+  const send = (key, value) => {
+    model.set(key, value);
+    model.save_changes();
+  };
+  const root = div("headwidget");
+  const title = div("hw-title");
+  const controls = div("hw-controls");
+  const toggles = div("hw-toggles");
+  const layerSlider = createRangeSlider("layer", (first, last) => send("layer_range", [first, last]));
+  const headSlider = createRangeSlider("head", (first, last) => send("head_range", [first, last]));
+  // The view classifies at once (js/data.js) and sends the rule only: Python derives the same labels.
+  const rule = createRuleControl((name, value) => send(name, value));
+  const clear = document.createElement("button");
+  clear.type = "button";
+  clear.className = "hw-clear";
+  clear.textContent = "clear selection";
+  clear.addEventListener("click", () => send("selected", []));
+  controls.append(layerSlider.el, headSlider.el, rule.el, toggles, clear);
+  const body = div("hw-body");
+  const legendEl = div("hw-legend");
+  const error = div("hw-error");
+  // Screen readers hear the head under the keyboard cursor and what a key did.
+  const live = div("hw-live");
+  live.setAttribute("role", "status");
+  live.setAttribute("aria-live", "polite");
+  body.append(legendEl);
+  root.append(title, controls, body, error, live);
+  el.append(root);
+  const tooltip = createTooltip(root);
+  const bars = createCountBars();
+  const row = createPanelRow(body, bars.el);
+
+  /** @type {HeadData} */
+  let data;
+  /** @type {import("./layout.js").Palette} */
+  let palette;
+  /** @type {(shown: boolean[]) => void} */
+  let setPressed = () => {};
+  /** @type {boolean[]} */
+  let shown = [];
+  /** @type {Int16Array} each head's group (layout.js's group rule) under `shown` */
+  let groups = new Int16Array(0);
+  /** @type {Shown | null} */
+  let view = null;
+  /** @type {{layer: number, head: number} | null} under the pointer or the keyboard cursor */
+  let cursor = null;
+  /** @type {"pointer" | "keys"} */
+  let cursorBy = "pointer";
+
+  const explorer = createExplorer(legendEl, {
+    redraw: () => schedule("range"),
+    select: (heads) => send("selected", heads),
+    veil: (d) => row.veil(d),
+  });
+
+  /** @type {Record<Level, () => void>} */
+  const levels = {
+    // New data or palette: the toggles (names and colours) and the rule control.
+    data() {
+      palette = model.get("_palette");
+      const { categories } = headData(model);
+      setPressed = renderToggles(toggles, categories, palette.categories, (i) => {
+        const flags = shownFlags(categories);
+        flags[i] = !flags[i];
+        send(
+          "visible",
+          categories.filter((_, c) => flags[c]),
+        );
+      });
+    },
+    // A new rule: the model classifies once for every view; this view updates its control.
+    rule() {
+      data = headData(model);
+      rule.el.hidden = data.rule === null;
+      if (data.rule) rule.update(data.rule, data.extent, data.shape[0] * data.shape[1]);
+    },
+    // Which categories show: the pixels of every panel, at one pixel per head.
+    visible() {
+      shown = shownFlags(data.categories);
+      groups = headGroups(data.cells, data.shape, shown);
+      const [L, H] = data.shape;
+      const pixels = panelPixels(data.cells, data.shape, shown, palette, groups);
+      row.setPixels(panelTitles(data.categories, shown), pixels, L, H);
+      explorer.reset(data, shown, palette);
+      setPressed(shown);
+    },
+    // The count bars count the heads shown, so they follow the head range.
+    heads() {
+      const tally = layerCounts(data.cells, data.shape, shown, headRange(), groups);
+      bars.build(tally, groupColors(shown, palette), data.shape[0], window.devicePixelRatio || 1);
+    },
+    // The shown layers and heads: re-blit every panel and the bars, move the ticks.
+    range() {
+      const layers = /** @type {Range} */ (model.get("layer_range"));
+      const heads = headRange();
+      const dpr = window.devicePixelRatio || 1;
+      const cell = cellPixels(layers[1] - layers[0] + 1, heads[1] - heads[0] + 1, dpr, MAX_PANEL_CSS);
+      row.draw(layers, heads, cell, dpr);
+      bars.draw(layers, heads, cell, dpr);
+      layerSlider.update(data.shape[0] - 1, ...layers);
+      headSlider.update(data.shape[1] - 1, ...heads);
+      view = { layers, heads, cellCss: cell / dpr };
+      if (cursor) cursor = keepInside(cursor, layers, heads);
+      explorer.draw(view);
+      placeCursor();
+    },
+    // Outlines of the selected heads only.
+    selection() {
+      if (!view) return;
+      const selected = selectedHeads();
+      row.outline(outlinePath(selected, view.layers, view.heads, view.cellCss), selectionStroke(view.cellCss));
+      clear.hidden = selected.length === 0;
+    },
+    title() {
+      const text = model.get("title");
+      if (title.textContent !== text) title.textContent = text; // user text: never HTML
+      title.hidden = !text;
+    },
+  };
+
+  /** @param {Level} level */
+  function run(level) {
+    levels[level]();
+  }
+
+  /** @param {string[]} categories @returns {boolean[]} */
+  function shownFlags(categories) {
+    const visible = new Set(model.get("visible"));
+    return categories.map((name) => visible.has(name));
+  }
+
+  /** @returns {Range} */
+  function headRange() {
+    return model.get("head_range");
+  }
+
+  /** @returns {[number, number][]} */
+  function selectedHeads() {
+    return model.get("selected") ?? [];
+  }
+
+  // Linked cursor: the head under the pointer or keyboard cursor is outlined in every panel.
+  function placeCursor() {
+    if (!cursor || !view) {
+      row.cursor(null);
+      tooltip.hide();
+      return;
+    }
+    const { layers, heads, cellCss } = view;
+    row.cursor((cursor.layer - layers[0]) * cellCss, (cursor.head - heads[0]) * cellCss, cellCss);
+    if (cursorBy === "keys") {
+      // the tooltip follows the keyboard cursor: placed by the focused panel's cell
+      const clip = /** @type {HTMLElement | null} */ (document.activeElement?.closest?.(".hw-clip") ?? null);
+      const box = (clip && body.contains(clip) ? clip : row.panels[0].clip).getBoundingClientRect();
+      const x = box.left + (cursor.layer - layers[0] + 1) * cellCss;
+      const y = box.top + (cursor.head - heads[0] + 1) * cellCss;
+      tooltip.show(describeHead(cursor.layer, cursor.head, data), x - 10, y - 10);
+    }
+  }
+
+  /** @param {string} text */
+  function announce(text) {
+    live.textContent = text;
+  }
+
+  attachInteraction(body, {
+    view: () => (data ? view : null),
+    cursor: () => cursor,
+    point(at, where) {
+      cursor = at;
+      cursorBy = where === "keys" ? "keys" : "pointer";
+      placeCursor();
+      if (at && where !== "keys") tooltip.show(describeHead(at.layer, at.head, data), where.x, where.y);
+      if (at && where === "keys") announce(speakHead(at.layer, at.head, data, selectedHeads()));
+    },
+    selected: selectedHeads,
+    select(heads, how) {
+      send("selected", heads);
+      if (how === "keys" && cursor) announce(speakHead(cursor.layer, cursor.head, data, heads));
+    },
+    escape() {
+      const had = selectedHeads().length;
+      explorer.choose(null);
+      if (had) send("selected", []);
+      announce(had ? "selection cleared" : "nothing selected");
+    },
+  });
+
+  return {
+    run,
+    fail(err) {
+      error.textContent = err === null ? "" : `headwidget could not draw: ${err instanceof Error ? err.message : err}`;
+    },
+    remove() {
+      root.remove();
+    },
+  };
+}
+
+/** @param {string} className */
+function div(className) {
+  const d = document.createElement("div");
+  d.className = className;
+  return d;
+}

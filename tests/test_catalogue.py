@@ -46,6 +46,21 @@ CONSTRUCTION = [
     ("duplicate-names", lambda: HeadMapWidget(OK, ["A", "A"]), ValueError, r"categories contains 'A' twice"),
     ("empty-name", lambda: HeadMapWidget(OK, ["A", " "]), ValueError, r"categories contains the empty name"),
     ("non-string-name", lambda: HeadMapWidget(OK, ["A", 2]), TypeError, r"categories contains 2 \(int\)"),
+    # One name check for every way in and out: what save_labels refuses, the constructors refuse too.
+    ("nul-name", lambda: HeadMapWidget(OK, ["A", "B\x00"]), ValueError, r"categories contains 'B\\x00' with a NUL"),
+    ("surrogate-name", lambda: HeadMapWidget(OK, ["A", "\ud800"]), ValueError, r"not valid Unicode; expected UTF-8"),
+    (
+        "nul-name-heads",
+        lambda: HeadMapWidget.from_heads({"A\x00": []}, n_layers=2, n_heads=2),
+        ValueError,
+        r"heads keys contains 'A\\x00' with a NUL",
+    ),
+    (
+        "surrogate-name-scores",
+        lambda: HeadMapWidget.from_scores(SCORES, ["A", "\udfff"], threshold=0.5),
+        ValueError,
+        r"categories contains '\\udfff', which is not valid Unicode",
+    ),
     ("mapping-shapes", lambda: HeadMapWidget({"A": OK[..., 0], "B": OK[:2, :, 0]}), ValueError, r"same \(layers"),
     (
         "heads-negative",
@@ -174,17 +189,24 @@ CONSTRUCTION = [
         traitlets.TraitError,
         r"head_range must be .* <= 2; got \(1, 5\)",
     ),
-    (
-        "typo-keyword",
-        lambda: HeadMapWidget(OK, categoires=NAMES),
-        TypeError,
-        r"unexpected keyword argument 'categoires'",
-    ),
+    # The other constructors pass their options on: a typo there is not swallowed.
     (
         "typo-keyword-from-heads",
         lambda: HeadMapWidget.from_heads({"A": []}, n_layers=2, n_heads=2, titel="x"),
         TypeError,
         r"unexpected keyword argument 'titel'",
+    ),
+    (
+        "typo-keyword-from-scores",
+        lambda: HeadMapWidget.from_scores(SCORES, threshold=0.5, layer_rnage=(0, 1)),
+        TypeError,
+        r"unexpected keyword argument 'layer_rnage'",
+    ),
+    (
+        "typo-keyword-from-frame",
+        lambda: HeadMapWidget.from_frame(FRAME, visble=["A"]),
+        TypeError,
+        r"unexpected keyword argument 'visble'",
     ),
     (
         "too-many-categories",
@@ -288,7 +310,3 @@ def test_bad_update_changes_nothing(live, which, call, error, message):
     with pytest.raises(error, match=message):
         call(widget)
     assert_same(snapshot(widget), before)
-
-
-def test_catalogue_is_large_enough():
-    assert len(CONSTRUCTION) + len(LIVE) >= 30

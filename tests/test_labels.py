@@ -93,8 +93,3 @@ def test_too_many_heads_is_refused_before_any_allocation_for_the_browser():
     big = np.lib.stride_tricks.as_strided(np.zeros(1, bool), shape=(2049, 2048, 1), strides=(0, 0, 0))
     with pytest.raises(ValueError, match=f"at most {MAX_HEADS} can be displayed"):
         HeadMapWidget(big)
-
-
-def test_unknown_keyword_is_an_error():
-    with pytest.raises(TypeError, match="categoires"):
-        HeadMapWidget(np.zeros((2, 2, 1), bool), categoires=["A"])

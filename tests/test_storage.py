@@ -209,7 +209,7 @@ def test_unknown_extension(tmp_path, name):
         (np.ones((2, 2, 1), bool), ["a\x00"], None, ValueError, r"NUL"),
         (np.ones((2, 2, 1), bool), ["\ud800"], None, ValueError, r"not valid Unicode"),
         (np.ones((2, 2, 1), bool), [1], None, TypeError, r"contains 1 \(int\); expected str"),
-        (np.ones((2, 2, 1), bool), "a", None, TypeError, r"categories must be a sequence of names; got str"),
+        (np.ones((2, 2, 1), bool), "a", None, TypeError, r"categories must be a list of category names; got str"),
         (np.ones((2, 2, 1), bool), ["a"], np.zeros((2, 2)), ValueError, r"scores has shape \(2, 2\); expected"),
         (np.ones((2, 2, 1), bool), ["a"], np.zeros((2, 2, 1), bool), TypeError, r"scores has dtype bool"),
     ],

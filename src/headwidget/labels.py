@@ -126,8 +126,12 @@ def check_shape(shape: tuple[int, ...], name: str) -> None:
     """A (layers, heads, categories) shape the widget can draw: each at least 1, at most
     :data:`MAX_HEADS` heads and :data:`MAX_CATEGORIES` categories. Checked before any
     array of that shape is allocated."""
-    if len(shape) != 3 or min(shape) < 1:
-        raise ValueError(f"{name} has shape {shape}; expected at least one layer, one head and one category")
+    if len(shape) != 3:
+        raise ValueError(f"{name} has shape {shape}; expected (layers, heads, categories)")
+    if min(shape) < 1:
+        raise ValueError(
+            f"{name} has shape {shape}; expected at least one layer, one head and one category (each at least 1)"
+        )
     n_layers, n_heads, n_categories = shape
     if n_layers * n_heads > MAX_HEADS:
         raise ValueError(

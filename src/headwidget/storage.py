@@ -30,6 +30,8 @@ from pathlib import Path
 
 import numpy as np
 
+from .labels import check_names, check_shape
+
 FORMAT = "headwidget-labels"
 VERSION = 1
 EXTENSIONS = (".npz", ".csv", ".json")
@@ -128,7 +130,7 @@ def load_labels(path: str | os.PathLike) -> Loaded:
     extension = _extension(path)
     loader = {".npz": _load_npz, ".csv": _load_csv, ".json": _load_json}[extension]
     array, names, scores = loader(path)
-    _check_names(names, f"{path}: categories")
+    check_names(names, f"{path}: categories")
     return array, names, scores
 
 
@@ -149,11 +151,8 @@ def _check_arguments(array: object, categories: object, scores: object) -> Loade
     array = np.asarray(array)
     if array.dtype != bool:
         raise TypeError(f"array has dtype {array.dtype}; expected bool (layers, heads, categories)")
-    _check_shape(array.shape, "array")
-    if isinstance(categories, str) or not isinstance(categories, Sequence):
-        raise TypeError(f"categories must be a sequence of names; got {type(categories).__name__} {categories!r}")
-    names = list(categories)
-    _check_names(names, "categories")
+    check_shape(array.shape, "array")
+    names = check_names(categories, "categories")
     if len(names) != array.shape[2]:
         raise ValueError(
             f"categories has {len(names)} names but array has shape {array.shape}; expected one name per category"
@@ -166,30 +165,6 @@ def _check_arguments(array: object, categories: object, scores: object) -> Loade
             raise ValueError(f"scores has shape {scores.shape}; expected the shape of array, {array.shape}")
         scores = scores.astype(np.float32)
     return array, names, scores
-
-
-def _check_shape(shape: tuple[int, ...], where: str) -> None:
-    if len(shape) != 3 or min(shape) < 1:
-        raise ValueError(f"{where} has shape {shape}; expected (layers, heads, categories), each at least 1")
-
-
-def _check_names(names: list[object], where: str) -> None:
-    """Names must be unique, non-empty (not just whitespace) strings without NUL, encodable as UTF-8."""
-    seen: set[str] = set()
-    for name in names:
-        if not isinstance(name, str):
-            raise TypeError(f"{where} contains {name!r} ({type(name).__name__}); expected str")
-        if not name.strip():
-            raise ValueError(f"{where} contains the empty name {name!r}; expected non-empty names")
-        if "\x00" in name:
-            raise ValueError(f"{where} contains {name!r} with a NUL character; expected names without NUL")
-        try:
-            name.encode("utf-8")
-        except UnicodeEncodeError:
-            raise ValueError(f"{where} contains {name!r}, which is not valid Unicode; expected UTF-8 text") from None
-        if name in seen:
-            raise ValueError(f"{where} contains {name!r} twice; expected unique names")
-        seen.add(name)
 
 
 def _is_int(value: object) -> bool:
@@ -224,7 +199,7 @@ def _load_npz(path: str | os.PathLike) -> Loaded:
     array = fields["labels"]
     if array.dtype != bool:
         raise ValueError(f"{path}: labels has dtype {array.dtype}; expected bool")
-    _check_shape(array.shape, f"{path}: labels")
+    check_shape(array.shape, f"{path}: labels")
     names = fields["categories"]
     if names.dtype.kind != "U" or names.shape != array.shape[2:]:
         raise ValueError(
@@ -360,11 +335,11 @@ def _load_json(path: str | os.PathLike) -> Loaded:
     if not isinstance(shape, list) or not all(_is_int(n) for n in shape):
         raise ValueError(f"{path} has shape {shape!r}; expected [layers, heads, categories]")
     shape = tuple(shape)
-    _check_shape(shape, path)
+    check_shape(shape, path)
     names = document["categories"]
     if not isinstance(names, list) or len(names) != shape[2] or not all(isinstance(n, str) for n in names):
         raise ValueError(f"{path} has categories {names!r}; expected a list of {shape[2]} names (shape {list(shape)})")
-    _check_names(names, f"{path}: categories")
+    check_names(names, f"{path}: categories")
     heads = document["heads"]
     if not isinstance(heads, dict):
         raise ValueError(f"{path} has heads {heads!r}; expected an object {{name: [[layer, head], ...]}}")

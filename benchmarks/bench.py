@@ -21,7 +21,6 @@ import json
 import math
 import platform
 import re
-import statistics
 import subprocess
 import sys
 import time
@@ -40,6 +39,7 @@ from plotly.offline import get_plotlyjs  # noqa: E402
 
 from headwidget import HeadMapWidget  # noqa: E402
 from headwidget.palette import palette_for  # noqa: E402
+from measure import measured, render_summary, update_summary  # noqa: E402
 from pages import (  # noqa: E402
     BENCH_JS,
     PLOTLY_UPDATES_JS,
@@ -52,6 +52,7 @@ from pages import (  # noqa: E402
     plotly_figure,
 )
 from report import markdown, rows_for, targets  # noqa: E402
+from rule import bench_plotly_rule, bench_widget_rule  # noqa: E402
 from tests.harness.harness import launch, open_page, show, widget_state  # noqa: E402
 
 OUT = Path(__file__).resolve().parent / "out"
@@ -90,81 +91,16 @@ def make_ranges(n_layers: int, count: int, seed: int = SEED) -> list[list[int]]:
 
 
 def widget_payload(widget: HeadMapWidget) -> dict[str, int]:
-    """Bytes of the data-carrying traits (``_labels`` buffer + ``_shape`` JSON) and their context."""
+    """Bytes of the data (the ``_data`` trait's bits buffer + its shape as JSON) and their context."""
     n = math.prod(widget.shape)
-    data = len(bytes(widget._labels)) + len(json.dumps(list(widget._shape)))
+    synced = widget.get_state(key="_data")["_data"]
+    data = len(synced["bits"]) + len(json.dumps(synced["shape"]))
     state = widget_state(widget)
-    state["_labels"] = None  # the buffer travels beside the JSON, raw
+    state["_data"]["bits"] = None  # the buffer travels beside the JSON, raw
     return {
         "payload": data,
         "packed_bits": math.ceil(n / 8),
-        "full_state": len(json.dumps(state)) + len(bytes(widget._labels)),
-    }
-
-
-# ---------------------------------------------------------------- measuring
-
-
-def metrics(cdp: Any) -> dict[str, float]:
-    """Chromium's cumulative ``Performance.getMetrics`` counters (durations in seconds)."""
-    return {m["name"]: m["value"] for m in cdp.send("Performance.getMetrics")["metrics"]}
-
-
-DURATIONS = ("TaskDuration", "ScriptDuration", "LayoutDuration", "RecalcStyleDuration")
-
-
-def delta_ms(before: dict[str, float], after: dict[str, float], per: int = 1) -> dict[str, float]:
-    """Per-iteration deltas of the duration counters, in milliseconds."""
-    return {k: (after[k] - before[k]) * 1000 / per for k in DURATIONS}
-
-
-def measured(cdp: Any, action: Any, per: int = 1) -> tuple[Any, dict[str, float]]:
-    """Run ``action()`` between two metric snapshots; return its result and the deltas."""
-    before = metrics(cdp)
-    result = action()
-    return result, delta_ms(before, metrics(cdp), per)
-
-
-def net(raw: dict[str, float], baseline: dict[str, float]) -> dict[str, float]:
-    """Deltas minus the cost of the same harness loop doing nothing."""
-    return {k: raw[k] - baseline[k] for k in DURATIONS}
-
-
-def med(values: list[float]) -> float:
-    """Median, or NaN for no values."""
-    return statistics.median(values) if values else math.nan
-
-
-def median_deltas(samples: list[dict[str, float]]) -> dict[str, float]:
-    """Median of each duration counter over samples."""
-    return {k: med([s[k] for s in samples]) for k in DURATIONS}
-
-
-def render_summary(times: list[float], cdp_samples: list[dict], base_samples: list[dict]) -> dict:
-    """First-render timings: the warm median (first run left out), the cold run, and CDP deltas."""
-    return {
-        "script_ms": times,
-        "script_median_ms": med(times[1:] or times),
-        "cold_ms": times[0],
-        "cdp_raw_median_ms": median_deltas(cdp_samples),
-        "cdp_baseline_median_ms": median_deltas(base_samples),
-        "cdp_net_median_ms": net(median_deltas(cdp_samples), median_deltas(base_samples)),
-    }
-
-
-def update_summary(samples: list[dict[str, Any]], raw: dict[str, float], base: dict[str, float]) -> dict:
-    """Script-time statistics of an update loop and its net CDP cost per update."""
-    script = [s["sync"] + s["raf"] for s in samples]
-    return {
-        "script_ms": script,
-        "script_median_ms": med(script),
-        "script_p90_ms": float(np.percentile(script, 90)),
-        "sync_median_ms": med([s["sync"] for s in samples]),
-        "raf_median_ms": med([s["raf"] for s in samples]),
-        "raf_callbacks": [s["callbacks"] for s in samples],
-        "cdp_raw_per_update_ms": raw,
-        "cdp_baseline_per_update_ms": base,
-        "cdp_net_per_update_ms": net(raw, base),
+        "full_state": len(json.dumps(state)) + len(synced["bits"]),
     }
 
 
@@ -344,6 +280,9 @@ def main(argv: list[str] | None = None) -> int:
             hw = bench_widget(browser, labels, categories, reps)
             print(f"{key}: plotly ...", flush=True)
             pl = bench_plotly(browser, labels, categories, reps, plotly_js)
+            print(f"{key}: threshold steps, headwidget and plotly ...", flush=True)
+            hw["rule"] = bench_widget_rule(browser, shape, reps, SEED)
+            pl["rule"] = bench_plotly_rule(browser, shape, reps, SEED, plotly_js)
             results["shapes"][key] = {"headwidget": hw, "plotly": pl, "density": float(labels.mean())}
         results["meta"] = {
             "browser": browser.version,
@@ -376,7 +315,9 @@ def main(argv: list[str] | None = None) -> int:
     print(table)
     meta = results["meta"]
     print(f"{meta['browser']}, plotly.py {meta['plotly_py']}, {meta['seconds']} s; wrote {OUT}/results.json")
-    checks = [s[lib]["check"]["ok"] for s in results["shapes"].values() for lib in ("headwidget", "plotly")]
+    checks = [s[lib][part]["ok"] for s in results["shapes"].values() for lib in ("headwidget", "plotly")
+              for part in ("check",)] + [s[lib]["rule"]["check"]["ok"] for s in results["shapes"].values()
+              for lib in ("headwidget", "plotly")]  # fmt: skip
     return 0 if all(checks) else 1
 
 

@@ -60,13 +60,18 @@ export function barHeights({ counts, max }, height) {
  * @param {string[]} colors  one per group
  * @param {number} nLayers
  * @param {number} height  device pixels
+ * @param {HTMLCanvasElement} [canvas]  written over when given
  * @returns {HTMLCanvasElement}
  */
-export function countsSource(tally, colors, nLayers, height) {
-  const canvas = document.createElement("canvas");
-  canvas.width = nLayers;
-  canvas.height = height;
-  if (tally.max === 0) return canvas;
+export function countsSource(tally, colors, nLayers, height, canvas = document.createElement("canvas")) {
+  if (canvas.width !== nLayers || canvas.height !== height) {
+    canvas.width = nLayers;
+    canvas.height = height;
+  }
+  if (tally.max === 0) {
+    context2d(canvas).clearRect(0, 0, nLayers, height);
+    return canvas;
+  }
   // Pixels written directly (one column per layer), not one fillRect per bar segment.
   const { groups } = tally;
   const heights = barHeights(tally, height);
@@ -130,7 +135,7 @@ export function createCountBars() {
   return {
     el,
     build(tally, colors, nLayers, dpr) {
-      source = countsSource(tally, colors, nLayers, Math.round(COUNTS_HEIGHT * dpr));
+      source = countsSource(tally, colors, nLayers, Math.round(COUNTS_HEIGHT * dpr), source ?? undefined);
     },
     draw(layers, heads, cell, dpr) {
       if (!source) return;

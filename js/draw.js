@@ -23,29 +23,40 @@ export function parseColor(hex) {
  * @param {boolean[]} shown  one flag per category
  * @param {import("./layout.js").Palette} palette
  * @param {Int16Array} [groups]  headGroups(cells, shape, shown), when the caller has it
+ * @param {Uint8ClampedArray<ArrayBuffer>[]} [reuse]  the previous result, written over when the sizes match
  * @returns {Uint8ClampedArray<ArrayBuffer>[]}
  */
-export function panelPixels(cells, shape, shown, palette, groups = headGroups(cells, shape, shown)) {
+export function panelPixels(cells, shape, shown, palette, groups = headGroups(cells, shape, shown), reuse = []) {
   const [L, H, C] = shape;
   const grey = rgba32(palette.unclassified);
-  const own = palette.categories.map(rgba32);
   const colors = groupColors(shown, palette).map(rgba32);
   const visible = [];
   for (let c = 0; c < C; c++) if (shown[c]) visible.push(c);
-  // One 32-bit write per pixel instead of four byte writes: most of the first render.
-  const composite = new Uint32Array(L * H);
-  const single = visible.map(() => new Uint32Array(L * H).fill(grey));
-  for (let l = 0; l < L; l++) {
-    for (let h = 0; h < H; h++) {
-      const head = l * H + h;
-      const px = h * L + l;
-      const group = groups[head];
-      composite[px] = group < 0 ? grey : colors[group];
-      if (group < 0) continue;
-      for (let v = 0; v < visible.length; v++) if (cells[head * C + visible[v]] === 1) single[v][px] = own[visible[v]];
+  // One 32-bit write per pixel instead of four byte writes, into buffers kept from
+  // the last call: allocating them was a third of a threshold step.
+  const words = [];
+  for (let i = 0; i <= visible.length; i++) {
+    words.push(reuse[i]?.length === 4 * L * H ? new Uint32Array(reuse[i].buffer) : new Uint32Array(L * H));
+  }
+  // Row by row (one head at a time), so each panel's pixels are written in order.
+  const composite = words[0];
+  for (let h = 0; h < H; h++) {
+    const row = h * L;
+    for (let l = 0; l < L; l++) {
+      const group = groups[l * H + h];
+      composite[row + l] = group < 0 ? grey : colors[group];
     }
   }
-  return [composite, ...single].map((words) => new Uint8ClampedArray(words.buffer));
+  for (let v = 0; v < visible.length; v++) {
+    const c = visible[v];
+    const own = rgba32(palette.categories[c]);
+    const single = words[v + 1];
+    for (let h = 0; h < H; h++) {
+      const row = h * L;
+      for (let l = 0, i = h * C + c; l < L; l++, i += H * C) single[row + l] = cells[i] === 1 ? own : grey;
+    }
+  }
+  return words.map((w) => new Uint8ClampedArray(w.buffer));
 }
 
 // RGBA bytes in memory order, read as one platform-endian 32-bit word.
@@ -63,10 +74,17 @@ function rgba32(hex) {
  * @returns {CanvasRenderingContext2D}
  */
 export function context2d(canvas) {
-  const ctx = canvas.getContext("2d");
-  if (!ctx) throw new Error("this browser gave no 2D canvas context");
+  let ctx = contexts.get(canvas);
+  if (!ctx) {
+    ctx = canvas.getContext("2d") ?? undefined;
+    if (!ctx) throw new Error("this browser gave no 2D canvas context");
+    contexts.set(canvas, ctx);
+  }
   return ctx;
 }
+
+/** @type {WeakMap<HTMLCanvasElement, CanvasRenderingContext2D>} asking the canvas each time costs */
+const contexts = new WeakMap();
 
 /**
  * A canvas at data resolution holding one panel's pixels: the source that

@@ -61,6 +61,7 @@ export function createPanel() {
     canvas,
     clip,
     setTitle(text) {
+      if (title.textContent === text) return;
       title.textContent = text; // user text: never HTML
       clip.setAttribute(
         "aria-label",

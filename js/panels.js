@@ -9,6 +9,7 @@ import { createPanel } from "./panel.js";
  * @property {import("./panel.js").Panel[]} panels  composite first
  * @property {(titles: string[], pixels: Uint8ClampedArray<ArrayBuffer>[], nLayers: number, nHeads: number) => void} setPixels
  *   one panel per title, drawn from these pixels (visible level)
+ * @property {() => Uint8ClampedArray<ArrayBuffer>[]} pixels  the pixels last set, to be written over
  * @property {(layers: [number, number], heads: [number, number], cell: number, dpr: number) => void} draw
  *   blit the shown heads and place the ticks (range level)
  * @property {(d: string, stroke: number) => void} outline  the selected heads, in every panel
@@ -26,9 +27,13 @@ export function createPanelRow(body, bars) {
   const panels = [];
   /** @type {HTMLCanvasElement[]} */
   const sources = [];
+  /** @type {Uint8ClampedArray<ArrayBuffer>[]} the pixels last drawn, for panelPixels to reuse */
+  let last = [];
   return {
     panels,
+    pixels: () => last,
     setPixels(titles, pixels, nLayers, nHeads) {
+      last = pixels;
       while (panels.length < titles.length) {
         const panel = createPanel();
         panels.push(panel);

@@ -117,7 +117,7 @@ export function createView(model, el, schedule) {
       shown = shownFlags(data.categories);
       groups = headGroups(data.cells, data.shape, shown);
       const [L, H] = data.shape;
-      const pixels = panelPixels(data.cells, data.shape, shown, palette, groups);
+      const pixels = panelPixels(data.cells, data.shape, shown, palette, groups, row.pixels());
       row.setPixels(panelTitles(data.categories, shown), pixels, L, H);
       explorer.reset(data, shown, palette);
       setPressed(shown);

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from headwidget.layout import legend_entries, tick_values
+from headwidget.groups import legend_entries
+from headwidget.layout import tick_values
 from headwidget.palette import CATEGORY_COLORS, MULTI_COLORS, UNCLASSIFIED, palette_for
 
 FIXTURES = Path(__file__).parent / "fixtures"

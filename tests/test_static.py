@@ -16,8 +16,9 @@ import numpy as np
 import pytest
 
 from headwidget import HeadMapWidget, example_labels
+from headwidget.layout import Layout, cell_pixels
 from headwidget.snapshot import Snapshot
-from headwidget.svg import cell_size, render_svg, ticks
+from headwidget.svg import render_svg
 
 SVG = "{http://www.w3.org/2000/svg}"
 XSS = ("</script><script>alert(1)</script>", "<img src=x onerror=alert(1)>", 'Tom & "Jerry"', "$x^2$ \\frac{a}{b}")
@@ -86,7 +87,7 @@ def svg_runs(cells: ET.Element) -> list[tuple[str, int, int, int, int]]:
 
 def svg_panels(root: ET.Element, n_heads: int, n_shown: int) -> list[tuple[str, np.ndarray]]:
     """(title, colour grid) per ``<g data-panel>``, the runs of each colour path expanded back into cells."""
-    cell = cell_size(n_shown, n_heads)
+    cell = cell_pixels(n_shown, n_heads)
     panels = []
     groups = sorted(root.iter(f"{SVG}g"), key=lambda g: int(g.get("data-panel", -1)))
     for group in (g for g in groups if g.get("data-panel") is not None):
@@ -102,6 +103,12 @@ def svg_panels(root: ET.Element, n_heads: int, n_shown: int) -> list[tuple[str, 
             grid[y // cell : (y + h) // cell, x // cell : (x + w) // cell] = fill
         panels.append((title, grid))
     return panels
+
+
+def layout_ticks(snapshot: Snapshot) -> tuple[list[int], list[int]]:
+    """The figure's layer and head ticks (every panel has the same), as its Layout places them."""
+    panel = Layout.of(snapshot).panels[0]
+    return [tick.value for tick in panel.x_ticks], [tick.value for tick in panel.y_ticks]
 
 
 def texts(root: ET.Element, cls: str | None = None) -> list[str]:
@@ -175,7 +182,8 @@ def test_svg_text(name):
     assert len(tick_groups) == n_panels
     values = [int(t.text) for t in tick_groups[0]]
     (first, last), (first_head, last_head) = snapshot.layers, snapshot.heads
-    x_ticks, y_ticks = ticks(snapshot, cell_size(last - first + 1, last_head - first_head + 1))
+    x_ticks, y_ticks = layout_ticks(snapshot)
+    assert Layout.of(snapshot).cell == cell_pixels(last - first + 1, last_head - first_head + 1)
     assert values == x_ticks + y_ticks
     if name == "example":  # 7 px cells: the snapshot's ticks are far enough apart
         assert (x_ticks, y_ticks) == (snapshot.x_ticks(), snapshot.y_ticks()) == ([0, 6, 12, 18, 24, 30],) * 2
@@ -228,7 +236,7 @@ def test_svg_head_range_crops_heads():
     assert snapshot.y_ticks() == list(range(4, 12))
     svg = render_svg(snapshot)
     root = ET.fromstring(svg)
-    cell = cell_size(32, 8)
+    cell = cell_pixels(32, 8)
     assert cell == 7  # from max(32 layers, 8 heads), not from all 32 heads
     panels = svg_panels(root, 8, 32)  # checks each background is 32 x 8 cells
     palette = widget._palette
@@ -257,7 +265,7 @@ def test_svg_head_range_of_128_heads():
     labels[:, 64] = labels[3, 127] = True
     widget = HeadMapWidget(labels, ["A"], head_range=(64, 127))
     root = ET.fromstring(render_svg(Snapshot.of(widget)))
-    cell = cell_size(12, 64)
+    cell = cell_pixels(12, 64)
     _, grid = svg_panels(root, 64, 12)[1]
     assert (grid[0] == "#1f77b4").all()  # head 64 is the top row
     assert grid[63, 3] == "#1f77b4" and (grid[1:63] == "#e6e6e6").all()

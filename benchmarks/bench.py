@@ -20,7 +20,6 @@ import argparse
 import json
 import math
 import platform
-import re
 import subprocess
 import sys
 import time
@@ -38,6 +37,7 @@ from playwright.sync_api import sync_playwright  # noqa: E402
 from plotly.offline import get_plotlyjs  # noqa: E402
 
 from headwidget import HeadMapWidget  # noqa: E402
+from headwidget.layout import MAX_PANEL_PX as MAX_PANEL_CSS  # noqa: E402  (largest panel side, for the redraw check)
 from headwidget.palette import palette_for  # noqa: E402
 from measure import measured, render_summary, update_summary  # noqa: E402
 from pages import (  # noqa: E402
@@ -62,13 +62,6 @@ SEED = 20240601
 BUNDLE = ROOT / "src" / "headwidget" / "static" / "widget.js"
 
 
-def _max_panel_css() -> int:
-    """js/widget.js's MAX_PANEL_CSS (largest panel side in CSS px), for the redraw check."""
-    found = re.search(r"const MAX_PANEL_CSS = (\d+)", (ROOT / "js" / "widget.js").read_text())
-    return int(found.group(1)) if found else 240
-
-
-MAX_PANEL_CSS = _max_panel_css()
 # ---------------------------------------------------------------- data
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from headwidget import HeadMapWidget, example_labels
-from headwidget.svg import cell_size
+from headwidget.layout import cell_pixels
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -39,7 +39,7 @@ def test_render_head_range(tmp_path):
     root = ET.fromstring(svg.read_text())
     cells = next(g for g in root.iter(f"{SVG}g") if g.get("class") == "cells")
     background = cells.find(f"{SVG}rect")
-    cell = cell_size(14, 8)
+    cell = cell_pixels(14, 8)
     assert (int(background.get("width")), int(background.get("height"))) == (14 * cell, 8 * cell)
 
 

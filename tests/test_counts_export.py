@@ -3,6 +3,7 @@ live view, above the composite, in SVG, PNG and PDF, and from the CLI."""
 
 from __future__ import annotations
 
+import importlib.util
 import re
 import xml.etree.ElementTree as ET
 
@@ -115,3 +116,16 @@ def test_cli_counts(tmp_path):
     out = tmp_path / "map.svg"
     assert run("render", "--example", "-o", str(out), "--counts").returncode == 0
     assert 'class="counts"' in out.read_text()
+
+
+def test_bars_with_no_category_visible(tmp_path):
+    """No visible category: no groups, no bars, and the figure still draws (it used to raise)."""
+    widget = HeadMapWidget(labels(), ["A", "B"], visible=[])
+    counts, colours, busiest = Snapshot.of(widget, counts=True).layer_counts()
+    assert (counts.shape, colours, busiest) == ((4, 0), [], 0)
+    svg = render_svg(Snapshot.of(widget, counts=True))
+    group = next(g for g in ET.fromstring(svg).iter(f"{SVG}g") if g.get("class") == "counts")
+    assert len(group) == 0
+    if importlib.util.find_spec("matplotlib"):
+        widget.save(tmp_path / "map.png", counts=True, dpi=50)
+        assert (tmp_path / "map.png").stat().st_size > 0

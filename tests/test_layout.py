@@ -1,16 +1,20 @@
-"""Layout rules and palette: the fixture shared with the JS tests is current."""
+"""Layout rules, the group rule and the palette: the fixture shared with the JS tests is
+current, and its expected values agree with the rules written out head by head here."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 
-from headwidget.layout import legend_entries, tick_values
+from headwidget.groups import group_colours, group_labels, legend_entries
+from headwidget.layout import COUNTS_HEIGHT, Layout, cell_pixels, tick_values
 from headwidget.palette import CATEGORY_COLORS, MULTI_COLORS, UNCLASSIFIED, palette_for
 
 FIXTURES = Path(__file__).parent / "fixtures"
+LAYOUT = json.loads((FIXTURES / "layout.json").read_text())
 
 
 def test_fixtures_are_current():
@@ -60,3 +64,122 @@ def test_legend_in_reference_order():
         "Algorithmic",
         "Unclassified",
     ]
+
+
+# ------------------------------------------------------------------ group rule
+
+
+def group_of(on: list[bool], shown: list[bool]) -> int:
+    """The group rule for one head, spelled out: alone in the v-th visible category -> v,
+    in k >= 2 visible categories -> V + k - 2, in none -> -1."""
+    visible = [c for c, s in enumerate(shown) if s]
+    mine = [v for v, c in enumerate(visible) if on[c]]
+    if not mine:
+        return -1
+    return mine[0] if len(mine) == 1 else len(visible) + len(mine) - 2
+
+
+def heads_of(case: dict) -> np.ndarray:
+    return np.array(case["cells"], dtype=bool).reshape(case["shape"])
+
+
+@pytest.mark.parametrize("case", LAYOUT["composite"], ids=lambda c: "x".join(map(str, c["shape"])))
+def test_fixture_composite_follows_the_group_rule(case):
+    cells, shown, palette = heads_of(case), case["shown"], case["palette"]
+    n_layers, n_heads, _ = cells.shape
+    visible = [c for c, s in enumerate(shown) if s]
+    groups = [group_of(list(cells[layer, head]), shown) for layer in range(n_layers) for head in range(n_heads)]
+    assert case["groups"] == groups
+    colours = [palette["categories"][c] for c in visible] + palette["multi"][: max(0, len(visible) - 1)]
+    grey = palette["unclassified"]
+    assert case["colors"]["composite"] == [grey if g < 0 else colours[g] for g in groups]
+    assert case["colors"]["panels"] == [
+        [
+            palette["categories"][c] if cells[layer, head, c] else grey
+            for layer in range(n_layers)
+            for head in range(n_heads)
+        ]
+        for c in visible
+    ]
+
+
+def test_fixture_composite_covers_every_group():
+    """The staircase reaches 0 .. 4 categories; hidden categories, 1 and 12 categories are there."""
+    staircase = LAYOUT["composite"][0]
+    assert set(staircase["groups"]) == {-1, 0, 3, 4, 5, 6}
+    assert {tuple(c["shape"]) for c in LAYOUT["composite"]} >= {(6, 5, 4), (5, 4, 1), (6, 5, 12), (32, 32, 4)}
+    assert any(not all(c["shown"]) for c in LAYOUT["composite"])
+    twelve = next(c for c in LAYOUT["composite"] if c["shape"][2] == 12 and all(c["shown"]))
+    assert max(twelve["groups"]) >= 12 + 3 - 2  # heads in 3 or more of 12 categories
+
+
+@pytest.mark.parametrize("case", LAYOUT["counts"], ids=lambda c: "x".join(map(str, c["shape"])))
+def test_fixture_counts_follow_the_group_rule(case):
+    cells, shown = heads_of(case), case["shown"]
+    first, last = case["heads"]
+    n_groups = 2 * sum(shown) - 1
+    want = [[0] * n_groups for _ in range(cells.shape[0])]
+    for layer in range(cells.shape[0]):
+        for head in range(first, last + 1):
+            group = group_of(list(cells[layer, head]), shown)
+            if group >= 0:
+                want[layer][group] += 1
+    assert case["counts"] == want
+    assert case["busiest"] == max(sum(row) for row in want)
+    for dpr in (1, 2):
+        height = COUNTS_HEIGHT * dpr
+        assert case["heights"][str(dpr)] == [[int(n / case["busiest"] * height + 0.5) for n in row] for row in want]
+
+
+def test_fixture_counts_include_a_stack_taller_than_the_bars():
+    """Six groups of one head at the busiest layer: each rounds 6.67 px up, 42 px in all."""
+    assert any(sum(row) > COUNTS_HEIGHT for case in LAYOUT["counts"] for row in case["heights"]["1"])
+
+
+@pytest.mark.parametrize("entry", LAYOUT["panels"], ids=lambda e: f"{len(e['categories'])}-{e['shown']}")
+def test_legend_is_the_groups_reversed_then_unclassified(entry):
+    palette, visible = entry["palette"], [c for c, on in enumerate(entry["shown"]) if on]
+    groups = [(g["label"], g["color"]) for g in entry["groups"]]
+    assert groups == [(entry["categories"][c], palette["categories"][c]) for c in visible] + [
+        (f"{k} categories", palette["multi"][k - 2]) for k in range(2, len(visible) + 1)
+    ]
+    labels, colours = group_labels(entry["categories"], entry["shown"]), group_colours(palette, entry["shown"])
+    assert groups == list(zip(labels, colours, strict=True))
+    legend = [(row["label"], row["color"]) for row in entry["legend"]]
+    assert legend == [*groups[::-1], ("Unclassified", entry["palette"]["unclassified"])]
+
+
+def test_fixture_cell_pixels():
+    for case in LAYOUT["cell_pixels"]:
+        cell = case["cell"]
+        side = max(case["layers"], case["heads"])
+        assert cell == cell_pixels(case["layers"], case["heads"], case["dpr"], case["max"])
+        assert cell == 1 or cell * side <= case["max"] * case["dpr"] < (cell + 1) * side
+
+
+def test_constants_are_the_modules():
+    from headwidget import groups, layout
+
+    assert LAYOUT["constants"] == {
+        "composite_title": layout.COMPOSITE_TITLE,
+        "unclassified_label": groups.UNCLASSIFIED_LABEL,
+        "max_panel_px": layout.MAX_PANEL_PX,
+        "counts_height": layout.COUNTS_HEIGHT,
+        "counts_gap": layout.COUNTS_GAP,
+    }
+
+
+def test_layout_clips_a_stack_taller_than_the_bars():
+    """The static figure's bars stay in their 40 px box, as a canvas clips them."""
+    from headwidget import HeadMapWidget
+    from headwidget.snapshot import Snapshot
+
+    case = next(c for c in LAYOUT["counts"] if any(sum(row) > COUNTS_HEIGHT for row in c["heights"]["1"]))
+    widget = HeadMapWidget(heads_of(case), ["A", "B", "C", "D"])
+    counts = Layout.of(Snapshot.of(widget, counts=True)).counts
+    assert counts.box.height == COUNTS_HEIGHT
+    column = [bar for bar in counts.bars if bar.layer == 1]  # the busiest layer: one head in each of 6 groups
+    assert len(column) == case["busiest"] == 6
+    assert min(bar.box.y for bar in column) == counts.box.y
+    assert sum(bar.box.height for bar in column) == COUNTS_HEIGHT
+    assert [bar.box.height for bar in column] == [7, 7, 7, 7, 7, 5]  # the top segment clipped

@@ -8,18 +8,22 @@ category colour where the head is in that category, light grey elsewhere.
 
 from __future__ import annotations
 
+import json
 import re
 import xml.etree.ElementTree as ET
 from collections import Counter
+from pathlib import Path
 
 import numpy as np
 import pytest
 
 from headwidget import HeadMapWidget, example_labels
+from headwidget.layout import Layout, cell_pixels
 from headwidget.snapshot import Snapshot
-from headwidget.svg import cell_size, render_svg, ticks
+from headwidget.svg import render_svg
 
 SVG = "{http://www.w3.org/2000/svg}"
+FIXTURE = Path(__file__).parent / "fixtures" / "layout.json"
 XSS = ("</script><script>alert(1)</script>", "<img src=x onerror=alert(1)>", 'Tom & "Jerry"', "$x^2$ \\frac{a}{b}")
 
 
@@ -86,7 +90,7 @@ def svg_runs(cells: ET.Element) -> list[tuple[str, int, int, int, int]]:
 
 def svg_panels(root: ET.Element, n_heads: int, n_shown: int) -> list[tuple[str, np.ndarray]]:
     """(title, colour grid) per ``<g data-panel>``, the runs of each colour path expanded back into cells."""
-    cell = cell_size(n_shown, n_heads)
+    cell = cell_pixels(n_shown, n_heads)
     panels = []
     groups = sorted(root.iter(f"{SVG}g"), key=lambda g: int(g.get("data-panel", -1)))
     for group in (g for g in groups if g.get("data-panel") is not None):
@@ -102,6 +106,12 @@ def svg_panels(root: ET.Element, n_heads: int, n_shown: int) -> list[tuple[str, 
             grid[y // cell : (y + h) // cell, x // cell : (x + w) // cell] = fill
         panels.append((title, grid))
     return panels
+
+
+def layout_ticks(snapshot: Snapshot) -> tuple[list[int], list[int]]:
+    """The figure's layer and head ticks (every panel has the same), as its Layout places them."""
+    panel = Layout.of(snapshot).panels[0]
+    return [tick.value for tick in panel.x_ticks], [tick.value for tick in panel.y_ticks]
 
 
 def texts(root: ET.Element, cls: str | None = None) -> list[str]:
@@ -175,7 +185,8 @@ def test_svg_text(name):
     assert len(tick_groups) == n_panels
     values = [int(t.text) for t in tick_groups[0]]
     (first, last), (first_head, last_head) = snapshot.layers, snapshot.heads
-    x_ticks, y_ticks = ticks(snapshot, cell_size(last - first + 1, last_head - first_head + 1))
+    x_ticks, y_ticks = layout_ticks(snapshot)
+    assert Layout.of(snapshot).cell == cell_pixels(last - first + 1, last_head - first_head + 1)
     assert values == x_ticks + y_ticks
     if name == "example":  # 7 px cells: the snapshot's ticks are far enough apart
         assert (x_ticks, y_ticks) == (snapshot.x_ticks(), snapshot.y_ticks()) == ([0, 6, 12, 18, 24, 30],) * 2
@@ -228,7 +239,7 @@ def test_svg_head_range_crops_heads():
     assert snapshot.y_ticks() == list(range(4, 12))
     svg = render_svg(snapshot)
     root = ET.fromstring(svg)
-    cell = cell_size(32, 8)
+    cell = cell_pixels(32, 8)
     assert cell == 7  # from max(32 layers, 8 heads), not from all 32 heads
     panels = svg_panels(root, 8, 32)  # checks each background is 32 x 8 cells
     palette = widget._palette
@@ -257,7 +268,7 @@ def test_svg_head_range_of_128_heads():
     labels[:, 64] = labels[3, 127] = True
     widget = HeadMapWidget(labels, ["A"], head_range=(64, 127))
     root = ET.fromstring(render_svg(Snapshot.of(widget)))
-    cell = cell_size(12, 64)
+    cell = cell_pixels(12, 64)
     _, grid = svg_panels(root, 64, 12)[1]
     assert (grid[0] == "#1f77b4").all()  # head 64 is the top row
     assert grid[63, 3] == "#1f77b4" and (grid[1:63] == "#e6e6e6").all()
@@ -445,6 +456,115 @@ def test_png_example_and_pdf(tmp_path):
     assert (tmp_path / "again.pdf").read_bytes() == data  # no timestamps
     with pytest.raises(ValueError, match="fmt"):
         save_matplotlib(snapshot, tmp_path / "map.gif", fmt="gif")
+
+
+# ------------------------------------------------- one layout, SVG and matplotlib
+
+FIXTURE_RANGES = [(case["first"], case["last"]) for case in json.loads(FIXTURE.read_text())["ticks"]]
+TICK_SHAPES = [(32, 32), (80, 64), (126, 128)]
+
+
+def tick_views() -> list[tuple[int, int, tuple[int, int], tuple[int, int]]]:
+    """(layers, heads, layer_range, head_range): each model shape whole, cropped to every range of
+    the fixture's ticks that fits (layers, then heads), and cropped on both axes."""
+    views = []
+    for n_layers, n_heads in TICK_SHAPES:
+        all_layers, all_heads = (0, n_layers - 1), (0, n_heads - 1)
+        views.append((n_layers, n_heads, all_layers, all_heads))
+        views += [(n_layers, n_heads, r, all_heads) for r in FIXTURE_RANGES if r[1] < n_layers and r != all_layers]
+        views += [(n_layers, n_heads, all_layers, r) for r in FIXTURE_RANGES if r[1] < n_heads and r != all_heads]
+        views.append((n_layers, n_heads, (18, 31), (5, 20)))
+    return views
+
+
+def svg_tick_labels(root: ET.Element) -> list[tuple[list[str], list[str]]]:
+    """(layer labels, head labels) per panel, from each ``<g class="tick-labels">``."""
+    groups = [g for g in root.iter(f"{SVG}g") if g.get("class") == "tick-labels"]
+    return [
+        ([t.text for t in g if t.get("text-anchor") == "middle"], [t.text for t in g if t.get("text-anchor") == "end"])
+        for g in groups
+    ]
+
+
+@pytest.mark.parametrize(("n_layers", "n_heads", "layers", "heads"), tick_views())
+def test_svg_and_matplotlib_carry_the_layouts_ticks(n_layers, n_heads, layers, heads):
+    """The same view gives the same tick labels in the SVG and in matplotlib: the Layout's,
+    thinned once for the cell size (they used to be thinned twice, differently)."""
+    pytest.importorskip("matplotlib")
+    from headwidget.mpl import to_matplotlib
+
+    labels = np.zeros((n_layers, n_heads, 1), dtype=bool)
+    labels[::3, ::2] = True
+    snapshot = Snapshot.of(HeadMapWidget(labels, ["A"], layer_range=layers, head_range=heads))
+    layout = Layout.of(snapshot)
+    want = [([t.label.text for t in p.x_ticks], [t.label.text for t in p.y_ticks]) for p in layout.panels]
+    assert want[0][0] == [str(t.value) for t in layout.panels[0].x_ticks]
+    assert svg_tick_labels(ET.fromstring(render_svg(snapshot))) == want
+    fig = to_matplotlib(snapshot)
+    got = [
+        ([t.get_text() for t in ax.get_xticklabels()], [t.get_text() for t in ax.get_yticklabels()]) for ax in fig.axes
+    ]
+    assert got == want
+    assert [[float(v) for v in ax.get_xticks()] for ax in fig.axes] == [
+        [t.value for t in p.x_ticks] for p in layout.panels
+    ]
+    assert [[float(v) for v in ax.get_yticks()] for ax in fig.axes] == [
+        [t.value for t in p.y_ticks] for p in layout.panels
+    ]
+    if (n_layers, n_heads, layers, heads) == (126, 128, (0, 125), (0, 127)):  # the case the issue reported
+        assert want[0] == (["0", "29", "58", "87", "116"], ["0", "25", "50", "75", "100", "125"])
+
+
+def anchor_px(text, fig) -> tuple[float, float]:
+    """Where a matplotlib text is anchored (its baseline point for ours), in px from the top-left."""
+    x, y = text.get_transform().transform(text.get_position())
+    return float(x), float(fig.bbox.height - y)
+
+
+def extent_px(artist, fig) -> tuple[float, float, float, float]:
+    box = artist.get_window_extent()
+    return float(box.x0), float(fig.bbox.height - box.y1), float(box.width), float(box.height)
+
+
+@pytest.mark.parametrize("scale", [1, 2])
+@pytest.mark.parametrize("name", ["example", "example-heads", "staircase"])
+def test_matplotlib_draws_the_layout(name, scale):
+    """At 96 dpi (per scale) one layout px is one figure px: axes, bars, titles, labels, ticks,
+    legend swatches and text sit where the Layout (and so the SVG) puts them."""
+    pytest.importorskip("matplotlib")
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from headwidget.mpl import to_matplotlib
+
+    snapshot = Snapshot.of(widgets()[name], counts=True)
+    layout = Layout.of(snapshot)
+    fig = to_matplotlib(snapshot, scale=scale)
+    fig.set_dpi(96 / scale)
+    FigureCanvasAgg(fig).draw()
+    assert (fig.bbox.width, fig.bbox.height) == pytest.approx((layout.width, layout.height))
+
+    def box(b):
+        return (b.x, b.y, b.width, b.height)
+
+    assert len(fig.axes) == len(layout.panels) + 1
+    for panel, ax in zip(layout.panels, fig.axes, strict=False):
+        assert extent_px(ax, fig) == pytest.approx(box(panel.plot), abs=0.01)
+        for text, want in ((ax.title, panel.title), (ax.xaxis.label, panel.x_label), (ax.yaxis.label, panel.y_label)):
+            assert text.get_text() == want.text
+            assert anchor_px(text, fig) == pytest.approx((want.x, want.y), abs=0.01)
+        for label, tick in zip(ax.get_xticklabels(), panel.x_ticks, strict=True):
+            assert anchor_px(label, fig) == pytest.approx((tick.label.x, tick.label.y), abs=0.01)
+        for label, tick in zip(ax.get_yticklabels(), panel.y_ticks, strict=True):
+            x, top, width, height = extent_px(label, fig)
+            assert x + width == pytest.approx(tick.label.x, abs=0.01)  # right-aligned there
+            assert abs(top + height / 2 - tick.at) < 1.5  # and centred on the tick
+    assert extent_px(fig.axes[-1], fig) == pytest.approx(box(layout.counts.box), abs=0.01)
+    legend = fig.legends[0]
+    for row, swatch, text in zip(layout.legend, legend.legend_handles, legend.get_texts(), strict=True):
+        assert extent_px(swatch, fig) == pytest.approx(box(row.swatch), abs=0.01)
+        assert (text.get_text(), anchor_px(text, fig)) == (row.label, pytest.approx((row.text.x, row.text.y), abs=0.01))
+    if layout.title:
+        assert anchor_px(fig.texts[0], fig) == pytest.approx((layout.title.x, layout.title.y), abs=0.01)
 
 
 # ---------------------------------------------------------------- widget state

@@ -3,41 +3,41 @@
 Needs matplotlib (``pip install "headwidget[export]"``); it is imported only
 when one of these functions runs. The figure is built on
 :class:`matplotlib.figure.Figure` directly (no pyplot), so no GUI backend is
-involved. Layout follows the live view and the reference figure: legend on the
-left, then one square-celled panel per :meth:`Snapshot.panels` entry.
+involved. It draws the same :class:`~headwidget.layout.Layout` as the SVG writer:
+the figure is the layout's px at 96 per inch (times ``scale``), font sizes are px
+x 0.75 pt, each panel's axes sit at the layout's box, and the ticks, tick labels,
+titles, legend rows and count bars are the layout's.
 """
 
 from __future__ import annotations
 
-import math
 import os
 from typing import Any
 
 import numpy as np
 
-from .layout import tick_values
+from .layout import (
+    BACKGROUND,
+    FONT_FAMILY,
+    LEGEND_PITCH,
+    MUTED_COLOUR,
+    PX_PER_INCH,
+    TEXT_COLOUR,
+    Box,
+    Layout,
+    LegendRow,
+    Panel,
+    Text,
+)
 from .snapshot import Snapshot
 
 FORMATS = ("png", "pdf")
-TEXT_COLOUR = "#1f1f1f"
-
-# Sizes in inches (before ``scale``) and points.
-_PANEL_IN = 2.25  # longer side of a panel's plot area
-_Y_AREA_IN = 0.6  # y tick labels and the "head" label left of a panel
-_GAP_IN = 0.25  # right of each panel
-_TITLE_IN = 0.3  # panel titles above the panels
-_BOTTOM_IN = 0.62  # x tick labels and the "layer" label below the panels
-_FIG_TITLE_IN = 0.4
-_PAD_IN = 0.1
-_FONT_PT = 10
-_TITLE_PT = 12
-# Count bars above the composite: 40 px of the live view's 240 px panel, 3 px gap.
-_COUNTS_IN, _COUNTS_GAP_IN = _PANEL_IN * 40 / 240, _PANEL_IN * 3 / 240
-
-
-def _text_in(text: str, points: float) -> float:
-    """A rough width in inches of ``text`` at ``points`` (for layout only)."""
-    return 0.6 * len(str(text)) * points / 72
+_PT_PER_PX = 72 / PX_PER_INCH
+_FONT = FONT_FAMILY[0]  # DejaVu Sans ships with matplotlib; naming the fallbacks too only logs warnings
+_ANCHOR = {"start": "left", "middle": "center", "end": "right"}
+# matplotlib's legend rows: a handle box of fontsize * handleheight - descent points,
+# descent = 0.35 * fontsize * (handleheight - 0.7), with the label's baseline at descent.
+_DESCENT_PER_HANDLEHEIGHT, _DESCENT_AT_ZERO = 0.35, 0.7
 
 
 def to_matplotlib(snapshot: Snapshot, *, scale: float = 1.0) -> Any:
@@ -54,95 +54,54 @@ def to_matplotlib(snapshot: Snapshot, *, scale: float = 1.0) -> Any:
     -------
     matplotlib.figure.Figure
         One axes per panel (``fig.axes[i]`` is panel ``i``, composite first),
-        then, with ``snapshot.counts``, the count bars' axes (``fig.axes[-1]``),
-        plus a figure legend with the snapshot's legend rows.
+        then, with ``snapshot.counts``, the count bars' axes (``fig.axes[-1]``,
+        y in heads), plus a figure legend with the snapshot's legend rows.
+        User text is drawn as written (no mathtext, no TeX).
     """
     from matplotlib.figure import Figure
-    from matplotlib.patches import Patch
 
-    s = float(scale)
-    panels = snapshot.panels()
-    legend = snapshot.legend()
-    first, last = snapshot.layers
-    first_head, last_head = snapshot.heads
-    n_shown, n_heads = last - first + 1, last_head - first_head + 1
-    side = max(n_shown, n_heads)
-    ax_w, ax_h = _PANEL_IN * n_shown / side, _PANEL_IN * n_heads / side
+    layout = Layout.of(snapshot)
+    pt = _PT_PER_PX * float(scale)  # points per layout px
+    fig = Figure(
+        figsize=(layout.width / PX_PER_INCH * scale, layout.height / PX_PER_INCH * scale), facecolor=BACKGROUND
+    )
+    (first, last), (first_head, last_head) = layout.layers, layout.heads
 
-    # Ticks as in the live view, thinned where labels would overlap (cells in points, 10 pt digits).
-    cell_pt = 72 * _PANEL_IN / side
-    x_ticks = tick_values(first, last, math.ceil((6 * len(str(last)) + 6) / cell_pt))
-    y_ticks = tick_values(first_head, last_head, math.ceil(13 / cell_pt))
+    def at(text: Text) -> tuple[float, float]:
+        """A text's baseline point in figure fractions."""
+        return text.x / layout.width, 1 - text.y / layout.height
 
-    legend_w = 0.45 + max((_text_in(label, _FONT_PT) for label, _ in legend), default=0) + 0.1
-    slots = []
-    for title, _ in panels:
-        spill = max(0.0, (_text_in(title, _TITLE_PT) - ax_w) / 2)
-        slots.append((max(_Y_AREA_IN, spill), max(_GAP_IN, spill + 0.1)))
-    width = _PAD_IN + legend_w + sum(left + ax_w + right for left, right in slots) + _PAD_IN
-    top = _FIG_TITLE_IN if snapshot.title else 0.0
-    # The legend is centred on the panels; a legend taller than them adds room above and below.
-    half_legend = len(legend) * 1.5 * _FONT_PT / 72 / 2 + 0.05
-    bottom = max(_BOTTOM_IN, half_legend - ax_h / 2)
-    bars = _COUNTS_IN + _COUNTS_GAP_IN if snapshot.counts else 0.0
-    height = top + max(_TITLE_IN, half_legend - ax_h / 2) + bars + ax_h + bottom
-    if snapshot.title:
-        width = max(width, 2 * _PAD_IN + _text_in(snapshot.title, _TITLE_PT) * 1.1)
-
-    fig = Figure(figsize=(width * s, height * s), facecolor="white")
-    text = {"color": TEXT_COLOUR, "usetex": False, "parse_math": False}
-    x = _PAD_IN + legend_w
-    composite_x = x + slots[0][0]
-    for (title, grid), (left, right) in zip(panels, slots, strict=True):
-        x += left
-        ax = fig.add_axes((x / width, bottom / height, ax_w / width, ax_h / height))
-        x += ax_w + right
+    for panel in layout.panels:
+        plot = panel.plot
+        ax = fig.add_axes(_fraction(plot, layout))
         ax.imshow(
-            _rgb(grid),
+            _rgb(panel.colours),
             interpolation="nearest",
             origin="upper",
-            aspect="equal",
+            aspect="auto",  # the box already has square cells
             extent=(first - 0.5, last + 0.5, last_head + 0.5, first_head - 0.5),
         )
-        # titles stay on one line above the bars, as in the live view
-        ax.set_title(title, fontsize=_TITLE_PT * s, pad=(6 + 72 * bars) * s, **text)
-        ax.set_xticks(x_ticks)
-        ax.set_yticks(y_ticks)
-        ax.tick_params(labelsize=_FONT_PT * s, length=3.5 * s, width=0.8 * s, colors=TEXT_COLOUR)
-        ax.set_xlabel("layer", fontsize=_FONT_PT * s, labelpad=4 * s, **text)
-        ax.set_ylabel("head", fontsize=_FONT_PT * s, labelpad=4 * s, **text)
-        for spine in ax.spines.values():
-            spine.set_linewidth(0.8 * s)
-            spine.set_edgecolor(TEXT_COLOUR)
-    if snapshot.counts:
-        box = (composite_x / width, (bottom + ax_h + _COUNTS_GAP_IN) / height, ax_w / width, _COUNTS_IN / height)
-        _count_bars(fig.add_axes(box), snapshot)
-    handles = [Patch(facecolor=colour, edgecolor="none", label=label) for label, colour in legend]
-    key = fig.legend(
-        handles=handles,
-        loc="center left",
-        bbox_to_anchor=(_PAD_IN / width, (bottom + ax_h / 2) / height),
-        frameon=False,
-        fontsize=_FONT_PT * s,
-        handlelength=2.0,
-        handleheight=0.8,
-        borderaxespad=0,
-        labelcolor=TEXT_COLOUR,
-    )
-    for label in key.get_texts():
-        label.set_usetex(False)
-        label.set_parse_math(False)  # names are shown as written: "$x$" stays "$x$"
-    if snapshot.title:
-        fig.text(
-            _PAD_IN / width,
-            1 - (_PAD_IN + 0.05) / height,
-            snapshot.title,
-            fontsize=_TITLE_PT * s,
-            fontweight="bold",
-            ha="left",
-            va="top",
-            **text,
-        )
+        ax.set_title(panel.title.text, pad=(plot.y - panel.title.y) * pt, **_text_props(panel.title, pt))
+        for spine in ax.spines.values():  # the frame just outside the cells, as the layout's
+            # (first: moving a spine resets its axis's ticks)
+            spine.set_position(("outward", (plot.x - panel.frame.x) * pt))
+            spine.set_linewidth(pt)
+            spine.set_edgecolor(MUTED_COLOUR)
+        _ticks(ax, panel, layout, pt)
+        for label, axis, set_label in (
+            (panel.x_label, ax.xaxis, ax.set_xlabel),
+            (panel.y_label, ax.yaxis, ax.set_ylabel),
+        ):
+            if label is not None:
+                set_label(label.text, **_text_props(label, pt))
+                axis.set_label_coords(*at(label), transform=fig.transFigure)
+        ax.set_xlim(first - 0.5, last + 0.5)
+        ax.set_ylim(last_head + 0.5, first_head - 0.5)
+    if layout.counts:
+        _count_bars(fig.add_axes(_fraction(layout.counts.box, layout)), layout)
+    _legend(fig, layout, pt)
+    if layout.title:
+        fig.text(*at(layout.title), layout.title.text, **_text_props(layout.title, pt))
     return fig
 
 
@@ -170,20 +129,117 @@ def save_matplotlib(
     fig = to_matplotlib(snapshot, scale=scale)
     # Fixed metadata so the same snapshot gives the same bytes.
     metadata = {"Software": None} if fmt == "png" else {"Creator": None, "Producer": None, "CreationDate": None}
-    fig.savefig(os.fspath(path), format=fmt, dpi=dpi, facecolor="white", metadata=metadata)
+    fig.savefig(os.fspath(path), format=fmt, dpi=dpi, facecolor=BACKGROUND, metadata=metadata)
 
 
-def _count_bars(ax: Any, snapshot: Snapshot) -> None:
-    """Stacked bars per shown layer, scaled to the busiest layer, no axes drawn."""
-    counts, colours, busiest = snapshot.layer_counts()
-    first, last = snapshot.layers
-    layers = np.arange(first, last + 1)
-    below = np.zeros(len(layers))
-    for column, colour in zip(counts.T, colours, strict=True):
-        ax.bar(layers, column, bottom=below, width=1.0, color=colour, linewidth=0)
-        below += column
+def _ticks(ax: Any, panel: Panel, layout: Layout, pt: float) -> None:
+    """The panel's ticks and tick labels: marks out of the frame, then x labels by their
+    baseline and y labels by their right end, where the layout puts them."""
+    frame = panel.frame
+    for axis, ticks, room in (
+        ("x", panel.x_ticks, panel.x_ticks[0].label.y - frame.bottom if panel.x_ticks else 0),
+        ("y", panel.y_ticks, frame.x - panel.y_ticks[0].label.x if panel.y_ticks else 0),
+    ):
+        ax.tick_params(
+            axis=axis,
+            direction="out",
+            length=layout.tick_length * pt,
+            width=pt,
+            color=MUTED_COLOUR,
+            pad=max(0.0, room - layout.tick_length) * pt,  # matplotlib counts the pad from the mark's end
+            labelcolor=TEXT_COLOUR,
+            **({"labelsize": ticks[0].label.size * pt} if ticks else {}),
+        )
+        set_ticks = ax.set_xticks if axis == "x" else ax.set_yticks
+        set_ticks(
+            [tick.value for tick in ticks],
+            [tick.label.text for tick in ticks],
+            fontfamily=_FONT,
+            usetex=False,
+            **({"va": "baseline"} if axis == "x" else {}),  # y labels stay centred on their tick
+        )
+
+
+def _text_props(text: Text, pt: float) -> dict[str, Any]:
+    """matplotlib text properties for a layout text placed by its baseline point."""
+    return {
+        "fontsize": text.size * pt,
+        "fontweight": "bold" if text.bold else "normal",
+        "fontfamily": _FONT,
+        "color": TEXT_COLOUR,
+        "ha": _ANCHOR[text.anchor],
+        "va": "baseline",
+        "rotation": 90 if text.upright else 0,
+        "rotation_mode": "anchor",
+        "usetex": False,
+        "parse_math": False,  # names are shown as written: "$x$" stays "$x$"
+    }
+
+
+def _fraction(box: Box, layout: Layout) -> tuple[float, float, float, float]:
+    """A layout box (px, y down) as (left, bottom, width, height) figure fractions."""
+    w, h = layout.width, layout.height
+    return box.x / w, 1 - box.bottom / h, box.width / w, box.height / h
+
+
+def _legend(fig: Any, layout: Layout, pt: float) -> None:
+    """The legend rows as one figure legend, each swatch and label where the layout puts them."""
+    from matplotlib.legend_handler import HandlerPatch
+    from matplotlib.patches import Patch, Rectangle
+
+    rows = layout.legend
+    first: LegendRow = rows[0]
+    size = first.text.size * pt
+    row_height = LEGEND_PITCH * pt
+    # Rows exactly one pitch apart (no label spacing): solve matplotlib's row height for handleheight.
+    handleheight = (row_height / size - _DESCENT_PER_HANDLEHEIGHT * _DESCENT_AT_ZERO) / (1 - _DESCENT_PER_HANDLEHEIGHT)
+    descent = _DESCENT_PER_HANDLEHEIGHT * size * (handleheight - _DESCENT_AT_ZERO)
+    top = (
+        first.text.y - (row_height - descent) / pt
+    )  # px: the first label's baseline sits descent above its row's bottom
+
+    def swatch(*, xdescent: float, width: float, **_: Any) -> Any:
+        # In points from the label's baseline, y up; every row has its swatch at the same place.
+        return Rectangle((-xdescent, (first.text.y - first.swatch.bottom) * pt), width, first.swatch.height * pt)
+
+    handles = [Patch(facecolor=row.colour, edgecolor="none", label=row.label) for row in rows]
+    key = fig.legend(
+        handles=handles,
+        loc="upper left",
+        bbox_to_anchor=(first.swatch.x / layout.width, 1 - top / layout.height),
+        frameon=False,
+        prop={"family": _FONT, "size": size},
+        handlelength=first.swatch.width * pt / size,
+        handleheight=handleheight,
+        handletextpad=(first.text.x - first.swatch.right) * pt / size,
+        labelspacing=0,
+        borderpad=0,
+        borderaxespad=0,
+        labelcolor=TEXT_COLOUR,
+        handler_map={Patch: HandlerPatch(patch_func=swatch)},
+    )
+    for label in key.get_texts():
+        label.set_usetex(False)
+        label.set_parse_math(False)  # names are shown as written: "$x$" stays "$x$"
+
+
+def _count_bars(ax: Any, layout: Layout) -> None:
+    """The layout's bar segments in an axes of layers by heads (busiest layer = full height), no axes drawn."""
+    counts = layout.counts
+    (first, last), box = layout.layers, counts.box  # type: ignore[union-attr]
+    heads_per_px = max(counts.busiest, 1) / box.height  # type: ignore[union-attr]
+    bars = counts.bars  # type: ignore[union-attr]
+    if bars:
+        ax.bar(
+            [bar.layer for bar in bars],
+            [bar.box.height * heads_per_px for bar in bars],
+            bottom=[(box.bottom - bar.box.bottom) * heads_per_px for bar in bars],
+            width=1.0,
+            color=[bar.colour for bar in bars],
+            linewidth=0,
+        )
     ax.set_xlim(first - 0.5, last + 0.5)
-    ax.set_ylim(0, max(busiest, 1))
+    ax.set_ylim(0, max(counts.busiest, 1))  # type: ignore[union-attr]
     ax.set_axis_off()
 
 

@@ -1,9 +1,10 @@
-"""What a static export draws: the widget's data and view, frozen, with each panel's colours.
+"""What a static export draws: the widget's data and view, frozen.
 
-The static writers (SVG, matplotlib PNG/PDF) draw from a :class:`Snapshot`, so they
-follow the same rules as the canvas front end (``js/draw.js``, ``js/layout.js``):
-composite first, counting only visible categories; x = layer, y = head, head 0 at
-the top; ticks and legend from :mod:`headwidget.layout`.
+A :class:`Snapshot` holds the labels, palette, title, ranges, visible categories and
+whether to draw the count bars. Its colours, legend and counts come from the group
+rule (:mod:`headwidget.groups`), its panel titles and ticks from
+:mod:`headwidget.layout`; :meth:`headwidget.layout.Layout.of` turns it into the
+figure that the SVG and matplotlib writers draw.
 """
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ from typing import Any
 
 import numpy as np
 
-from .layout import legend_entries, panel_titles, tick_values
+from .groups import group_colours, layer_counts, legend_entries, panel_colours
+from .layout import panel_titles, tick_values
 
 
 @dataclass(frozen=True)
@@ -78,54 +80,37 @@ class Snapshot:
         first, last = self.layers
         first_head, last_head = self.heads
         cropped = self.array[first : last + 1, first_head : last_head + 1]  # (layers shown, heads shown, C)
-        visible = [c for c, on in enumerate(self.shown) if on]
-        grey = self.palette["unclassified"]
-        own = np.array(self.palette["categories"], dtype=object)
-        multi = np.array([grey, grey, *self.palette["multi"]], dtype=object)  # index = count
-        counts = cropped[..., visible].sum(axis=-1)
-        last_on = np.full(counts.shape, -1)
-        for c in visible:
-            last_on = np.where(cropped[..., c], c, last_on)
-        composite = np.where(counts == 0, grey, np.where(counts == 1, own[np.maximum(last_on, 0)], multi[counts]))
-        grids = [composite] + [np.where(cropped[..., c], own[c], grey) for c in visible]
+        grids = panel_colours(cropped, self.shown, self.palette)
         titles = panel_titles(self.categories, self.shown)
-        return [(title, np.asarray(grid, dtype=object).T) for title, grid in zip(titles, grids, strict=True)]
+        return [(title, grid.T) for title, grid in zip(titles, grids, strict=True)]
 
     def layer_counts(self) -> tuple[np.ndarray, list[str], int]:
-        """The count bars, as the live view draws them (``js/counts.js``).
+        """The count bars' data, as the live view counts them.
 
         Returns
         -------
         counts : numpy.ndarray
-            (layers shown, groups) classified heads per layer among the shown heads:
-            one column per visible category for heads in it alone, then one for heads
-            in 2, 3, ... visible categories.
+            (layers shown, groups) classified heads per layer and group
+            (:mod:`headwidget.groups`) among the shown heads.
         colours : list of str
             One colour per group, the composite's.
         busiest : int
             Classified heads in the busiest layer of the model (shown heads only): the
             bars' full height, so cropping layers does not rescale them.
         """
-        first_head, last_head = self.heads
-        visible = [c for c, on in enumerate(self.shown) if on]
-        heads = self.array[:, first_head : last_head + 1][..., visible]  # (L, heads shown, V)
-        k = heads.sum(axis=-1)
-        n = len(visible)
-        columns = [((k == 1) & heads[..., v]).sum(axis=1) for v in range(n)]
-        columns += [(k == j).sum(axis=1) for j in range(2, n + 1)]
-        counts = np.stack(columns, axis=1) if columns else np.zeros((len(k), 1), int)
-        colours = [self.palette["categories"][c] for c in visible] + list(self.palette["multi"][: max(0, n - 1)])
+        counts, busiest = layer_counts(self.array, self.shown, self.heads)
         first, last = self.layers
-        return counts[first : last + 1], colours, int((k > 0).sum(axis=1).max(initial=0))
+        return counts[first : last + 1], group_colours(self.palette, self.shown), busiest
 
     def legend(self) -> list[tuple[str, str]]:
         """(label, colour) rows, as in the live view."""
         return legend_entries(self.categories, self.shown, self.palette)
 
     def x_ticks(self) -> list[int]:
-        """Layer ticks (every n // 5 of the layers drawn)."""
+        """Layer ticks (every n // 5 of the layers drawn), before a narrow panel thins them
+        (:attr:`headwidget.layout.Layout.panels` holds the figure's ticks)."""
         return tick_values(*self.layers)
 
     def y_ticks(self) -> list[int]:
-        """Head ticks (every n // 5 of the heads drawn)."""
+        """Head ticks (every n // 5 of the heads drawn), before a narrow panel thins them."""
         return tick_values(*self.heads)

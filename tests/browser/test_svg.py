@@ -11,7 +11,7 @@ import pytest
 from PIL import Image
 
 from headwidget import HeadMapWidget, example_labels
-from headwidget.svg import cell_size
+from headwidget.layout import cell_pixels
 from tests.test_static import SVG, expected_grids
 
 from .views import hex_rgb
@@ -28,7 +28,7 @@ def test_svg_pixels_match_the_labels_in_chromium(browser, tmp_path, counts):
     page.goto(path.as_uri())
     shot = Image.open(io.BytesIO(page.screenshot())).convert("RGB")
     page.close()
-    cell = cell_size(16, 16)
+    cell = cell_pixels(16, 16)
     origins = [
         tuple(map(int, re.fullmatch(r"translate\((\d+) (\d+)\)", g.get("transform")).groups()))
         for g in root.iter(f"{SVG}g")

@@ -9,6 +9,7 @@ import numpy as np
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from headwidget.groups import group_colours, head_groups
 from headwidget.palette import palette_for
 
 VIEWPORT = {"width": 2400, "height": 1000}
@@ -122,16 +123,13 @@ WIDGET_CHECK_JS = """
 
 
 def composite_codes(labels: np.ndarray) -> np.ndarray:
-    """Colour index per head: 0 unclassified, 1..C one category, C+k-1 for k >= 2 categories."""
-    n_categories = labels.shape[2]
-    counts = labels.sum(axis=2)
-    first = labels.argmax(axis=2)
-    return np.where(counts == 0, 0, np.where(counts == 1, first + 1, n_categories + counts - 1))
+    """Colour index per head, every category shown: 0 unclassified, else its group + 1 (headwidget.groups)."""
+    return head_groups(labels, [True] * labels.shape[2]) + 1
 
 
 def composite_colors(palette: dict[str, Any]) -> list[str]:
     """Colours indexed by :func:`composite_codes`."""
-    return [palette["unclassified"], *palette["categories"], *palette["multi"]]
+    return [palette["unclassified"], *group_colours(palette, [True] * len(palette["categories"]))]
 
 
 def discrete_scale(colors: list[str]) -> list[list[Any]]:

@@ -100,18 +100,12 @@ def scored_widget(shape: tuple[int, int, int], seed: int) -> HeadMapWidget:
 def widget_check(page: Any, widget: HeadMapWidget, threshold: float) -> dict[str, Any]:
     """Python classifies the last threshold as the view did: the composite's pixel at one head agrees."""
     widget.threshold = threshold
+    from pages import composite_codes, composite_colors
+
     labels = widget.labels
-    n_layers, n_heads, n_categories = labels.shape
+    n_layers, n_heads, _ = labels.shape
     layer, head = n_layers - 1, n_heads // 2
-    k = int(labels[layer, head].sum())
-    palette = widget._palette
-    colour = (
-        palette["unclassified"]
-        if k == 0
-        else palette["categories"][int(np.argmax(labels[layer, head]))]
-        if k == 1
-        else palette["multi"][k - 2]
-    )
+    colour = composite_colors(widget._palette)[composite_codes(labels)[layer, head]]
     pixel = page.evaluate(
         """([layer, head]) => {
             const views = document.querySelectorAll(".view");
@@ -158,7 +152,7 @@ def bench_plotly_rule(
     import base64
 
     from measure import measured, update_summary
-    from pages import open_plotly_page, plotly_figure
+    from pages import composite_codes, open_plotly_page, plotly_figure
 
     scores = make_scores(shape, seed)
     labels = scores >= np.float32(0.8)
@@ -186,9 +180,7 @@ def bench_plotly_rule(
     # Sanity: plotly's composite now holds the last threshold's classification.
     last = scores >= np.float32(thresholds[-1])
     z = page.evaluate("() => benchPlot.data[0].z.map((row) => Array.from(row))")
-    k = last.sum(axis=2)
-    first = last.argmax(axis=2)
-    codes = np.where(k == 0, 0, np.where(k == 1, first + 1, shape[2] + k - 1)).T
+    codes = composite_codes(last).T
     result["check"] = {"ok": bool(np.array_equal(np.array(z), codes))}
     page.context.close()
     return result

@@ -17,7 +17,7 @@ import { COUNTS_HEIGHT, headGroups } from "./layout.js";
 export function layerCounts(cells, shape, shown, heads = [0, shape[1] - 1], groups = headGroups(cells, shape, shown)) {
   const [L, H] = shape;
   const V = shown.filter(Boolean).length;
-  const nGroups = Math.max(1, 2 * V - 1);
+  const nGroups = Math.max(0, 2 * V - 1);
   const counts = new Uint16Array(L * nGroups);
   let max = 0;
   for (let l = 0; l < L; l++) {

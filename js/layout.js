@@ -3,6 +3,8 @@
 // tests/fixtures/layout.json, which Python writes.
 
 export const COMPOSITE_TITLE = "All Categories";
+/** The legend's last row: heads in no visible category. */
+export const UNCLASSIFIED_LABEL = "Unclassified";
 /** Largest side of a panel in CSS pixels (the reference's panels are ~230). */
 export const MAX_PANEL_CSS = 240;
 /** Height of the per-layer count bars above the composite, and their gap to it, in CSS pixels. */
@@ -103,7 +105,7 @@ export function groupEntries(categories, shown, palette) {
  * @returns {{label: string, color: string}[]}
  */
 export function legendEntries(categories, shown, palette) {
-  return [...groupEntries(categories, shown, palette).reverse(), { label: "Unclassified", color: palette.unclassified }];
+  return [...groupEntries(categories, shown, palette).reverse(), { label: UNCLASSIFIED_LABEL, color: palette.unclassified }];
 }
 
 /**

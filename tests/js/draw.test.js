@@ -2,13 +2,13 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
+import { readFileSync } from "node:fs";
+
 import { panelPixels, parseColor } from "../../js/draw.js";
 
-const palette = {
-  categories: ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728"],
-  multi: ["#9467bd", "#8c564b", "#e377c2"],
-  unclassified: "#e6e6e6",
-};
+// The reference palette for 4 categories, as Python sends it (tests/fixtures/layout.json).
+const fixture = JSON.parse(readFileSync(new URL("../fixtures/layout.json", import.meta.url), "utf8"));
+const { palette } = fixture.panels.find((/** @type {any} */ p) => p.categories.length === 4);
 
 /** cells for a 5-layer x 1-head x 4-category map: layer k is in categories 0..k-1 */
 function staircase() {

@@ -1,11 +1,36 @@
-// layout.js follows the same rules as the Python side (fixture written by Python).
+// js/layout.js, js/draw.js and js/counts.js follow the rules as Python states them:
+// tests/fixtures/layout.json is written by src/headwidget/layout.py and groups.py.
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
 
-import { cellPixels, legendEntries, minTickStep, panelTitles, tickValues } from "../../js/layout.js";
+import { barHeights, layerCounts } from "../../js/counts.js";
+import { panelPixels } from "../../js/draw.js";
+import {
+  COMPOSITE_TITLE,
+  COUNTS_GAP,
+  COUNTS_HEIGHT,
+  MAX_PANEL_CSS,
+  UNCLASSIFIED_LABEL,
+  cellPixels,
+  groupEntries,
+  headGroups,
+  legendEntries,
+  minTickStep,
+  panelTitles,
+  tickValues,
+} from "../../js/layout.js";
 
-const fixture = JSON.parse(readFileSync(new URL("../fixtures/layout.json", import.meta.url)));
+const fixture = JSON.parse(readFileSync(new URL("../fixtures/layout.json", import.meta.url), "utf8"));
+
+test("the live view's sizes and names are Python's", () => {
+  const { constants } = fixture;
+  assert.equal(COMPOSITE_TITLE, constants.composite_title);
+  assert.equal(UNCLASSIFIED_LABEL, constants.unclassified_label);
+  assert.equal(MAX_PANEL_CSS, constants.max_panel_px);
+  assert.equal(COUNTS_HEIGHT, constants.counts_height);
+  assert.equal(COUNTS_GAP, constants.counts_gap);
+});
 
 for (const { first, last, ticks } of fixture.ticks) {
   test(`ticks for layers ${first}..${last}`, () => assert.deepEqual(tickValues(first, last), ticks));
@@ -17,14 +42,53 @@ test("narrow panels thin out their ticks the same way as Python", () => {
   }
 });
 
-for (const { categories, shown, palette, titles, legend } of fixture.panels) {
-  test(`panels and legend for ${categories.length} categories, shown ${shown}`, () => {
+for (const { categories, shown, palette, titles, legend, groups } of fixture.panels) {
+  test(`panels, groups and legend for ${categories.length} categories, shown ${shown}`, () => {
     assert.deepEqual(panelTitles(categories, shown), titles);
+    assert.deepEqual(groupEntries(categories, shown, palette), groups);
     assert.deepEqual(legendEntries(categories, shown, palette), legend);
   });
 }
 
-test("cells are whole device pixels and square panels fit the limit", () => {
+/** "#rrggbb" of pixel i of RGBA bytes */
+const rgbAt = (/** @type {Uint8ClampedArray} */ px, /** @type {number} */ i) =>
+  `#${[...px.slice(i * 4, i * 4 + 3)].map((v) => v.toString(16).padStart(2, "0")).join("")}`;
+
+fixture.composite.forEach(({ shape, cells, shown, palette, groups, colors }, n) => {
+  test(`composite case ${n} (${shape.join("x")}, shown ${shown}): each head's group and colour`, () => {
+    const [L, H] = shape;
+    const bytes = Uint8Array.from(cells);
+    assert.deepEqual([...headGroups(bytes, shape, shown)], groups);
+    const panels = panelPixels(bytes, shape, shown, palette);
+    assert.equal(panels.length, 1 + colors.panels.length);
+    // pixels are x = layer, y = head; the fixture indexes heads as layer * H + head
+    const read = (/** @type {Uint8ClampedArray} */ px) => {
+      const out = [];
+      for (let l = 0; l < L; l++) for (let h = 0; h < H; h++) out.push(rgbAt(px, h * L + l));
+      return out;
+    };
+    assert.deepEqual(read(panels[0]), colors.composite);
+    colors.panels.forEach((/** @type {string[]} */ want, /** @type {number} */ v) => assert.deepEqual(read(panels[v + 1]), want));
+  });
+});
+
+fixture.counts.forEach(({ shape, cells, shown, heads, counts, busiest, heights }, n) => {
+  test(`count bars case ${n} (${shape.join("x")}, heads ${heads}): counts and heights`, () => {
+    const tally = layerCounts(Uint8Array.from(cells), shape, shown, heads);
+    const rows = (/** @type {ArrayLike<number>} */ flat) =>
+      Array.from({ length: shape[0] }, (_, l) => Array.from(flat).slice(l * tally.groups, (l + 1) * tally.groups));
+    assert.deepEqual(rows(tally.counts), counts);
+    assert.equal(tally.max, busiest);
+    for (const [dpr, want] of Object.entries(heights)) {
+      assert.deepEqual(rows(barHeights(tally, COUNTS_HEIGHT * Number(dpr))), want, `dpr ${dpr}`);
+    }
+  });
+});
+
+test("cells are whole device pixels and square panels fit the limit, as in Python", () => {
+  for (const { layers, heads, dpr, max, cell } of fixture.cell_pixels) {
+    assert.equal(cellPixels(layers, heads, dpr, max), cell, `${layers}x${heads} @${dpr}`);
+  }
   assert.equal(cellPixels(32, 32, 1, 240), 7);
   assert.equal(cellPixels(32, 32, 2, 240), 15);
   assert.equal(cellPixels(14, 32, 1, 240), 7); // cropping to fewer layers keeps heads' size

@@ -1,6 +1,8 @@
 // Controls in the view: dual-handle layer- and head-range sliders, category toggles,
 // and the threshold / top-k rule.
 
+import { control } from "./dom.js";
+
 /**
  * @typedef {object} RangeSlider
  * @property {HTMLElement} el
@@ -69,11 +71,10 @@ export function createRangeSlider(noun, onChange) {
 
 /** @param {string} className @param {string} label */
 function rangeInput(className, label) {
-  const input = document.createElement("input");
+  const input = control("input", className);
   input.type = "range";
   input.min = "0";
   input.step = "1";
-  input.className = className;
   input.setAttribute("aria-label", label);
   return input;
 }
@@ -88,9 +89,7 @@ function rangeInput(className, label) {
  */
 export function renderToggles(el, categories, colors, onToggle) {
   const buttons = categories.map((name, i) => {
-    const button = document.createElement("button");
-    button.type = "button";
-    button.className = "hw-toggle";
+    const button = control("button", "hw-toggle");
     const swatch = document.createElement("span");
     swatch.className = "hw-swatch";
     swatch.style.background = colors[i];
@@ -123,9 +122,8 @@ export function createRuleControl(onChange) {
   el.className = "hw-rule";
   const name = document.createElement("span");
   name.className = "hw-rule-name";
-  const input = document.createElement("input");
+  const input = control("input", "hw-rule-input");
   input.type = "range";
-  input.className = "hw-rule-input";
   const value = document.createElement("output");
   value.className = "hw-rule-value";
   el.append(name, input, value);

@@ -2,6 +2,8 @@
 // "k categories" rows open into the combinations present, UpSet-style: one dot
 // per visible category, a bar and a count; choosing one highlights its heads.
 
+import { control, div } from "./dom.js";
+
 /**
  * @typedef {object} LegendRow
  * @property {string} label
@@ -84,9 +86,7 @@ export function createLegend(el, actions) {
    * @param {boolean} chosen
    */
   function comboRow(combo, most, color, colors, shown, chosen) {
-    const button = document.createElement("button");
-    button.type = "button";
-    button.className = "hw-combo";
+    const button = control("button", "hw-combo");
     button.dataset.key = `combo-${combo.key}`;
     button.setAttribute("aria-pressed", String(chosen));
     const heads = `${combo.count} ${combo.count === 1 ? "head" : "heads"}`;
@@ -112,9 +112,7 @@ export function createLegend(el, actions) {
     button.append(dots, bar, count, names);
     button.addEventListener("click", () => actions.choose(chosen ? null : combo.key));
     if (!chosen || !combo.count) return [button];
-    const pick = document.createElement("button");
-    pick.type = "button";
-    pick.className = "hw-combo-select";
+    const pick = control("button", "hw-combo-select");
     pick.dataset.key = `select-${combo.key}`;
     pick.textContent = `select ${heads}`;
     pick.addEventListener("click", () => actions.select(combo.key));
@@ -133,9 +131,7 @@ export function createLegend(el, actions) {
  * @param {LegendRow} row
  */
 function entry(tag, { label, color }) {
-  const row = document.createElement(tag);
-  row.className = "hw-legend-row";
-  if (tag === "button") /** @type {HTMLButtonElement} */ (row).type = "button";
+  const row = tag === "button" ? control("button", "hw-legend-row") : div("hw-legend-row");
   const swatch = document.createElement("span");
   swatch.className = "hw-swatch";
   swatch.style.background = color;

@@ -1,5 +1,6 @@
 // One heatmap panel: title, canvas (clipped to the shown layers) and DOM axes.
 
+import { control, div } from "./dom.js";
 import { minTickStep, tickValues } from "./layout.js";
 
 /**
@@ -20,12 +21,11 @@ export function createPanel() {
   const el = div("hw-panel");
   const title = div("hw-panel-title");
   const plot = div("hw-plot");
-  const clip = div("hw-clip");
   // Focusable, with its own keyboard handling (arrows, Enter, Escape): an application region.
+  const clip = control("div", "hw-clip");
   clip.tabIndex = 0;
   clip.setAttribute("role", "application");
   clip.setAttribute("aria-roledescription", "head map");
-  clip.setAttribute("data-lm-suppress-shortcuts", "true"); // JupyterLab: our keys, not notebook commands
   const canvas = document.createElement("canvas");
   canvas.className = "hw-canvas";
   const cursor = div("hw-cursor");
@@ -131,11 +131,4 @@ function placeTicks(container, pool, axis, values, offset) {
     if (t.textContent !== text) t.textContent = text;
     t.style[axis === "x" ? "left" : "top"] = `${offset(values[i])}px`;
   });
-}
-
-/** @param {string} className */
-function div(className) {
-  const d = document.createElement("div");
-  d.className = className;
-  return d;
 }

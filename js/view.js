@@ -6,6 +6,7 @@ import { createCountBars, layerCounts } from "./counts.js";
 import { headData } from "./data.js";
 import { panelPixels } from "./draw.js";
 import { createExplorer } from "./explore.js";
+import { control, div } from "./dom.js";
 import { createTooltip, describeHead, speakHead } from "./hover.js";
 import { attachInteraction } from "./interact.js";
 import { keepInside } from "./keys.js";
@@ -48,9 +49,7 @@ export function createView(model, el, schedule) {
   const headSlider = createRangeSlider("head", (first, last) => send("head_range", [first, last]));
   // The view classifies at once (js/data.js) and sends the rule only: Python derives the same labels.
   const rule = createRuleControl((name, value) => send(name, value));
-  const clear = document.createElement("button");
-  clear.type = "button";
-  clear.className = "hw-clear";
+  const clear = control("button", "hw-clear");
   clear.textContent = "clear selection";
   clear.addEventListener("click", () => send("selected", []));
   controls.append(layerSlider.el, headSlider.el, rule.el, toggles, clear);
@@ -233,11 +232,4 @@ export function createView(model, el, schedule) {
       root.remove();
     },
   };
-}
-
-/** @param {string} className */
-function div(className) {
-  const d = document.createElement("div");
-  d.className = className;
-  return d;
 }

@@ -1,0 +1,30 @@
+// Small DOM helpers shared by the view's modules.
+
+/**
+ * A `<div>` with a class.
+ * @param {string} className
+ * @returns {HTMLDivElement}
+ */
+export function div(className) {
+  const d = document.createElement("div");
+  d.className = className;
+  return d;
+}
+
+/**
+ * A focusable control whose keys stay with it. JupyterLab's notebook shortcuts match
+ * any focused element (`:focus`) in command mode and would take the arrow keys,
+ * Enter and Space from our sliders and buttons; Lumino skips an element that carries
+ * `data-lm-suppress-shortcuts` (checked on the element itself before its selector).
+ * @template {"button" | "input" | "div"} T
+ * @param {T} tag
+ * @param {string} className
+ * @returns {HTMLElementTagNameMap[T]}
+ */
+export function control(tag, className) {
+  const el = document.createElement(tag);
+  el.className = className;
+  el.setAttribute("data-lm-suppress-shortcuts", "true");
+  if (el instanceof HTMLButtonElement) el.type = "button";
+  return el;
+}

@@ -1,0 +1,47 @@
+"""The view's own controls by keyboard in JupyterLab: the arrow keys reach the layer
+slider and the threshold control (JupyterLab must not take them), and the kernel follows."""
+
+from __future__ import annotations
+
+import json
+
+from .conftest import errors_of_ours
+from .notebook import Notebook
+
+SCORED = (
+    "import json, numpy as np\n"
+    "from headwidget import HeadMapWidget\n"
+    "scores = np.linspace(0, 1, 32 * 32 * 2, dtype=np.float32).reshape(32, 32, 2)\n"
+    "widget = HeadMapWidget.from_scores(scores, ['Up', 'Down'], threshold=0.5)\n"
+    "widget"
+)
+PROBE = (
+    "print(json.dumps({'layer_range': list(widget.layer_range), 'threshold': widget.threshold,"
+    " 'visible': widget.visible}))"
+)
+
+
+def test_arrow_keys_move_the_sliders_and_the_threshold(page, jupyter):
+    nb = Notebook(page, jupyter, "controls_keys.ipynb", [SCORED, PROBE])
+    nb.run_all()
+    view = nb.view()
+    last = view.locator(".hw-layers .hw-range-hi")
+    last.focus()
+    page.keyboard.press("ArrowLeft")
+    page.keyboard.press("ArrowLeft")
+    assert last.input_value() == "29"
+    rule = view.locator(".hw-rule input")
+    rule.focus()
+    page.keyboard.press("ArrowRight")
+    moved = float(rule.input_value())
+    assert moved > 0.5
+    toggle = view.get_by_role("button", name="Down")
+    toggle.focus()
+    page.keyboard.press("Enter")  # a toggle by keyboard, not the notebook's "enter edit mode"
+    assert toggle.get_attribute("aria-pressed") == "false"
+    page.wait_for_timeout(300)  # the comm messages reach the kernel
+    state = json.loads(nb.execute(1))
+    assert state["layer_range"] == [0, 29]
+    assert abs(state["threshold"] - moved) < 1e-9
+    assert state["visible"] == ["Up"]
+    assert errors_of_ours(page.errors) == []

@@ -40,6 +40,24 @@ BENCH_JS = """
     task: (fn) => new Promise((resolve, reject) => setTimeout(() => {
       try { resolve(fn()); } catch (err) { reject(err); }
     }, 0)),
+    // One update per value, each awaited to a painted frame: script time is the
+    // (awaited) synchronous call plus every hooked rAF callback that ran before the
+    // frame painted. With apply false the same loop runs without updating (the baseline).
+    async steps(values, apply, update) {
+      const out = [];
+      await window.bench.painted();
+      window.bench.takeLog();
+      for (const value of values) {
+        const sync = await window.bench.task(() => {
+          const t0 = performance.now();
+          return Promise.resolve(apply ? update(value) : undefined).then(() => performance.now() - t0);
+        });
+        await window.bench.painted();
+        const raf = window.bench.takeLog();
+        out.push({ sync, raf: raf.reduce((s, x) => s + x, 0), callbacks: raf.length });
+      }
+      return out;
+    },
     timerResolution() {
       const steps = [];
       for (let i = 0; i < 50; i++) {
@@ -61,48 +79,20 @@ PLOTLY_HTML = """<!doctype html>
 <body><div id="plots"></div></body></html>
 """
 
-# One update per iteration, each awaited to a painted frame; script time is the
-# synchronous call plus every hooked rAF callback that ran before the frame painted.
+# A layer-range step in each: the widget's model, plotly's axes.
 WIDGET_UPDATES_JS = """
-async ([ranges, apply]) => {
+([ranges, apply]) => {
   const model = hw.models[hw.models.length - 1];
-  const out = [];
-  await bench.painted();
-  bench.takeLog();
-  for (const range of ranges) {
-    const sync = await bench.task(() => {
-      const t0 = performance.now();
-      if (apply) model.set("layer_range", range);
-      return performance.now() - t0;
-    });
-    await bench.painted();
-    const raf = bench.takeLog();
-    out.push({ sync, raf: raf.reduce((s, x) => s + x, 0), callbacks: raf.length });
-  }
-  return out;
+  return bench.steps(ranges, apply, (range) => model.set("layer_range", range));
 }
 """
 
 PLOTLY_UPDATES_JS = """
-async ([ranges, apply, nAxes]) => {
-  const gd = window.benchPlot;
-  const out = [];
-  await bench.painted();
-  bench.takeLog();
-  for (const [a, b] of ranges) {
-    const update = {};
-    for (let i = 1; i <= nAxes; i++) update[`xaxis${i === 1 ? "" : i}.range`] = [a - 0.5, b + 0.5];
-    const sync = await bench.task(() => {
-      const t0 = performance.now();
-      const done = apply ? Plotly.relayout(gd, update) : Promise.resolve();
-      return done.then(() => performance.now() - t0);
-    });
-    await bench.painted();
-    const raf = bench.takeLog();
-    out.push({ sync, raf: raf.reduce((s, x) => s + x, 0), callbacks: raf.length });
-  }
-  return out;
-}
+([ranges, apply, nAxes]) => bench.steps(ranges, apply, ([a, b]) => {
+  const update = {};
+  for (let i = 1; i <= nAxes; i++) update[`xaxis${i === 1 ? "" : i}.range`] = [a - 0.5, b + 0.5];
+  return Plotly.relayout(window.benchPlot, update);
+})
 """
 
 # Shown width (the canvas is clipped to the shown layers) and one pixel of the

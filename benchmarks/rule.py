@@ -15,24 +15,11 @@ import numpy as np
 
 from headwidget import HeadMapWidget
 
-# One step per iteration, each awaited to a painted frame (as WIDGET_UPDATES_JS).
+# A threshold step: what the view's control does.
 WIDGET_RULE_JS = """
-async ([thresholds, apply]) => {
+([thresholds, apply]) => {
   const model = hw.models[hw.models.length - 1];
-  const out = [];
-  await bench.painted();
-  bench.takeLog();
-  for (const t of thresholds) {
-    const sync = await bench.task(() => {
-      const t0 = performance.now();
-      if (apply) model.set("threshold", t);
-      return performance.now() - t0;
-    });
-    await bench.painted();
-    const raf = bench.takeLog();
-    out.push({ sync, raf: raf.reduce((s, x) => s + x, 0), callbacks: raf.length });
-  }
-  return out;
+  return bench.steps(thresholds, apply, (t) => model.set("threshold", t));
 }
 """
 
@@ -47,8 +34,7 @@ PLOTLY_RULE_SETUP_JS = """
 """
 
 PLOTLY_RULE_JS = """
-async ([thresholds, apply]) => {
-  const gd = window.benchPlot;
+([thresholds, apply]) => {
   const { scores, shape: [L, H, C] } = window.benchScores;
   const zFor = (t) => {
     const composite = Array.from({ length: H }, () => new Uint8Array(L));
@@ -63,20 +49,7 @@ async ([thresholds, apply]) => {
     }
     return [composite, ...single];
   };
-  const out = [];
-  await bench.painted();
-  bench.takeLog();
-  for (const t of thresholds) {
-    const sync = await bench.task(() => {
-      const t0 = performance.now();
-      const done = apply ? Plotly.restyle(gd, { z: zFor(t) }) : Promise.resolve();
-      return done.then(() => performance.now() - t0);
-    });
-    await bench.painted();
-    const raf = bench.takeLog();
-    out.push({ sync, raf: raf.reduce((s, x) => s + x, 0), callbacks: raf.length });
-  }
-  return out;
+  return bench.steps(thresholds, apply, (t) => Plotly.restyle(window.benchPlot, { z: zFor(t) }));
 }
 """
 

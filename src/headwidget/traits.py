@@ -183,42 +183,45 @@ class Text(traitlets.TraitType):
         return value
 
 
-class Threshold(traitlets.TraitType):
+class _Rule(traitlets.TraitType):
+    """One rule's value, or None for "not this rule" (whether a rule remains is the
+    widget's cross-validation); only a widget with scores takes a value."""
+
+    default_value = None
+
+    def validate(self, obj: Any, value: Any) -> Any:
+        if value is None:
+            return None
+        if _data(obj).scores is None:
+            raise _fail(
+                f"{self.name} needs scores; this widget has labels only (build it with HeadMapWidget.from_scores)"
+            )
+        try:
+            return self.check(obj, value)
+        except (TypeError, ValueError) as exc:
+            raise _fail(str(exc)) from None
+
+    def check(self, obj: Any, value: Any) -> Any:
+        raise NotImplementedError
+
+
+class Threshold(_Rule):
     """A finite number (a head is in a category when its score is >= it), or None."""
 
-    default_value = None
     info_text = "a finite number or None"
 
-    def validate(self, obj: Any, value: Any) -> float | None:
-        if value is None:  # whether a rule remains is the widget's cross-validation
-            return None
-        _needs_scores(obj, self.name)
-        try:
-            return scoring.check_threshold(value)
-        except (TypeError, ValueError) as exc:
-            raise _fail(str(exc)) from None
+    def check(self, obj: Any, value: Any) -> float:
+        return scoring.check_threshold(value)
 
 
-class TopK(traitlets.TraitType):
+class TopK(_Rule):
     """An integer 1 <= k <= layers x heads (each category's k best heads), or None."""
 
-    default_value = None
     info_text = "an integer number of heads or None"
 
-    def validate(self, obj: Any, value: Any) -> int | None:
-        if value is None:  # whether a rule remains is the widget's cross-validation
-            return None
-        _needs_scores(obj, self.name)
+    def check(self, obj: Any, value: Any) -> int:
         n_layers, n_heads, _ = _data(obj).shape
-        try:
-            return scoring.check_top_k(value, n_layers, n_heads)
-        except (TypeError, ValueError) as exc:
-            raise _fail(str(exc)) from None
-
-
-def _needs_scores(obj: Any, name: str) -> None:
-    if _data(obj).scores is None:
-        raise _fail(f"{name} needs scores; this widget has labels only (build it with HeadMapWidget.from_scores)")
+        return scoring.check_top_k(value, n_layers, n_heads)
 
 
 def _is_int(value: object) -> bool:

@@ -8,8 +8,7 @@ import numpy as np
 
 from headwidget import HeadMapWidget
 from tests.harness.harness import show
-
-from .views import cell_color
+from tests.helpers.views import cell_color
 
 NAMES = ["Algorithmic", "Knowledge", "Linguistic"]
 LAYERS, HEADS = 8, 6

@@ -2,36 +2,19 @@
 
 from __future__ import annotations
 
-import io
-
-from PIL import Image
-
 from headwidget import HeadMapWidget
 from headwidget.palette import palette_for
 from tests.harness.harness import show
-
-from .labels import stacks as labels
-from .views import hex_rgb
+from tests.helpers.labels import stacks as labels
+from tests.helpers.views import count_bars
 
 A, B = palette_for(2)["categories"]
 AB = palette_for(2)["multi"][0]
 
 
-def bars(page, n_layers: int) -> list[list[str]]:
-    """Per shown layer, the colours of the bar from the bottom up, one entry per CSS pixel."""
-    canvas = page.locator(".hw-counts")
-    shot = Image.open(io.BytesIO(canvas.screenshot())).convert("RGB")
-    columns = []
-    for i in range(n_layers):
-        x = int((i + 0.5) * shot.width / n_layers)
-        column = [hex_rgb(shot.getpixel((x, y))) for y in range(shot.height - 1, -1, -1)]
-        columns.append([c for c in column if c != "#ffffff"])
-    return columns
-
-
 def test_bar_heights_and_stacking(page):
     show(page, HeadMapWidget(labels(), ["A", "B"]))
-    columns = bars(page, 4)
+    columns = count_bars(page, 4)
     # the busiest layer (4 heads) fills the 40 px strip: 10 px per head
     assert [len(c) for c in columns] == [0, 10, 20, 40]
     assert columns[3] == [A] * 20 + [B] * 10 + [AB] * 10  # categories first, then heads in 2
@@ -43,9 +26,9 @@ def test_bars_follow_the_layer_range_and_toggles(page):
     show(page, widget)
     page.evaluate("hw.models[0].set('layer_range', [2, 3])")
     page.evaluate("hw.frame()")
-    assert [len(c) for c in bars(page, 2)] == [20, 40]  # same scale: the whole model's busiest layer
+    assert [len(c) for c in count_bars(page, 2)] == [20, 40]  # same scale: the whole model's busiest layer
     page.get_by_role("button", name="B").click()
     page.evaluate("hw.frame()")
     # with B hidden a head counts only A: layer 3 has 3 heads, now the busiest (40 px),
     # and the head that was in A and B is plain A
-    assert bars(page, 2) == [[A] * 13, [A] * 40]
+    assert count_bars(page, 2) == [[A] * 13, [A] * 40]

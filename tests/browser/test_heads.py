@@ -9,9 +9,7 @@ import numpy as np
 from headwidget import HeadMapWidget
 from headwidget.palette import palette_for
 from tests.harness.harness import show
-
-from .test_counts import bars
-from .views import cell_color, ticks
+from tests.helpers.views import cell_color, count_bars, ticks
 
 A, B = palette_for(2)["categories"]
 GREY = palette_for(2)["unclassified"]
@@ -96,10 +94,10 @@ def test_count_bars_count_the_shown_heads(page):
     widget = HeadMapWidget(labels(), ["A", "B"])
     show(page, widget)
     # all heads: layer 0 has A at heads 0, 4, 8 (8 also in B) and B at 9, 10, 11 -> 6 classified
-    assert [len(c) for c in bars(page, LAYERS)] == [40] * 4
+    assert [len(c) for c in count_bars(page, LAYERS)] == [40] * 4
     page.evaluate("hw.models[0].set('head_range', [0, 5])")  # A at heads 0, 4 / 1, 5 / 2 / 3; no B
     page.evaluate("hw.frame()")
-    columns = bars(page, LAYERS)
+    columns = count_bars(page, LAYERS)
     assert [len(c) for c in columns] == [40, 40, 20, 20]
     assert all(set(c) == {A} for c in columns)
     assert page.locator(".hw-counts").get_attribute("aria-label").endswith("heads 0 to 5")

@@ -3,33 +3,13 @@ every panel, and the tooltip stays inside the widget."""
 
 from __future__ import annotations
 
-import io
-
 import numpy as np
-from PIL import Image
 
 from headwidget import HeadMapWidget
 from headwidget.palette import palette_for
 from tests.harness.harness import show
-
-from .labels import NAMES, staircase
-from .views import hex_rgb
-
-
-def hover(page, panel: int, layer: int, head: int, *, first: int = 0, view: int = 0) -> None:
-    clip = page.locator(".view").nth(view).locator(".hw-clip").nth(panel)
-    box = clip.bounding_box()
-    cell = box["height"] / 5
-    page.mouse.move(box["x"] + (layer - first + 0.5) * cell, box["y"] + (head + 0.5) * cell)
-
-
-def ring_colour(page, panel: int, layer: int, head: int) -> str:
-    """Colour just inside the top-left corner of a cell: the outline if the head is outlined."""
-    clip = page.locator(".hw-clip").nth(panel)
-    box = clip.bounding_box()
-    shot = Image.open(io.BytesIO(clip.screenshot())).convert("RGB")
-    cell = box["height"] / 5
-    return hex_rgb(shot.getpixel((int(layer * cell + 1), int(head * cell + cell / 2))))
+from tests.helpers.labels import NAMES, staircase
+from tests.helpers.views import hover, ring_colour
 
 
 def test_tooltip_names_the_head_and_its_categories(page):

@@ -6,9 +6,8 @@ from __future__ import annotations
 
 from headwidget import HeadMapWidget
 from tests.harness.harness import show
-
-from .labels import NAMES, staircase
-from .test_hover import ring_colour
+from tests.helpers.labels import NAMES, staircase
+from tests.helpers.views import ring_colour
 
 FOCUSED = """() => {
     const el = document.activeElement;

@@ -12,9 +12,8 @@ import pytest
 from headwidget import HeadMapWidget, example_labels
 from headwidget.palette import palette_for
 from tests.harness.harness import open_page, show, widget_state
-
-from .labels import NAMES, staircase
-from .views import cell_color, drag_range_handle, legend, panel_titles, ticks
+from tests.helpers.labels import NAMES, REFERENCE_LEGEND, example_head, staircase
+from tests.helpers.views import cell_color, drag_range_handle, legend, panel_titles, ticks
 
 BLUE, ORANGE, GREEN, RED = palette_for(4)["categories"]
 PURPLE, BROWN, PINK = palette_for(4)["multi"]
@@ -75,16 +74,7 @@ def test_category_panels(page, stairs):
 
 
 def test_legend(page, stairs):
-    assert legend(view_at(page)) == [
-        "4 categories",
-        "3 categories",
-        "2 categories",
-        "Translation",
-        "Linguistic",
-        "Knowledge",
-        "Algorithmic",
-        "Unclassified",
-    ]
+    assert legend(view_at(page)) == REFERENCE_LEGEND
     swatches = page.locator(".hw-legend .hw-swatch").evaluate_all(
         "els => els.map(e => getComputedStyle(e).backgroundColor)"
     )
@@ -112,16 +102,10 @@ def test_dragging_the_slider_crops_every_panel(page):
         box = page.locator(".hw-clip").nth(panel).bounding_box()
         assert box["width"] == pytest.approx(width_before * 14 / 32, abs=1)
     assert page.locator(".hw-layers .hw-range-value").inner_text() == "18\u201331"
-    # the cell at layer 18 is where layer 18's colour now sits: check two heads
-    labels = widget.labels
-    for head in range(32):
-        expect = GREEN if labels[18, head].tolist() == [False, False, True, False] else None
-        if expect:
-            assert cell_color(view_at(page), 3, 18, head, layers=(18, 31), heads=32) == GREEN
-            assert cell_color(view_at(page), 0, 18, head, layers=(18, 31), heads=32) == GREEN
-            break
-    else:
-        pytest.fail("example has no Linguistic-only head in layer 18")
+    # the cell at layer 18 is where layer 18's colour now sits: a Linguistic-only head, in two panels
+    layer, head = example_head(["Linguistic"], layers=(18, 18))
+    assert cell_color(view_at(page), 3, layer, head, layers=(18, 31), heads=32) == GREEN
+    assert cell_color(view_at(page), 0, layer, head, layers=(18, 31), heads=32) == GREEN
 
 
 def test_layer_range_from_python_recrops(page, stairs):

@@ -9,8 +9,7 @@ from headwidget import HeadMapWidget
 from headwidget.palette import palette_for
 from headwidget.scoring import classify
 from tests.harness.harness import show
-
-from .views import cell_color
+from tests.helpers.views import cell_color
 
 BLUE, ORANGE = palette_for(2)["categories"]
 PURPLE = palette_for(2)["multi"][0]

@@ -1,15 +1,12 @@
-"""Selecting heads: click, shift-click, rectangle, clear; outlined in every panel; synced with Python."""
+"""Selecting heads: click, shift-click, rectangle, clear; outlined in every panel; synced with Python.
+(Validation of ``selected`` and ``selected_frame()``: ``tests/python/test_widget.py``.)"""
 
 from __future__ import annotations
 
-import pytest
-import traitlets
-
 from headwidget import HeadMapWidget
 from tests.harness.harness import show
-
-from .labels import NAMES, staircase
-from .test_hover import hover, ring_colour
+from tests.helpers.labels import NAMES, staircase
+from tests.helpers.views import hover, ring_colour
 
 
 def sent(page):
@@ -71,29 +68,3 @@ def test_selection_from_python_is_outlined_in_every_panel_and_clearable(page):
     assert sent(page) == []
     assert ring_colour(page, 0, 3, 1) != "#000000"
     assert page.locator(".hw-clear").is_hidden()
-
-
-@pytest.mark.parametrize(
-    ("value", "message"),
-    [
-        ([(6, 0)], r"selected contains \(6, 0\); expected a list of \(layer, head\) pairs with 0 <= layer < 6"),
-        ([(1.0, 2)], r"expected integer \(layer, head\) pairs"),
-        ([(1, 2, 3)], r"selected contains \(1, 2, 3\)"),
-        ("1,2", r"selected must be a list of"),
-    ],
-)
-def test_bad_selection_changes_nothing(value, message):
-    widget = HeadMapWidget(staircase(), NAMES)
-    widget.selected = [(1, 1)]
-    with pytest.raises(traitlets.TraitError, match=message):
-        widget.selected = value
-    assert widget.selected == [(1, 1)]
-
-
-def test_selected_frame():
-    pytest.importorskip("pandas")
-    widget = HeadMapWidget(staircase(), NAMES)
-    widget.selected = [(2, 2), (0, 0)]
-    frame = widget.selected_frame()
-    assert frame[["layer", "head", "categories"]].values.tolist() == [[0, 0, ""], [2, 2, "Algorithmic, Knowledge"]]
-    assert frame["Knowledge"].tolist() == [False, True]

@@ -7,11 +7,11 @@ import pytest
 
 from headwidget import HeadMapWidget, example_labels
 from headwidget.palette import palette_for
-
-from .views import cell_color, drag_range_handle, legend, panel_titles, ticks
+from tests.helpers.labels import NAMES, example_head
+from tests.helpers.svg import SVG
+from tests.helpers.views import cell_color, drag_range_handle, legend, panel_titles, ticks
 
 PALETTE = palette_for(4)
-NAMES = ["Algorithmic", "Knowledge", "Linguistic", "Translation"]
 EVIL = "</script><script>alert(1)</script>"
 
 
@@ -45,11 +45,6 @@ def open_file(page, path):
     return page.locator(".headwidget").first
 
 
-def known_head(labels, categories):
-    want = np.array([n in categories for n in NAMES])
-    return next((la, h) for la in range(24, 32) for h in range(32) if (labels[la, h] == want).all())
-
-
 def test_html_is_interactive_offline(offline, tmp_path):
     widget = HeadMapWidget(example_labels(), layer_range=(18, 31), title="Offline")
     path = tmp_path / "map.html"
@@ -57,7 +52,7 @@ def test_html_is_interactive_offline(offline, tmp_path):
     view = open_file(offline, path)
     assert panel_titles(view) == ["All Categories", *NAMES]
     assert view.locator(".hw-layers .hw-range-value").inner_text() == "18\u201331"  # the saved view, not everything
-    two = known_head(widget.labels, ["Algorithmic", "Linguistic"])
+    two = example_head(["Algorithmic", "Linguistic"], layers=(24, 31))
     assert cell_color(view, 0, *two, layers=(18, 31), heads=32) == PALETTE["multi"][0]
     # toggles and the slider work with no kernel
     view.get_by_role("button", name="Algorithmic").click()
@@ -137,7 +132,7 @@ def test_display_bundle_svg_keeps_hostile_names_as_text(offline):
     data, _ = widget._repr_mimebundle_()
     assert "application/vnd.jupyter.widget-view+json" in data  # the live view stays first
     svg = data["image/svg+xml"]
-    texts = [t.text for t in ET.fromstring(svg).iter("{http://www.w3.org/2000/svg}text")]
+    texts = [t.text for t in ET.fromstring(svg).iter(f"{SVG}text")]
     assert EVIL in texts and "<img src=x onerror=alert(2)>" in texts
     # shown inline in a page (as some viewers do), nothing runs and nothing is created
     offline.set_content(f"<!doctype html><body>{svg}</body>")
@@ -145,11 +140,3 @@ def test_display_bundle_svg_keeps_hostile_names_as_text(offline):
     assert offline.dialogs == []
     assert offline.locator("script").count() == 0 and offline.locator("img").count() == 0
     assert EVIL in offline.locator("body").inner_text()
-
-
-def test_to_matplotlib_returns_the_figure():
-    pytest.importorskip("matplotlib")
-    widget = HeadMapWidget(example_labels(), visible=["Linguistic", "Translation"])
-    figure = widget.to_matplotlib()
-    assert [ax.get_title() for ax in figure.axes] == ["All Categories", "Linguistic", "Translation"]
-    assert [ax.get_title() for ax in widget.to_matplotlib(full=True).axes] == ["All Categories", *NAMES]

@@ -4,7 +4,6 @@ the labels give it (the runs of each colour path land on the right cells)."""
 from __future__ import annotations
 
 import io
-import re
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -12,9 +11,9 @@ from PIL import Image
 
 from headwidget import HeadMapWidget, example_labels
 from headwidget.layout import cell_pixels
-from tests.test_static import SVG, expected_grids
-
-from .views import hex_rgb
+from tests.helpers.colours import hex_of
+from tests.helpers.labels import expected_grids
+from tests.helpers.svg import cells_origins
 
 
 @pytest.mark.parametrize("counts", [False, True])
@@ -29,20 +28,16 @@ def test_svg_pixels_match_the_labels_in_chromium(browser, tmp_path, counts):
     shot = Image.open(io.BytesIO(page.screenshot())).convert("RGB")
     page.close()
     cell = cell_pixels(16, 16)
-    origins = [
-        tuple(map(int, re.fullmatch(r"translate\((\d+) (\d+)\)", g.get("transform")).groups()))
-        for g in root.iter(f"{SVG}g")
-        if g.get("class") == "cells"
-    ]
+    origins = cells_origins(root)
     grids = expected_grids(widget)
     assert len(origins) == len(grids) == 5
     for (x0, y0), (title, grid) in zip(origins, grids, strict=True):
         want = grid  # (heads, layers) in view
         for row in range(16):
             for col in range(16):
-                pixel = hex_rgb(shot.getpixel((x0 + col * cell + cell // 2, y0 + row * cell + cell // 2)))
+                pixel = hex_of(shot.getpixel((x0 + col * cell + cell // 2, y0 + row * cell + cell // 2)))
                 assert pixel == want[row, col], (title, 16 + col, 8 + row)
     if counts:  # layer 31's bar: its lowest segment, just above the composite, in a category's colour
         x0, y0 = origins[0]
-        below = hex_rgb(shot.getpixel((x0 + 15 * cell + cell // 2, y0 - 4)))
+        below = hex_of(shot.getpixel((x0 + 15 * cell + cell // 2, y0 - 4)))
         assert below in widget._palette["categories"] + widget._palette["multi"]

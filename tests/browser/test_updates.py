@@ -8,8 +8,7 @@ from headwidget import HeadMapWidget, example_labels
 from headwidget.palette import palette_for
 from headwidget.scoring import classify
 from tests.harness.harness import show
-
-from .views import cell_color
+from tests.helpers.views import cell_color
 
 # Counts every pixel operation on any canvas of the page from now on.
 COUNT_PAINTS = """() => {

@@ -2,12 +2,7 @@
 
 from __future__ import annotations
 
-import numpy as np
-
-from headwidget import HeadMapWidget, example_labels
-
-NAMES = ["Algorithmic", "Knowledge", "Linguistic", "Translation"]
-LABELS = HeadMapWidget(example_labels()).labels
+from tests.helpers.labels import example_head
 
 SETUP = (
     "import headwidget, json\n"
@@ -20,16 +15,6 @@ PROBE = (
     " 'selected': widget.selected, 'file': headwidget.__file__}))"
 )
 
-
-def head_in(categories: list[str], min_layer: int = 0) -> tuple[int, int]:
-    """A head of the example that is in exactly ``categories`` (and no other)."""
-    want = np.array([name in categories for name in NAMES])
-    for layer in range(min_layer, LABELS.shape[0]):
-        for head in range(LABELS.shape[1]):
-            if (LABELS[layer, head] == want).all():
-                return layer, head
-    raise AssertionError(f"the example has no head in exactly {categories}")
-
-
-LINGUISTIC_ONLY = head_in(["Linguistic"], min_layer=24)
-ALGO_AND_LING = head_in(["Algorithmic", "Linguistic"], min_layer=24)
+# Heads of the example in exactly these categories, in layers 24..31.
+LINGUISTIC_ONLY = example_head(["Linguistic"], layers=(24, 31))
+ALGO_AND_LING = example_head(["Algorithmic", "Linguistic"], layers=(24, 31))

@@ -9,12 +9,6 @@ import pytest
 
 from .server import JupyterServer
 
-# Notebook 7 logs these itself, with no widget on the page (see the browser-testing notes).
-NOTEBOOK7_OWN_ERRORS = (
-    "Cannot read properties of undefined (reading 'schema')",
-    "Command 'filebrowser:open-path' not registered",
-)
-
 
 @pytest.fixture(scope="session")
 def jupyter(browser, tmp_path_factory):
@@ -50,7 +44,8 @@ def pytest_runtest_makereport(item, call):
 
 @pytest.fixture
 def page(browser, jupyter):
-    """A fresh browser context; ``page.errors`` collects console errors and uncaught exceptions."""
+    """A fresh browser context; ``page.errors`` collects console errors and uncaught exceptions
+    (``notebook.errors_of_ours`` leaves out the ones Notebook 7 logs itself)."""
     context = browser.new_context(viewport={"width": 1500, "height": 1100})
     page = context.new_page()
     page.errors = []
@@ -60,8 +55,3 @@ def page(browser, jupyter):
     # Each test opens its own notebook; stop its kernel so they do not pile up.
     page.evaluate("() => window.jupyterapp?.serviceManager.sessions.shutdownAll()")
     context.close()
-
-
-def errors_of_ours(errors: list[str]) -> list[str]:
-    """Console errors, less the two that Notebook 7 logs on its own."""
-    return [e for e in errors if not any(known in e for known in NOTEBOOK7_OWN_ERRORS)]

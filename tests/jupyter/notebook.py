@@ -4,6 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
+# Notebook 7 logs these itself, with no widget on the page (see the browser-testing notes).
+NOTEBOOK7_OWN_ERRORS = (
+    "Cannot read properties of undefined (reading 'schema')",
+    "Command 'filebrowser:open-path' not registered",
+)
+
 KERNEL_IDLE = """() => {
     const kernel = window.jupyterapp?.shell?.currentWidget?.sessionContext?.session?.kernel;
     return !!kernel && kernel.connectionStatus === 'connected' && kernel.status === 'idle';
@@ -88,3 +94,8 @@ class Notebook:
         return self.page.evaluate(
             "i => window.jupyterapp.shell.currentWidget.content.widgets[i].model.executionCount", index
         )
+
+
+def errors_of_ours(errors: list[str]) -> list[str]:
+    """Console errors, less the two that Notebook 7 logs on its own."""
+    return [e for e in errors if not any(known in e for known in NOTEBOOK7_OWN_ERRORS)]

@@ -8,11 +8,11 @@ import pytest
 
 import headwidget
 from headwidget.palette import palette_for
-from tests.browser.views import cell_color, drag_range_handle, panel_titles, ticks
+from tests.helpers.labels import NAMES
+from tests.helpers.views import cell_color, drag_range_handle, panel_titles, ticks
 
-from .cells import ALGO_AND_LING, LINGUISTIC_ONLY, NAMES, PROBE, SETUP
-from .conftest import errors_of_ours
-from .notebook import Notebook
+from .cells import ALGO_AND_LING, LINGUISTIC_ONLY, PROBE, SETUP
+from .notebook import Notebook, errors_of_ours
 
 PALETTE = palette_for(4)
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 
 from headwidget.palette import palette_for
-from tests.browser.views import cell_color, drag_range_handle, panel_titles, ticks
+from tests.helpers.labels import NAMES
+from tests.helpers.views import cell_color, drag_range_handle, panel_titles, ticks
 
-from .cells import LINGUISTIC_ONLY, NAMES, PROBE, SETUP
-from .conftest import errors_of_ours
-from .notebook import Notebook
+from .cells import LINGUISTIC_ONLY, PROBE, SETUP
+from .notebook import Notebook, errors_of_ours
 
 PALETTE = palette_for(4)
 

@@ -23,14 +23,13 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import nbformat
-import numpy as np
 import pytest
 
-from headwidget import HeadMapWidget, example_labels
-from tests.browser.views import cell_color, panel_titles
+from tests.helpers import ROOT, TESTS
+from tests.helpers.labels import NAMES, example_head
+from tests.helpers.views import cell_color, panel_titles
 
-ROOT = Path(__file__).resolve().parents[1]
-EMBED = ROOT / "tests" / "embed"
+EMBED = TESTS / "embed"
 MODULES = EMBED / "node_modules"
 BUNDLE = ROOT / "src" / "headwidget" / "static" / "widget.js"
 
@@ -38,22 +37,11 @@ CELL = (
     "from headwidget import HeadMapWidget, example_labels\nw = HeadMapWidget(example_labels(), layer_range=(18, 31))\nw"
 )
 LAYERS = (18, 31)
-ALL_PANELS = ["All Categories", "Algorithmic", "Knowledge", "Linguistic", "Translation"]
+ALL_PANELS = ["All Categories", *NAMES]
 LINGUISTIC_GREEN = "#2ca02c"  # the reference palette's third category colour
 # What the page loads instead of the CDN, as URL paths on the local server.
 REQUIRE_JS = "/node_modules/requirejs/require.js"
 EMBED_AMD = "/node_modules/@jupyter-widgets/html-manager/dist/embed-amd.js"
-
-
-def linguistic_only_head() -> tuple[int, int]:
-    """A (layer, head) shown in the layer range that is in "Linguistic" and nothing else."""
-    widget = HeadMapWidget(example_labels())
-    want = np.array([name == "Linguistic" for name in widget.categories])
-    for layer in range(LAYERS[0], LAYERS[1] + 1):
-        for head in range(widget.shape[1]):
-            if (widget.labels[layer, head] == want).all():
-                return layer, head
-    raise AssertionError("the example has no Linguistic-only head in layers 18..31")
 
 
 def npm_ci() -> None:
@@ -186,7 +174,7 @@ def test_nbconvert_html_renders_the_live_widget_offline(browser, exported):
         assert view.count() == 1, seen
         assert panel_titles(view) == ALL_PANELS, seen
         assert view.locator(".hw-layers .hw-range-value").inner_text() == "18\u201331", seen
-        layer, head = linguistic_only_head()
+        layer, head = example_head(["Linguistic"], LAYERS)  # shown, in Linguistic only
         assert cell_color(view, 0, layer, head, layers=LAYERS, heads=32) == LINGUISTIC_GREEN, seen
         assert cell_color(view, ALL_PANELS.index("Linguistic"), layer, head, layers=LAYERS, heads=32) == (
             LINGUISTIC_GREEN

@@ -11,8 +11,7 @@ import pytest
 
 from headwidget import HeadMapWidget, example_labels
 from headwidget.layout import cell_pixels
-
-SVG = "{http://www.w3.org/2000/svg}"
+from tests.helpers.svg import SVG
 
 
 def run(*args: str, cwd=None) -> subprocess.CompletedProcess:
@@ -88,3 +87,9 @@ def test_installed_console_script(tmp_path):
     result = subprocess.run([str(exe), "render", "--example", "-o", str(tmp_path / "m.html")], capture_output=True)
     assert result.returncode == 0
     assert (tmp_path / "m.html").stat().st_size > 10_000
+
+
+def test_cli_counts(tmp_path):
+    out = tmp_path / "map.svg"
+    assert run("render", "--example", "-o", str(out), "--counts").returncode == 0
+    assert 'class="counts"' in out.read_text()

@@ -4,7 +4,6 @@ current, and its expected values agree with the rules written out head by head h
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -12,8 +11,9 @@ import pytest
 from headwidget.groups import group_colours, group_labels, legend_entries
 from headwidget.layout import COUNTS_HEIGHT, Layout, cell_pixels, tick_values
 from headwidget.palette import CATEGORY_COLORS, MULTI_COLORS, UNCLASSIFIED, palette_for
+from tests.helpers import FIXTURES
+from tests.helpers.labels import NAMES, REFERENCE_LEGEND
 
-FIXTURES = Path(__file__).parent / "fixtures"
 LAYOUT = json.loads((FIXTURES / "layout.json").read_text())
 
 
@@ -52,18 +52,8 @@ def test_palette_beyond_tab10_is_distinct():
 
 
 def test_legend_in_reference_order():
-    names = ["Algorithmic", "Knowledge", "Linguistic", "Translation"]
-    rows = [label for label, _ in legend_entries(names, [True] * 4, palette_for(4))]
-    assert rows == [
-        "4 categories",
-        "3 categories",
-        "2 categories",
-        "Translation",
-        "Linguistic",
-        "Knowledge",
-        "Algorithmic",
-        "Unclassified",
-    ]
+    rows = [label for label, _ in legend_entries(NAMES, [True] * 4, palette_for(4))]
+    assert rows == REFERENCE_LEGEND
 
 
 # ------------------------------------------------------------------ group rule

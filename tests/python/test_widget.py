@@ -1,4 +1,5 @@
-"""The widget's synced traits: defaults, validation, and nothing changed on error."""
+"""The widget's synced traits: defaults, validation, and nothing changed on error; the
+selection in Python; the linked sliders; the example; the palettes."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import traitlets
 
 from headwidget import EXAMPLE_CATEGORIES, HeadMapWidget, example_labels, traits
 from headwidget.palette import palette_for
+from tests.helpers.labels import NAMES, staircase
 
 
 @pytest.fixture
@@ -158,6 +160,32 @@ def test_bad_visible_changes_nothing(widget, value, message):
 def test_bad_constructor_options(kwargs, message):
     with pytest.raises(traitlets.TraitError, match=message):
         HeadMapWidget(example_labels(), **kwargs)
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ([(6, 0)], r"selected contains \(6, 0\); expected a list of \(layer, head\) pairs with 0 <= layer < 6"),
+        ([(1.0, 2)], r"expected integer \(layer, head\) pairs"),
+        ([(1, 2, 3)], r"selected contains \(1, 2, 3\)"),
+        ("1,2", r"selected must be a list of"),
+    ],
+)
+def test_bad_selection_changes_nothing(value, message):
+    widget = HeadMapWidget(staircase(), NAMES)
+    widget.selected = [(1, 1)]
+    with pytest.raises(traitlets.TraitError, match=message):
+        widget.selected = value
+    assert widget.selected == [(1, 1)]
+
+
+def test_selected_frame():
+    pytest.importorskip("pandas")
+    widget = HeadMapWidget(staircase(), NAMES)
+    widget.selected = [(2, 2), (0, 0)]
+    frame = widget.selected_frame()
+    assert frame[["layer", "head", "categories"]].values.tolist() == [[0, 0, ""], [2, 2, "Algorithmic, Knowledge"]]
+    assert frame["Knowledge"].tolist() == [False, True]
 
 
 def test_view_changes_reach_python(widget):

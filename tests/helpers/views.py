@@ -1,7 +1,8 @@
-"""Reading what a user sees in a rendered widget: pixels, titles, legend, ticks.
+"""Reading and driving what a user sees in a rendered widget: pixels, titles, legend, ticks,
+hover and outlines, count bars, the range sliders.
 
-Every function takes ``root``, a Playwright locator of one widget view (the
-harness's ``.view`` or a ``.headwidget`` in a notebook's output).
+``root`` is a Playwright locator of one widget view (the harness's ``.view``, or a
+``.headwidget`` in a notebook's output or an exported page); ``page`` is the whole page.
 """
 
 from __future__ import annotations
@@ -11,9 +12,7 @@ from typing import Any
 
 from PIL import Image
 
-
-def hex_rgb(rgb: tuple[int, ...]) -> str:
-    return "#{:02x}{:02x}{:02x}".format(*rgb[:3])
+from .colours import hex_of
 
 
 def panel_titles(root: Any) -> list[str]:
@@ -42,7 +41,7 @@ def cell_color(root: Any, panel: int, layer: int, head: int, *, layers: tuple[in
     first, last = layers
     x = (layer - first + 0.5) * box["width"] / (last - first + 1) * scale
     y = (head + 0.5) * box["height"] / heads * scale
-    return hex_rgb(shot.getpixel((int(x), int(y))))
+    return hex_of(shot.getpixel((int(x), int(y))))
 
 
 def drag_range_handle(page: Any, root: Any, handle: str, to_layer: int, n_layers: int) -> None:
@@ -58,3 +57,35 @@ def drag_range_handle(page: Any, root: Any, handle: str, to_layer: int, n_layers
     page.mouse.down()
     page.mouse.move(box["x"] + thumb + usable * to_layer / (n_layers - 1), y, steps=8)
     page.mouse.up()
+
+
+# The two below are for harness pages of 5 heads (the staircase): a cell is a fifth of a panel's height.
+
+
+def hover(page: Any, panel: int, layer: int, head: int, *, first: int = 0, view: int = 0) -> None:
+    """Move the pointer onto a head's cell; ``first`` is the first layer the panel shows."""
+    clip = page.locator(".view").nth(view).locator(".hw-clip").nth(panel)
+    box = clip.bounding_box()
+    cell = box["height"] / 5
+    page.mouse.move(box["x"] + (layer - first + 0.5) * cell, box["y"] + (head + 0.5) * cell)
+
+
+def ring_colour(page: Any, panel: int, layer: int, head: int) -> str:
+    """Colour just inside the top-left corner of a cell: the outline if the head is outlined."""
+    clip = page.locator(".hw-clip").nth(panel)
+    box = clip.bounding_box()
+    shot = Image.open(io.BytesIO(clip.screenshot())).convert("RGB")
+    cell = box["height"] / 5
+    return hex_of(shot.getpixel((int(layer * cell + 1), int(head * cell + cell / 2))))
+
+
+def count_bars(page: Any, n_layers: int) -> list[list[str]]:
+    """Per shown layer, the colours of the count bar from the bottom up, one entry per CSS pixel."""
+    canvas = page.locator(".hw-counts")
+    shot = Image.open(io.BytesIO(canvas.screenshot())).convert("RGB")
+    columns = []
+    for i in range(n_layers):
+        x = int((i + 0.5) * shot.width / n_layers)
+        column = [hex_of(shot.getpixel((x, y))) for y in range(shot.height - 1, -1, -1)]
+        columns.append([c for c in column if c != "#ffffff"])
+    return columns

@@ -18,7 +18,8 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+from tests.helpers import ROOT
+
 BUNDLE = ("widget.js", "standalone.js", "widget.css")
 NODE_TOOLS = ("node", "nodejs", "npm")
 # pip caches the wheel it builds from a local sdist under the sdist's path, so a later run whose

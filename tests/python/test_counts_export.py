@@ -1,5 +1,6 @@
 """The per-layer count bars in static exports (``counts=True``): the same bars as the
-live view, above the composite, in SVG, PNG and PDF, and from the CLI."""
+live view, above the composite, in SVG, PNG and PDF. (From the CLI: ``test_cli.py``;
+in Chromium: ``tests/browser/test_counts.py``.)"""
 
 from __future__ import annotations
 
@@ -13,29 +14,18 @@ from headwidget import HeadMapWidget
 from headwidget.palette import palette_for
 from headwidget.snapshot import Snapshot
 from headwidget.svg import render_svg
-from tests.browser.labels import stacks as labels
-from tests.test_cli import run
-from tests.test_static import SVG, cells_origin, close, hex_rgb
+from tests.helpers.colours import close, rgb_of
+from tests.helpers.labels import stacks as labels
+from tests.helpers.svg import SVG, cells_origin, count_bars
 
 A, B = palette_for(2)["categories"]
 AB = palette_for(2)["multi"][0]
 
 
-def bars(svg: str) -> dict[int, list[tuple[str, int]]]:
-    """Per column x: the bar's (colour, height) segments from the bottom up, and their base."""
-    root = ET.fromstring(svg)
-    group = next(g for g in root.iter(f"{SVG}g") if g.get("class") == "counts")
-    columns: dict[int, list[tuple[str, int, int]]] = {}
-    for rect in group:
-        x, y, h = int(rect.get("x")), int(rect.get("y")), int(rect.get("height"))
-        columns.setdefault(x, []).append((rect.get("fill"), h, y + h))
-    return columns
-
-
 def test_svg_bars_stack_like_the_live_view():
     svg = render_svg(Snapshot.of(HeadMapWidget(labels(), ["A", "B"]), counts=True))
     left, top = cells_origin(ET.fromstring(svg))
-    columns = bars(svg)
+    columns = count_bars(svg)
     cell = 48  # 240 // 5 heads
     assert sorted(columns) == [left + cell, left + 2 * cell, left + 3 * cell]  # layer 0 has none
     # the busiest layer (4 heads) fills 40 px: 10 per head; categories first, then heads in 2
@@ -109,13 +99,7 @@ def test_matplotlib_bars(tmp_path, fmt):
         # bottom half A (2 of 4 heads), top quarter A+B
         for fraction, colour in ((0.25, A), (0.625, B), (0.875, AB)):
             y = box.y0 + fraction * box.height
-            assert close(image.getpixel((int(x), int(image.height - y))), hex_rgb(colour)), (fraction, colour)
-
-
-def test_cli_counts(tmp_path):
-    out = tmp_path / "map.svg"
-    assert run("render", "--example", "-o", str(out), "--counts").returncode == 0
-    assert 'class="counts"' in out.read_text()
+            assert close(image.getpixel((int(x), int(image.height - y))), rgb_of(colour)), (fraction, colour)
 
 
 def test_bars_with_no_category_visible(tmp_path):

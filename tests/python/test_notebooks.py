@@ -11,7 +11,9 @@ from pathlib import Path
 import nbformat
 import pytest
 
-NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
+from tests.helpers import ROOT
+
+NOTEBOOKS = ROOT / "notebooks"
 
 
 def execute(name: str, tmp_path: Path) -> nbformat.NotebookNode:

@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -16,8 +15,8 @@ import traitlets
 from headwidget import HeadMapWidget, example_labels
 from headwidget.export import widget_state
 from headwidget.traits import LEVELS, from_view, synced
+from tests.helpers import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 NODE = shutil.which("node")
 
 

@@ -7,7 +7,6 @@ import base64
 import json
 import shutil
 import subprocess
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -17,9 +16,10 @@ from hypothesis.extra.numpy import arrays
 
 from headwidget import HeadMapWidget
 from headwidget.scoring import classify
+from tests.helpers import TESTS
 
 NODE = shutil.which("node")
-DECODE = Path(__file__).parent / "harness" / "node_decode.mjs"
+DECODE = TESTS / "harness" / "node_decode.mjs"
 shapes = st.tuples(st.integers(1, 9), st.integers(1, 9), st.integers(1, 6))
 label_arrays = shapes.flatmap(lambda s: arrays(bool, s))
 score_arrays = shapes.flatmap(

@@ -1,0 +1,86 @@
+"""Reading an SVG export: the runs of cells per panel, texts, tick labels, count bars."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+
+import numpy as np
+
+from headwidget.layout import cell_pixels
+
+SVG = "{http://www.w3.org/2000/svg}"
+RUN = re.compile(r"M(\d+) (\d+)h(\d+)v(\d+)h-(\d+)z")
+
+
+def svg_groups(root: ET.Element, cls: str) -> list[ET.Element]:
+    """Every ``<g class="cls">`` in document order."""
+    return [g for g in root.iter(f"{SVG}g") if g.get("class") == cls]
+
+
+def svg_runs(cells: ET.Element) -> list[tuple[str, int, int, int, int]]:
+    """(fill, x, y, width, height) of every run of cells in a ``<g class="cells">``."""
+    runs = []
+    for path in cells.findall(f"{SVG}path"):
+        d = path.get("d")
+        found = RUN.findall(d)
+        assert "".join(f"M{x} {y}h{w}v{h}h-{w2}z" for x, y, w, h, w2 in found) == d, "only runs in the path"
+        for x, y, w, h, w2 in found:
+            assert w == w2
+            runs.append((path.get("fill"), int(x), int(y), int(w), int(h)))
+    return runs
+
+
+def svg_panels(root: ET.Element, n_heads: int, n_shown: int) -> list[tuple[str, np.ndarray]]:
+    """(title, colour grid) per ``<g data-panel>``, the runs of each colour path expanded back into cells."""
+    cell = cell_pixels(n_shown, n_heads)
+    panels = []
+    ordered = sorted(root.iter(f"{SVG}g"), key=lambda g: int(g.get("data-panel", -1)))
+    for group in (g for g in ordered if g.get("data-panel") is not None):
+        title = next(t for t in group.iter(f"{SVG}text") if t.get("class") == "panel-title").text
+        cells = next(g for g in group.iter(f"{SVG}g") if g.get("class") == "cells")
+        background = cells.find(f"{SVG}rect")
+        assert (int(background.get("x")), int(background.get("y"))) == (0, 0)
+        assert (int(background.get("width")), int(background.get("height"))) == (n_shown * cell, n_heads * cell)
+        grid = np.full((n_heads, n_shown), background.get("fill"), dtype=object)
+        for fill, x, y, w, h in svg_runs(cells):
+            assert re.fullmatch("#[0-9a-f]{6}", fill), fill
+            assert x % cell == y % cell == w % cell == h % cell == 0
+            grid[y // cell : (y + h) // cell, x // cell : (x + w) // cell] = fill
+        panels.append((title, grid))
+    return panels
+
+
+def cells_origins(root: ET.Element) -> list[tuple[int, int]]:
+    """Where each panel's cells start (the ``translate`` of every ``<g class="cells">``)."""
+    return [
+        tuple(map(int, re.fullmatch(r"translate\((\d+) (\d+)\)", g.get("transform")).groups()))
+        for g in svg_groups(root, "cells")
+    ]
+
+
+def cells_origin(root: ET.Element) -> tuple[int, int]:
+    """Where the first panel's cells start."""
+    return cells_origins(root)[0]
+
+
+def texts(root: ET.Element, cls: str | None = None) -> list[str]:
+    """The text of every ``<text>`` (of class ``cls``), in document order."""
+    return [t.text or "" for t in root.iter(f"{SVG}text") if cls is None or t.get("class") == cls]
+
+
+def tick_labels(root: ET.Element) -> list[tuple[list[str], list[str]]]:
+    """(layer labels, head labels) per panel, from each ``<g class="tick-labels">``."""
+    return [
+        ([t.text for t in g if t.get("text-anchor") == "middle"], [t.text for t in g if t.get("text-anchor") == "end"])
+        for g in svg_groups(root, "tick-labels")
+    ]
+
+
+def count_bars(svg: str) -> dict[int, list[tuple[str, int, int]]]:
+    """Per column x: the bar's (colour, height, base) segments from the bottom up."""
+    columns: dict[int, list[tuple[str, int, int]]] = {}
+    for rect in svg_groups(ET.fromstring(svg), "counts")[0]:
+        x, y, h = int(rect.get("x")), int(rect.get("y")), int(rect.get("height"))
+        columns.setdefault(x, []).append((rect.get("fill"), h, y + h))
+    return columns

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import json
 
-from .conftest import errors_of_ours
-from .notebook import Notebook
+from .notebook import Notebook, errors_of_ours
 
 SCORED = (
     "import json, numpy as np\n"

@@ -20,6 +20,7 @@ from tests.harness.harness import launch, open_page, show  # noqa: E402
 
 
 def main(out_dir: str = "docs") -> None:
+    Path(out_dir).mkdir(parents=True, exist_ok=True)
     full = HeadMapWidget(example_labels(), title="Synthetic example (not a real model)")
     cropped = HeadMapWidget(
         example_labels(),

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 
+from playwright.sync_api import expect
+
 from .notebook import Notebook, errors_of_ours
 
 SCORED = (
@@ -37,7 +39,7 @@ def test_arrow_keys_move_the_sliders_and_the_threshold(page, jupyter):
     toggle = view.get_by_role("button", name="Down")
     toggle.focus()
     page.keyboard.press("Enter")  # a toggle by keyboard, not the notebook's "enter edit mode"
-    assert toggle.get_attribute("aria-pressed") == "false"
+    expect(toggle).to_have_attribute("aria-pressed", "false")  # redrawn on the next frame
     page.wait_for_timeout(300)  # the comm messages reach the kernel
     state = json.loads(nb.execute(1))
     assert state["layer_range"] == [0, 29]

@@ -1,4 +1,4 @@
-// One view of a model: its DOM and one function per update level (js/levels.js),
+// One view of a model: its DOM and one function per update level (js/traits.js),
 // each redrawing only what its level invalidates.
 
 import { createRangeSlider, createRuleControl, renderToggles } from "./controls.js";
@@ -99,10 +99,7 @@ export function createView(model, el, schedule) {
       setPressed = renderToggles(toggles, categories, palette.categories, (i) => {
         const flags = shownFlags(categories);
         flags[i] = !flags[i];
-        send(
-          "visible",
-          categories.filter((_, c) => flags[c]),
-        );
+        send("visible", categories.filter((_, c) => flags[c]));
       });
     },
     // A new rule: the model classifies once for every view; this view updates its control.
@@ -128,7 +125,7 @@ export function createView(model, el, schedule) {
     },
     // The shown layers and heads: re-blit every panel and the bars, move the ticks.
     range() {
-      const layers = /** @type {Range} */ (model.get("layer_range"));
+      const layers = model.get("layer_range");
       const heads = headRange();
       const dpr = window.devicePixelRatio || 1;
       const cell = cellPixels(layers[1] - layers[0] + 1, heads[1] - heads[0] + 1, dpr, MAX_PANEL_CSS);

@@ -1,5 +1,5 @@
 // anywidget entry point: a view per render, its model events wired to update
-// levels (js/levels.js), and everything it added removed on cleanup.
+// levels (js/traits.js), and everything it added removed on cleanup.
 
 import { TRAITS, levelsToRun } from "./traits.js";
 import { createView } from "./view.js";

@@ -22,7 +22,7 @@ from . import scoring
 from .data import HeadData
 from .palette import check_color
 
-#: What a change costs a view, from most to least work (js/levels.js has the same names).
+#: What a change costs a view, from most to least work (js/traits.js has the same names).
 LEVELS = ("data", "rule", "visible", "heads", "range", "selection", "title")
 
 

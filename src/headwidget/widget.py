@@ -75,7 +75,7 @@ class HeadMapWidget(Constructors, anywidget.AnyWidget):
     _css = _STATIC / "widget.css"
 
     # Every synced trait checks its own values (traits.py) and names the update level it
-    # costs a view; js/levels.js keys the front end's event list on the same names.
+    # costs a view; js/traits.js keys the front end's event list on the same names.
     _data = Data(help="category names with labels and/or scores; encoded as packed bits and float32").tag(
         sync=True, level="data", to_json=data_to_json, from_json=data_from_json
     )

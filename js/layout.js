@@ -13,20 +13,41 @@ export const COUNTS_GAP = 3;
 
 /** @typedef {{categories: string[], multi: string[], unclassified: string}} Palette */
 
+/** The live view wraps panels rather than draw cells smaller than this, CSS px. */
+export const MIN_CELL_CSS = 3;
+/** Tick labels' size in the live view unless the page sets another, CSS px. */
+export const TICK_FONT_CSS = 11;
+
 /**
- * Tick values for an inclusive index range: every n // 5 (at least 1, and at
- * least `minStep` so labels on a narrow panel do not collide), at multiples of
- * that step, so 0..31 gives 0, 6, ..., 30.
+ * The step of an axis of `n` values: n // 5 (at least 1), doubled until it is at
+ * least `minStep`, so a thinned axis keeps every other tick of the same series.
+ * @param {number} n
+ * @param {number} [minStep]
+ * @returns {number}
+ */
+export function tickStep(n, minStep = 1) {
+  let step = Math.max(1, Math.floor(n / 5));
+  while (step < minStep) step *= 2;
+  return step;
+}
+
+/**
+ * Ticks of the shown values first..last of an axis of `n`: the axis's own multiples
+ * of tickStep (0..31 of 32 gives 0, 6, ..., 30; a crop to 18..31 gives 18, 24, 30).
+ * A crop between two ticks of the series marks its ends instead (its first alone
+ * when they would touch), so no shown axis is bare.
  * @param {number} first
  * @param {number} last
+ * @param {number} n
  * @param {number} [minStep]
  * @returns {number[]}
  */
-export function tickValues(first, last, minStep = 1) {
-  const step = Math.max(1, minStep, Math.floor((last - first + 1) / 5));
+export function tickValues(first, last, n, minStep = 1) {
+  const step = tickStep(n, minStep);
   const ticks = [];
   for (let v = Math.ceil(first / step) * step; v <= last; v += step) ticks.push(v);
-  return ticks;
+  if (ticks.length) return ticks;
+  return last - first >= Math.max(minStep, 1) ? [first, last] : [first];
 }
 
 /**
@@ -109,16 +130,50 @@ export function legendEntries(categories, shown, palette) {
 }
 
 /**
- * Smallest tick step whose labels do not overlap: a label needs about 7 CSS px
- * per digit plus a gap along x, one line height (14 px) along y.
+ * Fewest values between two tick labels so they do not touch, for cells `cell`
+ * px wide and labels `fontPx` px tall: along x the widest label (0.64 em a digit)
+ * and 0.7 em of gap, along y 1.3 lines.
  * @param {"x" | "y"} axis
  * @param {number} last  largest value on the axis (sets the digits)
- * @param {number} cellCss  CSS pixels per cell
+ * @param {number} cell  px per cell
+ * @param {number} [fontPx]
  * @returns {number}
  */
-export function minTickStep(axis, last, cellCss) {
-  const labelCss = axis === "x" ? 7 * String(last).length + 8 : 14;
-  return Math.ceil(labelCss / cellCss);
+export function minTickStep(axis, last, cell, fontPx = TICK_FONT_CSS) {
+  const label = axis === "x" ? fontPx * (0.64 * String(last).length + 0.7) : fontPx * 1.3;
+  return label / cell;
+}
+
+/**
+ * Panels per row and the side of a head's square cell in px (not rounded). Each of
+ * `ncols` panels takes room / ncols px: `extra` px of axis and gap, then its cells,
+ * `nLayers` across. Without `ncols`, a row holds as many panels as keep a cell at
+ * least `minCell` px and the cells at least `minPlot` px wide (one row when all
+ * fit). A cell never makes a panel's longest side exceed `maxSide`.
+ * @param {number} room
+ * @param {number} nPanels
+ * @param {number} nLayers  layers shown
+ * @param {number} nHeads  heads shown
+ * @param {number} extra
+ * @param {{minCell?: number, minPlot?: number, ncols?: number | null, maxSide?: number}} [options]
+ * @returns {[number, number]}  [panels per row, cell px]
+ */
+export function fitPanels(room, nPanels, nLayers, nHeads, extra, options = {}) {
+  const { minCell = MIN_CELL_CSS, minPlot = 0, ncols = null, maxSide = MAX_PANEL_CSS } = options;
+  const cap = maxSide / Math.max(nLayers, nHeads, 1);
+  const cellAt = (/** @type {number} */ cols) => Math.min(cap, (room / cols - extra) / Math.max(nLayers, 1));
+  let cols = ncols;
+  if (cols === null) {
+    cols = 1;
+    for (let c = nPanels; c > 1; c--) {
+      if (cellAt(c) >= minCell && cellAt(c) * nLayers >= minPlot) {
+        cols = c;
+        break;
+      }
+    }
+  }
+  cols = Math.max(1, Math.min(cols, nPanels));
+  return [cols, cellAt(cols)];
 }
 
 /**

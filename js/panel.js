@@ -13,7 +13,8 @@ import { minTickStep, tickValues } from "./layout.js";
  * @property {(x: number | null, y?: number, size?: number) => void} setCursor  outline one cell (CSS px), or none
  * @property {(d: string, stroke: number) => void} setSelection  SVG path outlining the selected heads
  * @property {(d: string) => void} setVeil  SVG path dimming all but a chosen combination ("" for none)
- * @property {(layers: [number, number], heads: [number, number], cellCss: number) => void} setAxes
+ * @property {(layers: [number, number], heads: [number, number], cellCss: number, n: [number, number]) => void} setAxes
+ *   ticks of the shown layers and heads, on axes of n[0] layers and n[1] heads
  */
 
 /** @returns {Panel} */
@@ -88,17 +89,17 @@ export function createPanel() {
       clip.style.width = `${w}px`;
       clip.style.height = `${h}px`;
     },
-    setAxes([first, last], [top, bottom], cellCss) {
-      const x = `${first},${last},${cellCss}`;
+    setAxes([first, last], [top, bottom], cellCss, [nLayers, nHeads]) {
+      const x = `${first},${last},${cellCss},${nLayers}`;
       if (x !== xKey) {
         xKey = x;
-        const values = tickValues(first, last, minTickStep("x", last, cellCss));
+        const values = tickValues(first, last, nLayers, minTickStep("x", last, cellCss));
         placeTicks(xTicks, xPool, "x", values, (v) => (v - first + 0.5) * cellCss);
       }
-      const y = `${top},${bottom},${cellCss}`;
+      const y = `${top},${bottom},${cellCss},${nHeads}`;
       if (y !== yKey) {
         yKey = y;
-        const values = tickValues(top, bottom, minTickStep("y", bottom, cellCss));
+        const values = tickValues(top, bottom, nHeads, minTickStep("y", bottom, cellCss));
         placeTicks(yTicks, yPool, "y", values, (v) => (v - top + 0.5) * cellCss);
         // "head" sits clear of the widest tick label (3 digits with 128 heads)
         const gap = 16 + 7 * String(bottom).length;

@@ -10,7 +10,7 @@ import { createPanel } from "./panel.js";
  * @property {(titles: string[], pixels: Uint8ClampedArray<ArrayBuffer>[], nLayers: number, nHeads: number) => void} setPixels
  *   one panel per title, drawn from these pixels (visible level)
  * @property {() => Uint8ClampedArray<ArrayBuffer>[]} pixels  the pixels last set, to be written over
- * @property {(layers: [number, number], heads: [number, number], cell: number, dpr: number) => void} draw
+ * @property {(layers: [number, number], heads: [number, number], cell: number, dpr: number, n: [number, number]) => void} draw
  *   blit the shown heads and place the ticks (range level)
  * @property {(d: string, stroke: number) => void} outline  the selected heads, in every panel
  * @property {(d: string) => void} veil  everything but the chosen combination, in every panel
@@ -49,11 +49,11 @@ export function createPanelRow(body, bars) {
       const plot = panels[0].el.querySelector(".hw-plot");
       if (bars.nextSibling !== plot) panels[0].el.insertBefore(bars, plot);
     },
-    draw(layers, heads, cell, dpr) {
+    draw(layers, heads, cell, dpr, n) {
       const cellCss = cell / dpr;
       panels.forEach((panel, i) => {
         panel.setSize(blit(panel.canvas, sources[i], layers, heads, cell, dpr));
-        panel.setAxes(layers, heads, cellCss);
+        panel.setAxes(layers, heads, cellCss, n);
       });
     },
     outline(d, stroke) {

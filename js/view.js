@@ -129,7 +129,7 @@ export function createView(model, el, schedule) {
       const heads = headRange();
       const dpr = window.devicePixelRatio || 1;
       const cell = cellPixels(layers[1] - layers[0] + 1, heads[1] - heads[0] + 1, dpr, MAX_PANEL_CSS);
-      row.draw(layers, heads, cell, dpr);
+      row.draw(layers, heads, cell, dpr, [data.shape[0], data.shape[1]]);
       bars.draw(layers, heads, cell, dpr);
       layerSlider.update(data.shape[0] - 1, ...layers);
       headSlider.update(data.shape[1] - 1, ...heads);

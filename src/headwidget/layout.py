@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 # Shared with the live view (the fixture's "constants").
 COMPOSITE_TITLE = "All Categories"
 MAX_PANEL_PX = 240  # longest side of a panel's cells, CSS px
+MIN_CELL_PX = 3  # the live view wraps panels rather than draw smaller cells, CSS px
+TICK_FONT_PX = 11  # the live view's tick labels
 COUNTS_HEIGHT = 40  # count bars above the composite, CSS px at the busiest layer
 COUNTS_GAP = 3  # between the bars and the composite's cells
 
@@ -49,19 +51,64 @@ Y_AXIS_MIN = 40  # narrowest room left of the cells for head ticks and "head"
 PANEL_GAP = 14  # one panel's right edge to the next panel's head axis
 
 
-def tick_values(first: int, last: int, min_step: int = 1) -> list[int]:
-    """Ticks every n // 5 (at least 1, and at least ``min_step`` so labels on a
-    narrow panel do not collide) at multiples of that step; 0..31 -> 0, 6, ..., 30."""
-    step = max(1, min_step, (last - first + 1) // 5)
-    start = -(-first // step) * step
-    return list(range(start, last + 1, step))
+def tick_step(n: int, min_step: float = 1) -> int:
+    """The step of an axis of ``n`` values: ``n // 5`` (at least 1), doubled until it is at
+    least ``min_step``, so a thinned axis keeps every other tick of the same series."""
+    step = max(1, n // 5)
+    while step < min_step:
+        step *= 2
+    return step
 
 
-def min_tick_step(axis: str, last: int, cell_css: float) -> int:
-    """Smallest tick step whose labels do not overlap: about 7 px per digit plus
-    a gap along x, one 14 px line along y."""
-    label_css = 7 * len(str(last)) + 8 if axis == "x" else 14
-    return math.ceil(label_css / cell_css)
+def tick_values(first: int, last: int, n: int, min_step: float = 1) -> list[int]:
+    """Ticks of the shown values ``first..last`` of an axis of ``n``: the axis's own
+    multiples of :func:`tick_step` (0..31 of 32 -> 0, 6, ..., 30; a crop to 18..31 -> 18,
+    24, 30), the same series however the axis is cropped or thinned. A crop between two
+    ticks of the series marks its ends instead (its first alone when they would touch),
+    so no shown axis is bare."""
+    step = tick_step(n, min_step)
+    ticks = list(range(-(-first // step) * step, last + 1, step))
+    return ticks or ([first, last] if last - first >= max(min_step, 1) else [first])
+
+
+def min_tick_step(axis: str, last: int, cell: float, font_px: float = TICK_FONT_PX) -> float:
+    """Fewest values between two tick labels so they do not touch, for cells ``cell`` px
+    wide and labels ``font_px`` px tall: along x the widest label (0.64 em a digit, a DejaVu
+    Sans digit is 0.6) and 0.7 em of gap, along y 1.3 lines."""
+    label = font_px * (0.64 * len(str(last)) + 0.7) if axis == "x" else font_px * 1.3
+    return label / cell
+
+
+def fit_panels(
+    room: float,
+    n_panels: int,
+    n_layers: int,
+    n_heads: int,
+    extra: float,
+    *,
+    min_cell: float = MIN_CELL_PX,
+    min_plot: float = 0,
+    ncols: int | None = None,
+    max_side: float = MAX_PANEL_PX,
+) -> tuple[int, float]:
+    """Panels per row and the side of a head's square cell, in px (not rounded).
+
+    Each of ``ncols`` panels in a row takes ``room / ncols`` px: ``extra`` px of axis and
+    gap, then its cells, ``n_layers`` across. Without ``ncols``, a row holds as many panels
+    as keep a cell at least ``min_cell`` px and the cells at least ``min_plot`` px wide (one
+    row when they all fit). A cell never makes a panel's longest side exceed ``max_side``.
+    The live view floors the cell to whole device pixels; the static figure keeps it.
+    """
+    cap = max_side / max(n_layers, n_heads, 1)
+
+    def cell_at(cols: int) -> float:
+        return min(cap, (room / cols - extra) / max(n_layers, 1))
+
+    if ncols is None:
+        fits = (c for c in range(n_panels, 1, -1) if cell_at(c) >= min_cell and cell_at(c) * n_layers >= min_plot)
+        ncols = next(fits, 1)
+    ncols = max(1, min(ncols, n_panels))
+    return ncols, cell_at(ncols)
 
 
 def cell_pixels(n_layers: int, n_heads: int, dpr: float = 1, max_px: int = MAX_PANEL_PX) -> int:
@@ -231,8 +278,9 @@ class Layout:
         n_layers, n_heads = last - first + 1, last_head - first_head + 1
         cell = cell_pixels(n_layers, n_heads)
         panel_w, panel_h = n_layers * cell, n_heads * cell
-        x_ticks = tick_values(first, last, min_tick_step("x", last, cell))
-        y_ticks = tick_values(first_head, last_head, min_tick_step("y", last_head, cell))
+        n_model_layers, n_model_heads = snapshot.array.shape[:2]
+        x_ticks = tick_values(first, last, n_model_layers, min_tick_step("x", last, cell, TICK_SIZE))
+        y_ticks = tick_values(first_head, last_head, n_model_heads, min_tick_step("y", last_head, cell, TICK_SIZE))
         legend = snapshot.legend()
 
         # Rows: title, panel titles, bars, cells, x tick labels, "layer".

@@ -109,8 +109,8 @@ class Snapshot:
     def x_ticks(self) -> list[int]:
         """Layer ticks (every n // 5 of the layers drawn), before a narrow panel thins them
         (:attr:`headwidget.layout.Layout.panels` holds the figure's ticks)."""
-        return tick_values(*self.layers)
+        return tick_values(*self.layers, self.array.shape[0])
 
     def y_ticks(self) -> list[int]:
         """Head ticks (every n // 5 of the heads drawn), before a narrow panel thins them."""
-        return tick_values(*self.heads)
+        return tick_values(*self.heads, self.array.shape[1])

@@ -13,6 +13,7 @@ import {
   MAX_PANEL_CSS,
   UNCLASSIFIED_LABEL,
   cellPixels,
+  fitPanels,
   groupEntries,
   headGroups,
   legendEntries,
@@ -32,13 +33,28 @@ test("the live view's sizes and names are Python's", () => {
   assert.equal(COUNTS_GAP, constants.counts_gap);
 });
 
-for (const { first, last, ticks } of fixture.ticks) {
-  test(`ticks for layers ${first}..${last}`, () => assert.deepEqual(tickValues(first, last), ticks));
+for (const { first, last, n, ticks } of fixture.ticks) {
+  test(`ticks for layers ${first}..${last} of ${n}`, () => assert.deepEqual(tickValues(first, last, n), ticks));
 }
 
+test("a crop keeps the axis's own ticks: 18..31 of 32 shows 18, 24, 30", () => {
+  assert.deepEqual(tickValues(18, 31, 32), [18, 24, 30]);
+  assert.deepEqual(tickValues(0, 31, 32), [0, 6, 12, 18, 24, 30]);
+});
+
 test("narrow panels thin out their ticks the same way as Python", () => {
-  for (const { axis, first, last, cell, ticks } of fixture.narrow_ticks) {
-    assert.deepEqual(tickValues(first, last, minTickStep(axis, last, cell)), ticks, `${axis} ${first}..${last} @${cell}`);
+  for (const { axis, first, last, n, cell, font, ticks } of fixture.narrow_ticks) {
+    const got = tickValues(first, last, n, minTickStep(axis, last, cell, font));
+    assert.deepEqual(got, ticks, `${axis} ${first}..${last} of ${n} @${cell} px, ${font} px font`);
+  }
+});
+
+test("panels per row and cell size are Python's", () => {
+  for (const c of fixture.fit_panels) {
+    const options = { minCell: c.min_cell, minPlot: c.min_plot, ncols: c.ncols, maxSide: c.max_side };
+    const [cols, cell] = fitPanels(c.room, c.panels, c.layers, c.heads, c.extra, options);
+    assert.equal(cols, c.fit[0], JSON.stringify(c));
+    assert.ok(Math.abs(cell - c.fit[1]) < 1e-9, `${cell} vs ${c.fit[1]}: ${JSON.stringify(c)}`);
   }
 });
 

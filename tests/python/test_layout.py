@@ -34,7 +34,22 @@ def test_fixtures_are_current():
     [(32, [0, 6, 12, 18, 24, 30]), (80, [0, 16, 32, 48, 64]), (41, [0, 8, 16, 24, 32, 40]), (3, [0, 1, 2])],
 )
 def test_ticks_every_n_over_5(n, ticks):
-    assert tick_values(0, n - 1) == ticks
+    assert tick_values(0, n - 1, n) == ticks
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "n", "min_step", "ticks"),
+    [
+        (18, 31, 32, 1, [18, 24, 30]),  # a crop keeps the axis's own series
+        (18, 31, 32, 7, [24]),  # thinning drops every other tick of the series: step 12
+        (0, 31, 32, 7, [0, 12, 24]),
+        (0, 125, 126, 30, [0, 50, 100]),
+        (26, 40, 126, 1, [26, 40]),  # between two ticks of the series: its ends
+        (26, 27, 126, 3, [26]),  # ends that would touch: the first alone
+    ],
+)
+def test_ticks_are_the_axis_series(first, last, n, min_step, ticks):
+    assert tick_values(first, last, n, min_step) == ticks
 
 
 def test_reference_colours():

@@ -145,35 +145,38 @@ export function minTickStep(axis, last, cell, fontPx = TICK_FONT_CSS) {
 }
 
 /**
- * Panels per row and the side of a head's square cell in px (not rounded). Each of
- * `ncols` panels takes room / ncols px: `extra` px of axis and gap, then its cells,
- * `nLayers` across. Without `ncols`, a row holds as many panels as keep a cell at
- * least `minCell` px and the cells at least `minPlot` px wide (one row when all
- * fit). A cell never makes a panel's longest side exceed `maxSide`.
+ * Panels per row and the side of a head's square cell in px. Each of `ncols` panels
+ * takes room / ncols px: `extra` px of axis and gap, then its cells, `nLayers`
+ * across. A cell never makes a panel's longest side exceed `maxSide`; with `dpr`
+ * (the live view) it is whole device pixels, at least one. Without `ncols`, a row
+ * holds as many panels as keep the cells at least `minPlot` px wide and a cell at
+ * least `minCell` px, or what `maxSide` allows when that is less: one row when all fit.
  * @param {number} room
  * @param {number} nPanels
  * @param {number} nLayers  layers shown
  * @param {number} nHeads  heads shown
  * @param {number} extra
- * @param {{minCell?: number, minPlot?: number, ncols?: number | null, maxSide?: number}} [options]
+ * @param {{minCell?: number, minPlot?: number, ncols?: number | null, maxSide?: number, dpr?: number | null}} [options]
  * @returns {[number, number]}  [panels per row, cell px]
  */
 export function fitPanels(room, nPanels, nLayers, nHeads, extra, options = {}) {
-  const { minCell = MIN_CELL_CSS, minPlot = 0, ncols = null, maxSide = MAX_PANEL_CSS } = options;
+  const { minCell = MIN_CELL_CSS, minPlot = 0, ncols = null, maxSide = MAX_PANEL_CSS, dpr = null } = options;
   const cap = maxSide / Math.max(nLayers, nHeads, 1);
+  const whole = (/** @type {number} */ cell) => (dpr === null ? cell : Math.max(1, Math.floor(cell * dpr)) / dpr);
   const cellAt = (/** @type {number} */ cols) => Math.min(cap, (room / cols - extra) / Math.max(nLayers, 1));
   let cols = ncols;
   if (cols === null) {
+    const need = Math.min(minCell, whole(cap));
     cols = 1;
     for (let c = nPanels; c > 1; c--) {
-      if (cellAt(c) >= minCell && cellAt(c) * nLayers >= minPlot) {
+      if (whole(cellAt(c)) >= need && cellAt(c) * nLayers >= minPlot) {
         cols = c;
         break;
       }
     }
   }
   cols = Math.max(1, Math.min(cols, nPanels));
-  return [cols, cellAt(cols)];
+  return [cols, dpr === null ? cellAt(cols) : whole(cellAt(cols))];
 }
 
 /**

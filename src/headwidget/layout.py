@@ -90,25 +90,32 @@ def fit_panels(
     min_plot: float = 0,
     ncols: int | None = None,
     max_side: float = MAX_PANEL_PX,
+    dpr: float | None = None,
 ) -> tuple[int, float]:
-    """Panels per row and the side of a head's square cell, in px (not rounded).
+    """Panels per row and the side of a head's square cell, in px.
 
     Each of ``ncols`` panels in a row takes ``room / ncols`` px: ``extra`` px of axis and
-    gap, then its cells, ``n_layers`` across. Without ``ncols``, a row holds as many panels
-    as keep a cell at least ``min_cell`` px and the cells at least ``min_plot`` px wide (one
-    row when they all fit). A cell never makes a panel's longest side exceed ``max_side``.
-    The live view floors the cell to whole device pixels; the static figure keeps it.
+    gap, then its cells, ``n_layers`` across. A cell never makes a panel's longest side
+    exceed ``max_side``; with ``dpr`` (the live view) it is whole device pixels, at least
+    one. Without ``ncols``, a row holds as many panels as keep the cells at least
+    ``min_plot`` px wide and a cell at least ``min_cell`` px, or what ``max_side`` allows
+    when that is less (a 126-layer model's cells are smaller than a 32-layer one's): one
+    row when they all fit.
     """
     cap = max_side / max(n_layers, n_heads, 1)
+
+    def whole(cell: float) -> float:
+        return cell if dpr is None else max(1, math.floor(cell * dpr)) / dpr
 
     def cell_at(cols: int) -> float:
         return min(cap, (room / cols - extra) / max(n_layers, 1))
 
     if ncols is None:
-        fits = (c for c in range(n_panels, 1, -1) if cell_at(c) >= min_cell and cell_at(c) * n_layers >= min_plot)
+        need = min(min_cell, whole(cap))
+        fits = (c for c in range(n_panels, 1, -1) if whole(cell_at(c)) >= need and cell_at(c) * n_layers >= min_plot)
         ncols = next(fits, 1)
     ncols = max(1, min(ncols, n_panels))
-    return ncols, cell_at(ncols)
+    return ncols, whole(cell_at(ncols)) if dpr is not None else cell_at(ncols)
 
 
 def cell_pixels(n_layers: int, n_heads: int, dpr: float = 1, max_px: int = MAX_PANEL_PX) -> int:

@@ -51,7 +51,7 @@ test("narrow panels thin out their ticks the same way as Python", () => {
 
 test("panels per row and cell size are Python's", () => {
   for (const c of fixture.fit_panels) {
-    const options = { minCell: c.min_cell, minPlot: c.min_plot, ncols: c.ncols, maxSide: c.max_side };
+    const options = { minCell: c.min_cell, minPlot: c.min_plot, ncols: c.ncols, maxSide: c.max_side, dpr: c.dpr };
     const [cols, cell] = fitPanels(c.room, c.panels, c.layers, c.heads, c.extra, options);
     assert.equal(cols, c.fit[0], JSON.stringify(c));
     assert.ok(Math.abs(cell - c.fit[1]) < 1e-9, `${cell} vs ${c.fit[1]}: ${JSON.stringify(c)}`);

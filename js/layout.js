@@ -162,11 +162,12 @@ export function minTickStep(axis, last, cell, fontPx = TICK_FONT_CSS) {
 export function fitPanels(room, nPanels, nLayers, nHeads, extra, options = {}) {
   const { minCell = MIN_CELL_CSS, minPlot = 0, ncols = null, maxSide = MAX_PANEL_CSS, dpr = null } = options;
   const cap = maxSide / Math.max(nLayers, nHeads, 1);
-  const whole = (/** @type {number} */ cell) => (dpr === null ? cell : Math.max(1, Math.floor(cell * dpr)) / dpr);
+  // a cell as drawn: whole device pixels (0 when none fits)
+  const whole = (/** @type {number} */ cell) => (dpr === null ? cell : Math.floor(cell * dpr) / dpr);
   const cellAt = (/** @type {number} */ cols) => Math.min(cap, (room / cols - extra) / Math.max(nLayers, 1));
   let cols = ncols;
   if (cols === null) {
-    const need = Math.min(minCell, whole(cap));
+    const need = Math.max(Math.min(minCell, whole(cap)), dpr === null ? 0 : 1 / dpr);
     cols = 1;
     for (let c = nPanels; c > 1; c--) {
       if (whole(cellAt(c)) >= need && cellAt(c) * nLayers >= minPlot) {
@@ -176,7 +177,7 @@ export function fitPanels(room, nPanels, nLayers, nHeads, extra, options = {}) {
     }
   }
   cols = Math.max(1, Math.min(cols, nPanels));
-  return [cols, dpr === null ? cellAt(cols) : whole(cellAt(cols))];
+  return [cols, dpr === null ? cellAt(cols) : Math.max(1 / dpr, whole(cellAt(cols)))];
 }
 
 /**

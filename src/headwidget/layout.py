@@ -104,18 +104,18 @@ def fit_panels(
     """
     cap = max_side / max(n_layers, n_heads, 1)
 
-    def whole(cell: float) -> float:
-        return cell if dpr is None else max(1, math.floor(cell * dpr)) / dpr
+    def whole(cell: float) -> float:  # a cell as drawn: whole device pixels (0 when none fits)
+        return cell if dpr is None else math.floor(cell * dpr) / dpr
 
     def cell_at(cols: int) -> float:
         return min(cap, (room / cols - extra) / max(n_layers, 1))
 
     if ncols is None:
-        need = min(min_cell, whole(cap))
+        need = max(min(min_cell, whole(cap)), 1 / (dpr or math.inf))
         fits = (c for c in range(n_panels, 1, -1) if whole(cell_at(c)) >= need and cell_at(c) * n_layers >= min_plot)
         ncols = next(fits, 1)
     ncols = max(1, min(ncols, n_panels))
-    return ncols, whole(cell_at(ncols)) if dpr is not None else cell_at(ncols)
+    return ncols, cell_at(ncols) if dpr is None else max(1 / dpr, whole(cell_at(ncols)))
 
 
 def cell_pixels(n_layers: int, n_heads: int, dpr: float = 1, max_px: int = MAX_PANEL_PX) -> int:

@@ -14,6 +14,7 @@
  * @property {[number, number]} layer_range  inclusive
  * @property {[number, number][]} selected
  * @property {string} title
+ * @property {boolean} show_counts  the per-layer count bars below the composite
  */
 
 /**
@@ -46,6 +47,7 @@ export const TRAITS = {
   layer_range: "range",
   selected: "selection",
   title: "title",
+  show_counts: "heads",
 };
 
 /**

@@ -183,6 +183,18 @@ class Text(traitlets.TraitType):
         return value
 
 
+class Flag(traitlets.TraitType):
+    """A view option that is on or off: ``True`` or ``False`` (NumPy booleans accepted)."""
+
+    default_value = False
+    info_text = "True or False"
+
+    def validate(self, obj: Any, value: Any) -> bool:
+        if isinstance(value, (bool, np.bool_)):
+            return bool(value)
+        raise _fail(f"{self.name} must be True or False; got {type(value).__name__} {value!r}")
+
+
 class _Rule(traitlets.TraitType):
     """One rule's value, or None for "not this rule" (whether a rule remains is the
     widget's cross-validation); only a widget with scores takes a value."""

@@ -24,6 +24,7 @@ from .palette import palette_for
 from .traits import (
     CategorySubset,
     Data,
+    Flag,
     HeadPairs,
     IndexRange,
     Palette,
@@ -60,6 +61,9 @@ class HeadMapWidget(Constructors, anywidget.AnyWidget):
         ``{category: "#rrggbb"}`` overrides.
     threshold, top_k : optional
         The rule that classifies scores (with scores only; see :meth:`from_scores`).
+    show_counts : bool, optional
+        Show the per-layer count bars below the composite (off by default); the view's
+        "counts" button sets it too.
 
     Examples
     --------
@@ -97,6 +101,9 @@ class HeadMapWidget(Constructors, anywidget.AnyWidget):
         sync=True, level="selection", from_view=True
     )
     title = Text(help="text above the panels").tag(sync=True, level="title")
+    show_counts = Flag(help="show the per-layer count bars below the composite").tag(
+        sync=True, level="heads", from_view=True
+    )
 
     def __init__(
         self,
@@ -110,6 +117,7 @@ class HeadMapWidget(Constructors, anywidget.AnyWidget):
         palette: str | Mapping[str, str] | None = None,
         threshold: float | None = None,
         top_k: int | None = None,
+        show_counts: bool = False,
     ) -> None:
         # Validate the data and palette first; each trait then checks its own value
         # against them, and a bad argument raises before the widget exists.
@@ -131,6 +139,7 @@ class HeadMapWidget(Constructors, anywidget.AnyWidget):
             visible=list(data.categories) if visible is None else visible,
             threshold=threshold,
             top_k=top_k,
+            show_counts=show_counts,
         )
 
     # ------------------------------------------------------------ ways out

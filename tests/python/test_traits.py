@@ -50,6 +50,7 @@ def test_every_synced_trait_has_a_level_help_and_refuses_none():
         "layer_range",
         "selected",
         "title",
+        "show_counts",
     }
     assert set(levels.values()) == set(LEVELS)
     widget = HeadMapWidget(example_labels())
@@ -59,7 +60,15 @@ def test_every_synced_trait_has_a_level_help_and_refuses_none():
             continue  # None means "not this rule"
         with pytest.raises(traitlets.TraitError):
             setattr(widget, name, None)
-    assert from_view(HeadMapWidget) == ["head_range", "layer_range", "selected", "threshold", "top_k", "visible"]
+    assert from_view(HeadMapWidget) == [
+        "head_range",
+        "layer_range",
+        "selected",
+        "show_counts",
+        "threshold",
+        "top_k",
+        "visible",
+    ]
 
 
 @pytest.mark.skipif(NODE is None, reason="node is not installed")
@@ -126,3 +135,15 @@ def test_data_from_a_view_are_checked_like_any_input():
     with pytest.raises(traitlets.TraitError, match="heads; at most"):
         widget.set_state({"_data": huge})
     assert widget.get_state() == before
+
+
+def test_show_counts_is_off_by_default_and_takes_booleans_only():
+    widget = HeadMapWidget(example_labels())
+    assert widget.show_counts is False
+    assert HeadMapWidget(example_labels(), show_counts=True).show_counts is True
+    widget.show_counts = np.bool_(True)
+    assert widget.show_counts is True
+    for bad in (1, "yes", None):
+        with pytest.raises(traitlets.TraitError, match="show_counts must be True or False"):
+            widget.show_counts = bad
+    assert widget.show_counts is True  # a refused value changes nothing

@@ -1,4 +1,4 @@
-// Per-layer counts above the composite: how many heads of each layer are
+// Per-layer counts below the composite: how many heads of each layer are
 // classified, stacked by their composite colour (each category alone, then
 // heads in 2, 3, ... categories). Makes "specialisation emerges late" visible.
 
@@ -120,28 +120,52 @@ export function drawCounts(canvas, source, first, last, cell, dpr) {
 
 /**
  * @typedef {object} CountBars
- * @property {HTMLCanvasElement} el
- * @property {(tally: Tally, colors: string[], nLayers: number, dpr: number) => void} build  the bars of every layer
+ * @property {HTMLElement} el  the bars and their scale, at the foot of the composite
+ * @property {HTMLCanvasElement} canvas
+ * @property {(tally: Tally | null, colors: string[], nLayers: number, dpr: number) => void} build
+ *   the bars of every layer, or none (count bars off: nothing shown, no room kept)
  * @property {(layers: [number, number], heads: [number, number], cell: number, dpr: number) => void} draw  the shown layers
  */
 
-/** @returns {CountBars} the count bars above the composite */
+/** @returns {CountBars} the count bars below the composite's "layer", their scale on the left */
 export function createCountBars() {
-  const el = document.createElement("canvas");
-  el.className = "hw-counts";
-  el.setAttribute("role", "img");
+  const el = document.createElement("div");
+  el.className = "hw-counts-box";
+  el.hidden = true;
+  const canvas = document.createElement("canvas");
+  canvas.className = "hw-counts";
+  canvas.setAttribute("role", "img");
+  // The scale sits where the head ticks are: 0 at the bars' foot, the busiest layer's count at the top.
+  const scale = document.createElement("div");
+  scale.className = "hw-counts-scale";
+  scale.setAttribute("aria-hidden", "true");
+  const top = document.createElement("span");
+  top.className = "hw-tick hw-tick-y hw-counts-max";
+  top.style.top = "0";
+  const zero = document.createElement("span");
+  zero.className = "hw-tick hw-tick-y hw-counts-zero";
+  zero.style.top = "100%";
+  zero.textContent = "0";
+  scale.append(top, zero);
+  el.append(canvas, scale);
   /** @type {HTMLCanvasElement | null} */
   let source = null;
   return {
     el,
+    canvas,
     build(tally, colors, nLayers, dpr) {
+      el.hidden = tally === null;
+      if (!tally) return;
       source = countsSource(tally, colors, nLayers, Math.round(COUNTS_HEIGHT * dpr), source ?? undefined);
+      const max = String(tally.max);
+      if (top.textContent !== max) top.textContent = max;
+      top.hidden = tally.max === 0;
     },
     draw(layers, heads, cell, dpr) {
-      if (!source) return;
-      drawCounts(el, source, layers[0], layers[1], cell, dpr);
+      if (!source || el.hidden) return;
+      drawCounts(canvas, source, layers[0], layers[1], cell, dpr);
       const label = `classified heads per layer, layers ${layers[0]} to ${layers[1]}, heads ${heads[0]} to ${heads[1]}`;
-      if (el.getAttribute("aria-label") !== label) el.setAttribute("aria-label", label);
+      if (canvas.getAttribute("aria-label") !== label) canvas.setAttribute("aria-label", label);
     },
   };
 }

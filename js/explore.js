@@ -5,13 +5,14 @@ import { comboHeads, comboRows, countCombos, findCombo, findCombos, veilPath } f
 import { createLegend } from "./legend.js";
 import { legendEntries } from "./layout.js";
 
-/** @typedef {{layers: [number, number], heads: [number, number], cellCss: number}} Shown */
-
 /**
  * @typedef {object} Explorer
  * @property {(data: import("./data.js").HeadData, shown: boolean[], palette: import("./layout.js").Palette) => void} reset
  *   new cells or visible categories (visible level)
- * @property {(view: Shown) => void} draw  legend and veil for the shown range (range level)
+ * @property {(layers: [number, number], heads: [number, number]) => boolean} draw
+ *   the legend for the shown range (range level); true when its rows changed, so the view
+ *   measures it again before it fits the panels beside it
+ * @property {(cellCss: number) => void} veil  the chosen combination's veil, at the panels' cell size
  * @property {(key: string | null) => void} choose  choose a combination ("2,3"), or none
  */
 
@@ -34,8 +35,10 @@ export function createExplorer(el, hooks) {
   let chosen = null;
   /** the legend needs drawing even if no row is open (visibility changed, a row closed, ...) */
   let stale = true;
-  /** @type {Shown | null} */
+  /** @type {{layers: [number, number], heads: [number, number]} | null} */
   let view = null;
+  /** the chosen combination's id in the last draw, -1 for none */
+  let active = -1;
 
   const legend = createLegend(el, {
     choose(key) {
@@ -66,28 +69,31 @@ export function createExplorer(el, hooks) {
       found = null;
       stale = true;
     },
-    draw(newView) {
-      view = newView;
+    draw(layers, heads) {
+      view = { layers, heads };
       // a closed legend does not depend on the ranges: a slider step leaves it alone
-      if (!stale && !legend.isOpen() && chosen === null) return;
+      if (!stale && !legend.isOpen() && chosen === null) return false;
       stale = false;
-      const { layers, heads, cellCss } = view;
       const counted = legend.isOpen() || chosen !== null ? combos() : { ids: new Int32Array(0), members: [] };
-      const id = findCombo(counted, chosen);
-      if (id < 0) chosen = null; // e.g. a category it needs was hidden
+      active = findCombo(counted, chosen);
+      if (active < 0) chosen = null; // e.g. a category it needs was hidden
       const nGroups = Math.max(0, shown.filter(Boolean).length - 1);
-      legend.update({
+      return legend.update({
         rows: legendEntries(data.categories, shown, palette).map((e, i) =>
           i < nGroups ? { ...e, size: nGroups + 1 - i } : e,
         ),
         combos: legend.isOpen()
           ? comboRows(counted, countCombos(counted, data.shape, layers, heads), chosen, data.categories)
           : new Map(),
-        active: id >= 0 ? chosen : null,
+        active: active >= 0 ? chosen : null,
         colors: palette.categories,
         shown: data.categories.map((_, c) => c).filter((c) => shown[c]),
       });
-      hooks.veil(id >= 0 ? veilPath(comboHeads(counted, id, data.shape, layers, heads), layers, heads, cellCss) : "");
+    },
+    veil(cellCss) {
+      if (!view || active < 0) return hooks.veil("");
+      const { layers, heads } = view;
+      hooks.veil(veilPath(comboHeads(combos(), active, data.shape, layers, heads), layers, heads, cellCss));
     },
     choose(key) {
       chosen = key;

@@ -28,16 +28,24 @@ export function createLegend(el, actions) {
   /** @type {Set<number>} sizes whose combinations are open */
   const open = new Set();
   let drawn = "";
+  let drawnRows = "";
 
-  /** @param {Parameters<typeof build>[0]} state */
+  /**
+   * @param {Parameters<typeof build>[0]} state
+   * @returns {boolean}  whether the rows changed (then the legend's size may have: the view re-fits)
+   */
   function update(state) {
     const signature = JSON.stringify([state.rows, [...state.combos], state.active, [...open]]);
-    if (signature === drawn) return;
+    if (signature === drawn) return false;
     drawn = signature;
+    const rows = JSON.stringify(state.rows);
+    const rowsChanged = rows !== drawnRows;
+    drawnRows = rows;
     // Rebuilding must not lose the keyboard user's place: refocus the same control.
     const focused = el.contains(document.activeElement) ? document.activeElement?.getAttribute("data-key") : null;
     el.replaceChildren(...build(state));
     if (focused) /** @type {HTMLElement | null} */ (el.querySelector(`[data-key="${focused}"]`))?.focus();
+    return rowsChanged;
   }
 
   /**

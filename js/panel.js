@@ -1,7 +1,18 @@
-// One heatmap panel: title, canvas (clipped to the shown layers) and DOM axes.
+// One heatmap panel: title, canvas (clipped to the shown heads) and DOM axes.
+// Text sizes come from the CSS (JupyterLab's font variables); the room the axes
+// need is measured from the DOM (`measure`), never assumed from a font size.
 
 import { control, div } from "./dom.js";
 import { minTickStep, tickValues } from "./layout.js";
+
+/**
+ * @typedef {object} AxisRoom  what one panel's axes need, in CSS px (measured once per geometry)
+ * @property {number} tickFont  the tick labels' font size
+ * @property {number} axis  left of the cells: tick marks, the widest head label, a gap, "head"
+ * @property {number} labelGap  the cells' left edge to the centre line of "head"
+ * @property {number} overhang  how far the widest layer label, centred on the last cell, reaches past the cells
+ * @property {number} title  the title's height with its gap to the cells
+ */
 
 /**
  * @typedef {object} Panel
@@ -13,8 +24,9 @@ import { minTickStep, tickValues } from "./layout.js";
  * @property {(x: number | null, y?: number, size?: number) => void} setCursor  outline one cell (CSS px), or none
  * @property {(d: string, stroke: number) => void} setSelection  SVG path outlining the selected heads
  * @property {(d: string) => void} setVeil  SVG path dimming all but a chosen combination ("" for none)
- * @property {(layers: [number, number], heads: [number, number], cellCss: number, n: [number, number]) => void} setAxes
- *   ticks of the shown layers and heads, on axes of n[0] layers and n[1] heads
+ * @property {(layers: [number, number], heads: [number, number], cellCss: number, n: [number, number], fontPx: number) => void} setAxes
+ *   ticks of the shown layers and heads, on axes of n[0] layers and n[1] heads, for labels fontPx tall
+ * @property {(widestLayer: string, widestHead: string) => AxisRoom} measure  the axes' room for these labels
  */
 
 /** @returns {Panel} */
@@ -41,14 +53,16 @@ export function createPanel() {
   outline.setAttribute("class", "hw-outline");
   selection.append(veil, outline);
   clip.append(canvas, selection, cursor);
+  // x ticks and "layer" flow below the plot (their height follows the font); the head
+  // ticks and "head" hang left of it, in the room the panel's padding keeps (measure).
   const xTicks = div("hw-xticks");
   const yTicks = div("hw-yticks");
   const xLabel = div("hw-xlabel");
   xLabel.textContent = "layer";
   const yLabel = div("hw-ylabel");
   yLabel.textContent = "head";
-  plot.append(clip, xTicks, yTicks, xLabel, yLabel);
-  el.append(title, plot);
+  plot.append(clip, yTicks, yLabel);
+  el.append(title, plot, xTicks, xLabel);
 
   let size = "";
   let xKey = "";
@@ -64,6 +78,7 @@ export function createPanel() {
     setTitle(text) {
       if (title.textContent === text) return;
       title.textContent = text; // user text: never HTML
+      title.title = text; // the whole title when the panel is too narrow for it
       clip.setAttribute(
         "aria-label",
         `${text}: arrow keys move between heads, Enter or Space selects, Escape clears the selection`,
@@ -89,25 +104,56 @@ export function createPanel() {
       clip.style.width = `${w}px`;
       clip.style.height = `${h}px`;
     },
-    setAxes([first, last], [top, bottom], cellCss, [nLayers, nHeads]) {
-      const x = `${first},${last},${cellCss},${nLayers}`;
+    setAxes([first, last], [top, bottom], cellCss, [nLayers, nHeads], fontPx) {
+      const x = `${first},${last},${cellCss},${nLayers},${fontPx}`;
       if (x !== xKey) {
         xKey = x;
-        const values = tickValues(first, last, nLayers, minTickStep("x", last, cellCss));
+        const values = tickValues(first, last, nLayers, minTickStep("x", last, cellCss, fontPx));
         placeTicks(xTicks, xPool, "x", values, (v) => (v - first + 0.5) * cellCss);
       }
-      const y = `${top},${bottom},${cellCss},${nHeads}`;
+      const y = `${top},${bottom},${cellCss},${nHeads},${fontPx}`;
       if (y !== yKey) {
         yKey = y;
-        const values = tickValues(top, bottom, nHeads, minTickStep("y", bottom, cellCss));
+        const values = tickValues(top, bottom, nHeads, minTickStep("y", bottom, cellCss, fontPx));
         placeTicks(yTicks, yPool, "y", values, (v) => (v - top + 0.5) * cellCss);
-        // "head" sits clear of the widest tick label (3 digits with 128 heads)
-        const gap = 16 + 7 * String(bottom).length;
-        yLabel.style.marginRight = `${gap}px`;
-        el.style.paddingLeft = `${Math.max(40, gap + 12)}px`;
       }
     },
+    measure(widestLayer, widestHead) {
+      // Probe labels in the real tick containers, so they have the real font.
+      const xProbe = probe(xTicks, "x", widestLayer);
+      const yProbe = probe(yTicks, "y", widestHead);
+      const head = yProbe.getBoundingClientRect().width; // label, its gap and the tick mark
+      const layer = xProbe.getBoundingClientRect().width;
+      const tickFont = parseFloat(getComputedStyle(yProbe).fontSize) || 11;
+      xProbe.remove();
+      yProbe.remove();
+      const line = yLabel.offsetHeight; // "head" stands upright: its line height is its width
+      const gap = 0.35 * (parseFloat(getComputedStyle(yLabel).fontSize) || 12);
+      const titleStyle = getComputedStyle(title);
+      return {
+        tickFont,
+        axis: Math.ceil(head + gap + line + 1),
+        labelGap: head + gap + line / 2,
+        overhang: Math.ceil(layer / 2),
+        title: title.offsetHeight + (parseFloat(titleStyle.marginBottom) || 0),
+      };
+    },
   };
+}
+
+/**
+ * A tick label that is measured, then removed.
+ * @param {HTMLElement} container
+ * @param {"x" | "y"} axis
+ * @param {string} text
+ */
+function probe(container, axis, text) {
+  const t = document.createElement("span");
+  t.className = `hw-tick hw-tick-${axis}`;
+  t.style.visibility = "hidden";
+  t.textContent = text;
+  container.append(t);
+  return t;
 }
 
 /**
@@ -119,7 +165,7 @@ export function createPanel() {
  * @param {number[]} values
  * @param {(value: number) => number} offset  CSS pixels along the axis
  */
-function placeTicks(container, pool, axis, values, offset) {
+export function placeTicks(container, pool, axis, values, offset) {
   while (pool.length < values.length) {
     const t = document.createElement("span");
     t.className = `hw-tick hw-tick-${axis}`;

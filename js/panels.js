@@ -1,5 +1,5 @@
-// The row of panels (composite first): one source canvas per panel at one pixel
-// per head, re-blitted into each panel for the shown layers and heads.
+// The panels (composite first) in a grid that wraps: one source canvas per panel
+// at one pixel per head, re-blitted into each panel for the shown layers and heads.
 
 import { blit, sourceCanvas } from "./draw.js";
 import { createPanel } from "./panel.js";
@@ -10,7 +10,9 @@ import { createPanel } from "./panel.js";
  * @property {(titles: string[], pixels: Uint8ClampedArray<ArrayBuffer>[], nLayers: number, nHeads: number) => void} setPixels
  *   one panel per title, drawn from these pixels (visible level)
  * @property {() => Uint8ClampedArray<ArrayBuffer>[]} pixels  the pixels last set, to be written over
- * @property {(layers: [number, number], heads: [number, number], cell: number, dpr: number, n: [number, number]) => void} draw
+ * @property {(cols: number, room: import("./panel.js").AxisRoom) => void} arrange
+ *   `cols` panels per row, each with the axes' room (range level; a no-op when unchanged)
+ * @property {(layers: [number, number], heads: [number, number], cell: number, dpr: number, n: [number, number], fontPx: number) => void} draw
  *   blit the shown heads and place the ticks (range level)
  * @property {(d: string, stroke: number) => void} outline  the selected heads, in every panel
  * @property {(d: string) => void} veil  everything but the chosen combination, in every panel
@@ -18,17 +20,18 @@ import { createPanel } from "./panel.js";
  */
 
 /**
- * @param {HTMLElement} body  the element the panels are appended to
- * @param {HTMLElement} bars  the count bars, kept above the composite's plot
+ * @param {HTMLElement} grid  the element the panels are appended to
+ * @param {HTMLElement} bars  the count bars, kept at the foot of the composite
  * @returns {PanelRow}
  */
-export function createPanelRow(body, bars) {
+export function createPanelRow(grid, bars) {
   /** @type {import("./panel.js").Panel[]} */
   const panels = [];
   /** @type {HTMLCanvasElement[]} */
   const sources = [];
   /** @type {Uint8ClampedArray<ArrayBuffer>[]} the pixels last drawn, for panelPixels to reuse */
   let last = [];
+  let arranged = "";
   return {
     panels,
     pixels: () => last,
@@ -37,7 +40,7 @@ export function createPanelRow(body, bars) {
       while (panels.length < titles.length) {
         const panel = createPanel();
         panels.push(panel);
-        body.append(panel.el);
+        grid.append(panel.el);
       }
       for (const panel of panels.splice(titles.length)) panel.el.remove();
       sources.length = Math.min(sources.length, titles.length);
@@ -46,14 +49,23 @@ export function createPanelRow(body, bars) {
         panels[i].el.classList.toggle("hw-composite", i === 0);
         sources[i] = sourceCanvas(pixels[i], nLayers, nHeads, sources[i]);
       });
-      const plot = panels[0].el.querySelector(".hw-plot");
-      if (bars.nextSibling !== plot) panels[0].el.insertBefore(bars, plot);
+      if (bars.parentElement !== panels[0].el) panels[0].el.append(bars);
     },
-    draw(layers, heads, cell, dpr, n) {
+    arrange(cols, { axis, labelGap, overhang }) {
+      const key = `${cols},${axis},${labelGap},${overhang}`;
+      if (key === arranged) return;
+      arranged = key;
+      // Every row holds `cols` panels (the last may hold fewer), each the same width.
+      grid.style.gridTemplateColumns = `repeat(${cols}, max-content)`;
+      grid.style.setProperty("--hw-axis", `${axis}px`);
+      grid.style.setProperty("--hw-label-gap", `${labelGap}px`);
+      grid.style.setProperty("--hw-overhang", `${overhang}px`);
+    },
+    draw(layers, heads, cell, dpr, n, fontPx) {
       const cellCss = cell / dpr;
       panels.forEach((panel, i) => {
         panel.setSize(blit(panel.canvas, sources[i], layers, heads, cell, dpr));
-        panel.setAxes(layers, heads, cellCss, n);
+        panel.setAxes(layers, heads, cellCss, n, fontPx);
       });
     },
     outline(d, stroke) {

@@ -7,10 +7,11 @@ import { headData } from "./data.js";
 import { panelPixels } from "./draw.js";
 import { createExplorer } from "./explore.js";
 import { control, div } from "./dom.js";
+import { fit, measureRoom, watchSize } from "./fit.js";
 import { createTooltip, describeHead, speakHead } from "./hover.js";
 import { attachInteraction } from "./interact.js";
 import { keepInside } from "./keys.js";
-import { MAX_PANEL_CSS, cellPixels, groupColors, headGroups, panelTitles } from "./layout.js";
+import { groupColors, headGroups, panelTitles } from "./layout.js";
 import { createPanelRow } from "./panels.js";
 import { outlinePath, selectionStroke } from "./selection.js";
 
@@ -52,20 +53,26 @@ export function createView(model, el, schedule) {
   const clear = control("button", "hw-clear");
   clear.textContent = "clear selection";
   clear.addEventListener("click", () => send("selected", []));
-  controls.append(layerSlider.el, headSlider.el, rule.el, toggles, clear);
+  const countsToggle = control("button", "hw-counts-toggle");
+  countsToggle.textContent = "counts";
+  countsToggle.title = "classified heads per layer, below All Categories";
+  countsToggle.addEventListener("click", () => send("show_counts", !model.get("show_counts")));
+  controls.append(layerSlider.el, headSlider.el, rule.el, toggles, countsToggle, clear);
+  // The legend beside a grid of panels that wraps; js/fit.js sizes both to the view's width.
   const body = div("hw-body");
   const legendEl = div("hw-legend");
+  const grid = div("hw-grid");
   const error = div("hw-error");
   // Screen readers hear the head under the keyboard cursor and what a key did.
   const live = div("hw-live");
   live.setAttribute("role", "status");
   live.setAttribute("aria-live", "polite");
-  body.append(legendEl);
+  body.append(legendEl, grid);
   root.append(title, controls, body, error, live);
   el.append(root);
   const tooltip = createTooltip(root);
   const bars = createCountBars();
-  const row = createPanelRow(body, bars.el);
+  const row = createPanelRow(grid, bars.el);
 
   /** @type {HeadData} */
   let data;
@@ -83,6 +90,19 @@ export function createView(model, el, schedule) {
   let cursor = null;
   /** @type {"pointer" | "keys"} */
   let cursorBy = "pointer";
+  /** @type {import("./fit.js").Room | null} the sizes measured for the current geometry; null: measure again */
+  let room = null;
+  let roomKey = "";
+  // A new width (the output area, a font size) re-fits at the range level: a re-blit, no new pixels.
+  const unwatch = watchSize(
+    root,
+    legendEl,
+    () => room,
+    () => {
+      room = null;
+      schedule("range");
+    },
+  );
 
   const explorer = createExplorer(legendEl, {
     redraw: () => schedule("range"),
@@ -118,24 +138,40 @@ export function createView(model, el, schedule) {
       explorer.reset(data, shown, palette);
       setPressed(shown);
     },
-    // The count bars count the heads shown, so they follow the head range.
+    // The count bars, when shown, count the heads shown, so they follow the head range.
     heads() {
-      const tally = layerCounts(data.cells, data.shape, shown, headRange(), groups);
+      const on = Boolean(model.get("show_counts"));
+      countsToggle.setAttribute("aria-pressed", String(on));
+      const tally = on ? layerCounts(data.cells, data.shape, shown, headRange(), groups) : null;
       bars.build(tally, groupColors(shown, palette), data.shape[0], window.devicePixelRatio || 1);
     },
-    // The shown layers and heads: re-blit every panel and the bars, move the ticks.
+    // The shown layers and heads in the view's width: fit the panels (js/fit.js), re-blit
+    // every panel and the bars, move the ticks. A resize runs this level alone.
     range() {
       const layers = model.get("layer_range");
       const heads = headRange();
       const dpr = window.devicePixelRatio || 1;
-      const cell = cellPixels(layers[1] - layers[0] + 1, heads[1] - heads[0] + 1, dpr, MAX_PANEL_CSS);
-      row.draw(layers, heads, cell, dpr, [data.shape[0], data.shape[1]]);
+      const [L, H] = data.shape;
+      // the legend first: its width is part of the fit
+      if (explorer.draw(layers, heads)) room = null;
+      const key = `${L},${H}`;
+      if (!room || key !== roomKey) {
+        const axes = row.panels[0].measure(widest(L - 1), widest(H));
+        room = measureRoom(root, legendEl, grid, axes);
+        roomKey = key;
+      }
+      const shownHeads = heads[1] - heads[0] + 1;
+      const { cols, cell, cellCss } = fit(room, row.panels.length, layers[1] - layers[0] + 1, shownHeads, dpr);
+      row.arrange(cols, room.axes);
+      row.draw(layers, heads, cell, dpr, [L, H], room.axes.tickFont);
       bars.draw(layers, heads, cell, dpr);
-      layerSlider.update(data.shape[0] - 1, ...layers);
-      headSlider.update(data.shape[1] - 1, ...heads);
-      view = { layers, heads, cellCss: cell / dpr };
+      placeLegend(room, shownHeads * cellCss);
+      if (room.width <= 0) room = null; // not in the page yet: measure again once it is
+      layerSlider.update(L - 1, ...layers);
+      headSlider.update(H - 1, ...heads);
+      view = { layers, heads, cellCss };
       if (cursor) cursor = keepInside(cursor, layers, heads);
-      explorer.draw(view);
+      explorer.veil(cellCss);
       placeCursor();
     },
     // Outlines of the selected heads only.
@@ -161,6 +197,17 @@ export function createView(model, el, schedule) {
   function shownFlags(categories) {
     const visible = new Set(model.get("visible"));
     return categories.map((name) => visible.has(name));
+  }
+
+  /**
+   * The legend beside the first row, centred on its cells as in the reference (its
+   * closed rows, so opening a row does not move the one clicked).
+   * @param {import("./fit.js").Room} room
+   * @param {number} plotHeight  CSS px
+   */
+  function placeLegend(room, plotHeight) {
+    const top = `${Math.max(0, Math.round(room.axes.title + (plotHeight - room.legendRows) / 2))}px`;
+    if (legendEl.style.marginTop !== top) legendEl.style.marginTop = top;
   }
 
   /** @returns {Range} */
@@ -226,7 +273,17 @@ export function createView(model, el, schedule) {
       error.textContent = err === null ? "" : `headwidget could not draw: ${err instanceof Error ? err.message : err}`;
     },
     remove() {
+      unwatch();
       root.remove();
     },
   };
+}
+
+/**
+ * The widest label of an axis whose labels go up to `last`: as many 8s as its digits
+ * (tick labels use tabular figures, so every digit is as wide).
+ * @param {number} last
+ */
+function widest(last) {
+  return "8".repeat(String(last).length);
 }

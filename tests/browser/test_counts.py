@@ -1,4 +1,4 @@
-"""Per-layer counts above the composite: bar heights, stacking colours, cropping, toggles."""
+"""Per-layer counts below the composite: bar heights, stacking colours, cropping, toggles."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ AB = palette_for(2)["multi"][0]
 
 
 def test_bar_heights_and_stacking(page):
-    show(page, HeadMapWidget(labels(), ["A", "B"]))
+    show(page, HeadMapWidget(labels(), ["A", "B"], show_counts=True))
     columns = count_bars(page, 4)
     # the busiest layer (4 heads) fills the 40 px strip: 10 px per head
     assert [len(c) for c in columns] == [0, 10, 20, 40]
@@ -22,7 +22,7 @@ def test_bar_heights_and_stacking(page):
 
 
 def test_bars_follow_the_layer_range_and_toggles(page):
-    widget = HeadMapWidget(labels(), ["A", "B"])
+    widget = HeadMapWidget(labels(), ["A", "B"], show_counts=True)
     show(page, widget)
     page.evaluate("hw.models[0].set('layer_range', [2, 3])")
     page.evaluate("hw.frame()")

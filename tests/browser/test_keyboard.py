@@ -40,12 +40,13 @@ def press(page, *keys: str) -> None:
 def test_every_control_is_reachable_by_tab_in_order(page):
     show(page, HeadMapWidget(staircase(), NAMES))
     panel_help = ": arrow keys move between heads, Enter or Space selects, Escape clears the selection"
-    assert tab_stops(page, 14) == [
+    assert tab_stops(page, 15) == [
         "first layer",
         "last layer",
         "first head",
         "last head",
         *NAMES,  # the category toggles
+        "counts",  # the count bars' toggle
         "4 categories",  # legend groups, which open into their combinations
         "3 categories",
         "2 categories",

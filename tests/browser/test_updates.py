@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from headwidget import HeadMapWidget, example_labels
 from headwidget.palette import palette_for
@@ -31,7 +32,7 @@ def paints_after(page, script: str, *args) -> int:
 
 
 def test_selection_and_title_repaint_no_canvas(page):
-    show(page, HeadMapWidget(example_labels(), layer_range=(18, 31)))
+    show(page, HeadMapWidget(example_labels(), layer_range=(18, 31), show_counts=True))
     page.evaluate("hw.frame()")
     page.evaluate(COUNT_PAINTS)
     view = page.locator(".view").first
@@ -45,10 +46,11 @@ def test_selection_and_title_repaint_no_canvas(page):
     assert paints_after(page, "() => hw.models[0].set('layer_range', [19, 31])") >= 6
 
 
-def test_a_threshold_step_in_the_view_redraws_once(page):
+@pytest.mark.parametrize(("counts", "paints"), [(False, 6), (True, 9)], ids=["bars-off", "bars-on"])
+def test_a_threshold_step_in_the_view_redraws_once(page, counts, paints):
     flat = np.arange(30, dtype=np.float32) / 29
     scores = np.stack([flat, 1 - flat], axis=-1).reshape(6, 5, 2)
-    widget = HeadMapWidget.from_scores(scores, ["Up", "Down"], threshold=0.5)
+    widget = HeadMapWidget.from_scores(scores, ["Up", "Down"], threshold=0.5, show_counts=counts)
     show(page, widget)
     page.evaluate("hw.frame()")
     page.evaluate(COUNT_PAINTS)
@@ -60,8 +62,9 @@ def test_a_threshold_step_in_the_view_redraws_once(page):
     assert len(sent) == 1 and sent[0]["top_k"] is None
     threshold = sent[0]["threshold"]
     assert threshold > 0.5
-    # one redraw: 3 panel sources + 1 count-bar source written, 3 panels + the bars blitted (+ 1 clear)
-    assert page.evaluate("window.paints") == 9
+    # one redraw: 3 panel sources written and 3 panels blitted; with the count bars on, also
+    # their source written and the bars blitted (+ 1 clear); with them off, nothing of theirs
+    assert page.evaluate("window.paints") == paints
     expected = classify(scores, threshold=threshold)
     palette = palette_for(2)
     colour = {(1, 1): palette["multi"][0], (1, 0): palette["categories"][0], (0, 1): palette["categories"][1]}

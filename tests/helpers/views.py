@@ -24,7 +24,22 @@ def legend(root: Any) -> list[str]:
 
 
 def ticks(root: Any, axis: str, panel: int = 0) -> list[int]:
-    return [int(t) for t in root.locator(".hw-panel").nth(panel).locator(f".hw-tick-{axis}").all_inner_texts()]
+    """The tick labels of a panel's layer ("x") or head ("y") axis (not the count bars' scale)."""
+    return [int(t) for t in root.locator(".hw-panel").nth(panel).locator(f".hw-{axis}ticks .hw-tick").all_inner_texts()]
+
+
+def expected_ticks(root: Any, axis: str, shown: tuple[int, int], n: int, panel: int = 0) -> list[int]:
+    """The ticks Python's rule gives for the shown values ``shown`` of an axis of ``n``, at the
+    cell size and tick font size the panel has on screen (its cells are square)."""
+    from headwidget.layout import min_tick_step, tick_values
+
+    first, last = shown
+    box = root.locator(".hw-panel").nth(panel).locator(".hw-clip").bounding_box()
+    cell = box["width" if axis == "x" else "height"] / (last - first + 1)
+    font = float(
+        root.locator(".hw-panel").nth(panel).locator(f".hw-{axis}ticks").evaluate("e => getComputedStyle(e).fontSize")[:-2]
+    )
+    return tick_values(first, last, n, min_tick_step(axis, last, cell, font))
 
 
 def cell_color(root: Any, panel: int, layer: int, head: int, *, layers: tuple[int, int], heads: int) -> str:

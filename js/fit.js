@@ -1,0 +1,100 @@
+// The view takes the width it is given: how many panels a row holds and how big a
+// head's cell is, by js/layout.js's fitPanels (the rule Python's layout.fit_panels
+// states), from sizes measured in the DOM once per geometry. A resize re-runs the
+// fit and the "range" level only: the panels' pixels are not recomputed.
+
+import { fitPanels } from "./layout.js";
+
+/**
+ * @typedef {object} Room  the sizes the fit starts from, CSS px
+ * @property {number} width  the view's content width
+ * @property {number} legendWidth  the legend's width
+ * @property {number} legendGap  between the legend and the panels
+ * @property {number} legendRows  the legend's height with every "k categories" row closed
+ * @property {number} colGap  between two panels of a row
+ * @property {import("./panel.js").AxisRoom} axes  one panel's axes
+ */
+
+/**
+ * @typedef {object} Fit
+ * @property {number} cols  panels per row
+ * @property {number} cellCss  a head's cell, CSS px (whole device pixels)
+ * @property {number} cell  a head's cell, device px
+ */
+
+/**
+ * Panels per row and the cell size for `nPanels` panels of `nLayers` x `nHeads` shown heads.
+ * The room for the panels is the view's width less the legend and the last panel's
+ * overhanging layer label; each panel needs its head axis and a gap beside its cells.
+ * @param {Room} room
+ * @param {number} nPanels
+ * @param {number} nLayers  layers shown
+ * @param {number} nHeads  heads shown
+ * @param {number} dpr
+ * @returns {Fit}
+ */
+export function fit(room, nPanels, nLayers, nHeads, dpr) {
+  const width = room.width - room.legendWidth - room.legendGap - room.axes.overhang;
+  const extra = room.axes.axis + room.colGap;
+  const [cols, cellCss] = fitPanels(width, nPanels, nLayers, nHeads, extra, { dpr });
+  return { cols, cellCss, cell: Math.max(1, Math.round(cellCss * dpr)) };
+}
+
+/**
+ * Measure the view's width, its legend and the panel gap (forces a layout: call once per geometry).
+ * @param {HTMLElement} root  the view (its content box is the room)
+ * @param {HTMLElement} legend
+ * @param {HTMLElement} grid  the panels' grid
+ * @param {import("./panel.js").AxisRoom} axes  from a panel's measure
+ * @returns {Room}
+ */
+export function measureRoom(root, legend, grid, axes) {
+  const style = getComputedStyle(root);
+  const width = root.getBoundingClientRect().width - px(style.paddingLeft) - px(style.paddingRight);
+  const rows = /** @type {HTMLElement[]} */ ([...legend.querySelectorAll(":scope > .hw-legend-row")]);
+  const legendWidth = legend.getBoundingClientRect().width; // the border box, as observed
+  const legendGap = px(getComputedStyle(/** @type {HTMLElement} */ (legend.parentElement)).columnGap);
+  const rowGap = px(getComputedStyle(legend).rowGap);
+  const legendRows = rows.reduce((sum, row) => sum + row.getBoundingClientRect().height, 0) + rowGap * Math.max(0, rows.length - 1);
+  return {
+    width: Math.floor(width),
+    legendWidth: Math.ceil(legendWidth),
+    legendGap,
+    legendRows,
+    colGap: px(getComputedStyle(grid).columnGap),
+    axes,
+  };
+}
+
+/** @param {string} value  a computed length ("12px", "normal") @returns {number} */
+function px(value) {
+  return parseFloat(value) || 0;
+}
+
+/**
+ * Call `onChange` when the width of `container` or the size of `legend` changes from
+ * what `last` holds. Only widths drive the fit (a taller view never re-fits), and the
+ * fit never changes the container's width nor the legend's size, so a re-fit cannot
+ * trigger another: no resize loop.
+ * @param {HTMLElement} container
+ * @param {HTMLElement} legend
+ * @param {() => Room | null} last  the sizes the current fit used
+ * @param {() => void} onChange
+ * @returns {() => void}  disconnects the observer
+ */
+export function watchSize(container, legend, last, onChange) {
+  const observer = new ResizeObserver((entries) => {
+    const room = last();
+    const changed = entries.some((entry) => {
+      if (!room) return true;
+      if (entry.target === container) return Math.floor(entry.contentRect.width) !== room.width;
+      const box = entry.borderBoxSize?.[0];
+      const width = Math.ceil(box ? box.inlineSize : entry.contentRect.width);
+      return width !== room.legendWidth;
+    });
+    if (changed) onChange();
+  });
+  observer.observe(container);
+  observer.observe(legend);
+  return () => observer.disconnect();
+}

@@ -34,11 +34,10 @@ def expected_ticks(root: Any, axis: str, shown: tuple[int, int], n: int, panel: 
     from headwidget.layout import min_tick_step, tick_values
 
     first, last = shown
-    box = root.locator(".hw-panel").nth(panel).locator(".hw-clip").bounding_box()
+    element = root.locator(".hw-panel").nth(panel)
+    box = element.locator(".hw-clip").bounding_box()
     cell = box["width" if axis == "x" else "height"] / (last - first + 1)
-    font = float(
-        root.locator(".hw-panel").nth(panel).locator(f".hw-{axis}ticks").evaluate("e => getComputedStyle(e).fontSize")[:-2]
-    )
+    font = float(element.locator(f".hw-{axis}ticks").evaluate("e => getComputedStyle(e).fontSize")[:-2])
     return tick_values(first, last, n, min_tick_step(axis, last, cell, font))
 
 

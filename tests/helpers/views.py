@@ -103,3 +103,83 @@ def count_bars(page: Any, n_layers: int) -> list[list[str]]:
         column = [hex_of(shot.getpixel((x, y))) for y in range(shot.height - 1, -1, -1)]
         columns.append([c for c in column if c != "#ffffff"])
     return columns
+
+
+# ------------------------------------------------------------ geometry of a view
+
+
+def panel_rows(root: Any) -> list[int]:
+    """How many panels each row of the view holds, top to bottom (panels grouped by their top)."""
+    tops = [round(b["y"]) for b in (p.bounding_box() for p in root.locator(".hw-panel").all())]
+    rows: dict[int, int] = {}
+    for top in tops:
+        rows[top] = rows.get(top, 0) + 1
+    return [rows[t] for t in sorted(rows)]
+
+
+def cells(root: Any, shown: tuple[int, int]) -> list[tuple[float, float]]:
+    """Each panel's cell width and height in CSS px, from its plot's box and the shown heads."""
+    n_layers, n_heads = shown
+    return [
+        (b["width"] / n_layers, b["height"] / n_heads)
+        for b in (c.bounding_box() for c in root.locator(".hw-clip").all())
+    ]
+
+
+# The text a user reads: widget and panel titles, tick labels, axis labels, legend labels.
+TEXT = ".hw-title, .hw-panel-title, .hw-tick, .hw-xlabel, .hw-ylabel, .hw-legend-row > span:last-child"
+
+_TEXT_BOXES = """(root, selector) => {
+    // a title is cut to its box (ellipsis); other text is measured as laid out, glyphs only
+    // (a Range over the text: no padding, and rotated as "head" is)
+    const box = (e) => {
+        if (e.matches('.hw-title, .hw-panel-title')) return e.getBoundingClientRect();
+        const range = document.createRange();
+        range.selectNodeContents(e);
+        return range.getBoundingClientRect();
+    };
+    return [...root.querySelectorAll(selector)]
+        .filter((e) => e.getClientRects().length && e.textContent.trim() && getComputedStyle(e).visibility !== 'hidden')
+        .map((e) => {
+            const b = box(e);
+            return {text: e.textContent, kind: e.className, left: b.left, top: b.top, right: b.right, bottom: b.bottom};
+        });
+}"""
+
+
+def text_boxes(root: Any) -> list[dict]:
+    """Every visible text element of the view with its box in CSS px."""
+    return root.evaluate(_TEXT_BOXES, TEXT)
+
+
+def overlapping_text(root: Any, tolerance: float = 0.5) -> list[tuple[str, str]]:
+    """Pairs of text elements whose boxes overlap by more than ``tolerance`` px both ways."""
+    boxes = text_boxes(root)
+    pairs = []
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1 :]:
+            across = min(a["right"], b["right"]) - max(a["left"], b["left"])
+            down = min(a["bottom"], b["bottom"]) - max(a["top"], b["top"])
+            if across > tolerance and down > tolerance:
+                pairs.append((f"{a['kind']}:{a['text']}", f"{b['kind']}:{b['text']}"))
+    return pairs
+
+
+def overflowing(container: Any, tolerance: float = 0.5) -> list[str]:
+    """Elements (and text) of the view that reach outside ``container``'s box left or right.
+
+    What a plot clips (its canvas, sized for every head, behind the clip) is not counted."""
+    box = container.bounding_box()
+    left, right = box["x"] - tolerance, box["x"] + box["width"] + tolerance
+    outside = container.evaluate(
+        """(root) => [...root.querySelectorAll('*')]
+            .filter((e) => !e.parentElement.closest('.hw-clip') && e.getClientRects().length)
+            .map((e) => {
+                const b = e.getBoundingClientRect();
+                return [e.className.baseVal ?? e.className, b.left, b.right, b.width];
+            })
+            .filter(([, , , width]) => width > 0)""",
+    )
+    found = [f"{kind} {a:.1f}..{b:.1f}" for kind, a, b, _ in outside if a < left or b > right]
+    found += [f"text {t['text']!r}" for t in text_boxes(container) if t["left"] < left or t["right"] > right]
+    return found

@@ -26,7 +26,9 @@ import { minTickStep, tickValues } from "./layout.js";
  * @property {(d: string) => void} setVeil  SVG path dimming all but a chosen combination ("" for none)
  * @property {(layers: [number, number], heads: [number, number], cellCss: number, n: [number, number], fontPx: number) => void} setAxes
  *   ticks of the shown layers and heads, on axes of n[0] layers and n[1] heads, for labels fontPx tall
- * @property {(widestLayer: string, widestHead: string) => AxisRoom} measure  the axes' room for these labels
+ * @property {(widestLayer: string, widestHead: string) => {read: () => AxisRoom, remove: () => void}} probe
+ *   put labels this wide in the axes; `read` their room (forces a layout), `remove` them after
+ *   every other measurement, so the view lays out once
  */
 
 /** @returns {Panel} */
@@ -118,31 +120,37 @@ export function createPanel() {
         placeTicks(yTicks, yPool, "y", values, (v) => (v - top + 0.5) * cellCss);
       }
     },
-    measure(widestLayer, widestHead) {
+    probe(widestLayer, widestHead) {
       // Probe labels in the real tick containers, so they have the real font.
       const xProbe = probe(xTicks, "x", widestLayer);
       const yProbe = probe(yTicks, "y", widestHead);
-      const head = yProbe.getBoundingClientRect().width; // label, its gap and the tick mark
-      const layer = xProbe.getBoundingClientRect().width;
-      const tickFont = parseFloat(getComputedStyle(yProbe).fontSize) || 11;
-      xProbe.remove();
-      yProbe.remove();
-      const line = yLabel.offsetHeight; // "head" stands upright: its line height is its width
-      const gap = 0.35 * (parseFloat(getComputedStyle(yLabel).fontSize) || 12);
-      const titleStyle = getComputedStyle(title);
       return {
-        tickFont,
-        axis: Math.ceil(head + gap + line + 1),
-        labelGap: head + gap + line / 2,
-        overhang: Math.ceil(layer / 2),
-        title: title.offsetHeight + (parseFloat(titleStyle.marginBottom) || 0),
+        read() {
+          const head = yProbe.getBoundingClientRect().width; // label, its gap and the tick mark
+          const layer = xProbe.getBoundingClientRect().width;
+          const tickFont = parseFloat(getComputedStyle(yProbe).fontSize) || 11;
+          const line = yLabel.offsetHeight; // "head" stands upright: its line height is its width
+          const gap = 0.35 * (parseFloat(getComputedStyle(yLabel).fontSize) || 12);
+          const titleStyle = getComputedStyle(title);
+          return {
+            tickFont,
+            axis: Math.ceil(head + gap + line + 1),
+            labelGap: head + gap + line / 2,
+            overhang: Math.ceil(layer / 2),
+            title: title.offsetHeight + (parseFloat(titleStyle.marginBottom) || 0),
+          };
+        },
+        remove() {
+          xProbe.remove();
+          yProbe.remove();
+        },
       };
     },
   };
 }
 
 /**
- * A tick label that is measured, then removed.
+ * A tick label that is measured, then removed (hidden: it never shows, nor takes room).
  * @param {HTMLElement} container
  * @param {"x" | "y"} axis
  * @param {string} text

@@ -156,8 +156,10 @@ export function createView(model, el, schedule) {
       if (explorer.draw(layers, heads)) room = null;
       const key = `${L},${H}`;
       if (!room || key !== roomKey) {
-        const axes = row.panels[0].measure(widest(L - 1), widest(H));
-        room = measureRoom(root, legendEl, grid, axes);
+        // every read in one layout: the probes go in, everything is read, then they go
+        const probe = row.panels[0].probe(widest(L - 1), widest(H));
+        room = measureRoom(root, legendEl, grid, probe.read());
+        probe.remove();
         roomKey = key;
       }
       const shownHeads = heads[1] - heads[0] + 1;

@@ -96,7 +96,14 @@ def ring_colour(page: Any, panel: int, layer: int, head: int) -> str:
 def count_bars(page: Any, n_layers: int) -> list[list[str]]:
     """Per shown layer, the colours of the count bar from the bottom up, one entry per CSS pixel."""
     canvas = page.locator(".hw-counts")
-    shot = Image.open(io.BytesIO(canvas.screenshot())).convert("RGB")
+    canvas.scroll_into_view_if_needed()
+    # the canvas as painted: Chromium puts its edges on whole pixels (its box may sit at a
+    # fraction, and an element screenshot would then take in the baseline below it)
+    box = canvas.bounding_box()
+    top, left = round(box["y"]), round(box["x"])
+    clip = {"x": left, "y": top, "width": round(box["x"] + box["width"]) - left}
+    clip["height"] = round(box["y"] + box["height"]) - top
+    shot = Image.open(io.BytesIO(page.screenshot(clip=clip))).convert("RGB")
     columns = []
     for i in range(n_layers):
         x = int((i + 0.5) * shot.width / n_layers)

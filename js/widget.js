@@ -52,7 +52,7 @@ function render({ model, el }) {
   };
   const onDensity = () => {
     watchDensity();
-    schedule("heads"); // the count bars are built at the screen's density
+    schedule("heads"); // the count bars are built at the screen's density, and cells are whole device pixels
   };
   watchDensity();
 
@@ -61,7 +61,7 @@ function render({ model, el }) {
     for (const [event, handler] of handlers) model.off(event, handler);
     if (frame) cancelAnimationFrame(frame);
     frame = 0;
-    view.remove();
+    view.remove(); // its DOM, and the ResizeObserver that re-fits it to the output's width
   };
 }
 

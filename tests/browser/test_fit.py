@@ -282,3 +282,24 @@ def test_counts_set_in_python_reach_the_view(page):
     settle(page)
     assert page.locator(".hw-counts").is_visible()
     assert page.get_by_role("button", name="counts").get_attribute("aria-pressed") == "true"
+
+
+def test_a_removed_view_stops_observing_its_size(page):
+    show(page, HeadMapWidget(example_labels()), width=1000)
+    page.evaluate("hw.render(hw.models[0])")
+    settle(page)
+    assert page.evaluate("hw.liveResizeObservers()") == 2  # one per view
+    page.evaluate("() => { hw.remove(0); }")
+    assert page.evaluate("hw.liveResizeObservers()") == 1
+    # the removed view's container back in the page and resized: after the frame's layout
+    # (when an observer would fire and ask for a frame) no frame is pending
+    pending = page.evaluate(
+        """() => new Promise((resolve) => {
+            document.body.append(hw.views[0].el);
+            hw.views[0].el.style.width = '500px';
+            requestAnimationFrame(() => setTimeout(() => resolve(hw.pendingAnimationFrames()), 0));
+        })"""
+    )
+    assert pending == 0
+    page.evaluate("() => { hw.remove(1); }")
+    assert page.evaluate("hw.liveResizeObservers()") == 0

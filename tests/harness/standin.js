@@ -39,3 +39,18 @@ window.requestAnimationFrame = (callback) => {
 };
 window.cancelAnimationFrame = (id) => { live.delete(id); cancel(id); };
 export const pendingAnimationFrames = () => live.size;
+
+// Count resize observers still observing, so a test can tell a removed view disconnected its own.
+const Observer = window.ResizeObserver;
+const observing = new Set();
+window.ResizeObserver = class extends Observer {
+  observe(...args) {
+    observing.add(this);
+    return super.observe(...args);
+  }
+  disconnect() {
+    observing.delete(this);
+    return super.disconnect();
+  }
+};
+export const liveResizeObservers = () => observing.size;

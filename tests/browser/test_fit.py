@@ -303,3 +303,19 @@ def test_a_removed_view_stops_observing_its_size(page):
     assert pending == 0
     page.evaluate("() => { hw.remove(1); }")
     assert page.evaluate("hw.liveResizeObservers()") == 0
+
+
+def test_cells_are_whole_device_pixels_on_a_high_density_screen(browser):
+    page = open_page(browser, width=1100, dpr=2)
+    try:
+        show(page, HeadMapWidget(example_labels()), width=1000)
+        settle(page)
+        container = page.locator(".view")
+        assert panel_rows(container) == [5]
+        cell = cells(container, (32, 32))[0][0]
+        assert cell * 2 == int(cell * 2)  # whole device pixels, possibly a half CSS pixel
+        m = container.evaluate(MEASURED)
+        assert fit_panels(m["width"] - m["legend"] - m["overhang"], 5, 32, 32, m["extra"], dpr=2) == (5, cell)
+        assert overlapping_text(container) == [] and overflowing(container) == []
+    finally:
+        page.context.close()

@@ -208,18 +208,15 @@ class _Builder:
         n, em = len(self.chosen), self.em
         widest = max(text_width(title, em) for title, _ in self.chosen)
         min_plot = max(MIN_PLOT * em, widest - 2 * self.title_spill)  # titles kept whole when columns are chosen
-        ncols, cell = fit_panels(
-            room + PANEL_GAP * em,  # the last panel needs no gap after it
-            n,
-            self.n_layers,
-            self.n_heads,
-            self.left + self.right,
-            min_cell=MIN_CELL,
-            min_plot=min_plot,
-            ncols=self.spec.ncols,
-            max_side=MAX_PANEL_PX,
-        )
-        if cell * self.n_layers < MIN_PLOT * em - 1e-9:
+        options = {"min_cell": MIN_CELL, "min_plot": min_plot, "max_side": MAX_PANEL_PX}
+        room += PANEL_GAP * em  # the last panel needs no gap after it
+        extra = self.left + self.right
+        ncols, cell = fit_panels(room, n, self.n_layers, self.n_heads, extra, ncols=self.spec.ncols, **options)
+        if self.spec.ncols is None and ncols < n:  # as many rows, evened out: 3 + 2 rather than 4 + 1
+            rows = -(-n // ncols)
+            ncols, cell = fit_panels(room, n, self.n_layers, self.n_heads, extra, ncols=-(-n // rows), **options)
+        capped = cell >= MAX_PANEL_PX / max(self.n_layers, self.n_heads) - 1e-9  # narrow by shape, not by width
+        if cell * self.n_layers < MIN_PLOT * em - 1e-9 and not capped:
             self.too_narrow(ncols)
         return ncols, cell
 
@@ -255,6 +252,8 @@ class _Builder:
                 if columns == 1:
                     raise
                 break
+            if self.legend_fits:
+                return layout
             if best is None or layout.height < best.height - 0.5:
                 best = layout
         assert best is not None
@@ -267,6 +266,12 @@ class _Builder:
         ncols, cell = self.fit(width - 2 * pad - side)
         plot_w, plot_h = self.n_layers * cell, self.n_heads * cell
         slot = self.left + plot_w + self.right
+        # Cells capped by MAX_PANEL_PX leave spare width: widen each slot (both sides of the
+        # cells alike) until the longest title fits, or the spare width runs out.
+        room = (width - 2 * pad - side + PANEL_GAP * em) / ncols
+        widest = max(text_width(title, em) for title, _ in self.chosen)
+        self.more = max(0.0, min(room - slot, widest - plot_w - 2 * self.title_spill))
+        slot += self.more
         panels_w = ncols * slot - PANEL_GAP * em
         offset = max(0.0, (width - 2 * pad - side - panels_w) / 2)  # capped cells: centre the figure
         panels_x = pad + offset + (side if spec.legend == "left" else 0)
@@ -320,7 +325,7 @@ class _Builder:
                 if index >= len(self.chosen):
                     break
                 name, colours = self.chosen[index]
-                plot = Box(panels_x + column * slot + self.left, plot_y, plot_w, plot_h)
+                plot = Box(panels_x + column * slot + self.left + self.more / 2, plot_y, plot_w, plot_h)
                 panels.append(
                     self.panel(index, name, colours, plot, title_base, x_base, x_label_base, x_ticks, y_ticks, cell)
                 )
@@ -336,6 +341,7 @@ class _Builder:
         elif grid_legend and spec.legend == "bottom":
             legend_rows, panels_bottom = self.grid_legend(grid_legend, panels_bottom + LEGEND_GAP * em)
         legend_bottom = max((row.text.y + DESCENT * em for row in legend_rows), default=0)
+        self.legend_fits = legend_bottom <= panels_bottom + 0.01
         height = math.ceil(max(panels_bottom, legend_bottom) + pad)
         return Layout(
             width=width,
@@ -370,7 +376,7 @@ class _Builder:
         spec, em = self.spec, self.em
         (first, _), (first_head, _) = self.snapshot.layers, self.snapshot.heads
         centre = plot.x + plot.width / 2
-        room = plot.width + 2 * self.title_spill  # titles cut only when an explicit ncols leaves no room
+        room = plot.width + 2 * self.title_spill + self.more  # titles cut only when an explicit ncols leaves no room
         line = LINE * em
         edge_x, edge_y = plot.x - line / 2, plot.bottom + line / 2
         label_x = plot.x - (TICK_LENGTH + TICK_GAP) * em

@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 
 from headwidget import HeadMapWidget, example_labels
-from headwidget.layout import cell_pixels
 from tests.helpers.svg import SVG
 
 
@@ -38,8 +37,7 @@ def test_render_head_range(tmp_path):
     root = ET.fromstring(svg.read_text())
     cells = next(g for g in root.iter(f"{SVG}g") if g.get("class") == "cells")
     background = cells.find(f"{SVG}rect")
-    cell = cell_pixels(14, 8)
-    assert (int(background.get("width")), int(background.get("height"))) == (14 * cell, 8 * cell)
+    assert (int(background.get("width")), int(background.get("height"))) == (14, 8)  # in cells
 
 
 def test_render_saved_labels(tmp_path):

@@ -231,11 +231,12 @@ class _Builder:
         legend = self.side_width(self.legend_entries(), 1)
         need = 2 * self.pad + legend + ncols * (self.left + self.right + MIN_PLOT * em) - PANEL_GAP * em
         side = f" and the legend {spec.legend}" if legend else ""
+        fewer = "fewer panels per row, " if ncols > 1 else ""
+        move = ", legend='top' or 'bottom'" if legend else ""
         raise ValueError(
             f"width {spec.width_in:.4g}in ({spec.width:.4g}px) is too narrow for {len(self.chosen)} panels "
             f"{ncols} per row{side} at font_size {spec.font_size:g}pt; expected at least "
-            f"{math.ceil(need / PX_PER_INCH * 100) / 100:g}in (or fewer panels per row, a smaller font_size, "
-            f"legend='top' or 'bottom')"
+            f"{math.ceil(need / PX_PER_INCH * 100) / 100:g}in (or {fewer}a smaller font_size{move})"
         )
 
     # ------------------------------------------------------------ the figure

@@ -30,7 +30,8 @@ MEASURE = """() => [...document.querySelectorAll("svg")].map((svg) => {
       bold: getComputedStyle(t).fontWeight === "700",
       family: getComputedStyle(t).fontFamily,
     })),
-    solids: [...svg.querySelectorAll("g.cells > rect, g.counts")].map((el) => [el.getAttribute("class") || "cells", ...box(el)]),
+    solids: [...svg.querySelectorAll("g.cells > rect, g.counts")]
+      .map((el) => [el.getAttribute("class") || "cells", ...box(el)]),
   };
 })"""
 

@@ -228,7 +228,9 @@ class _Builder:
 
     def too_narrow(self, ncols: int) -> None:
         spec, em = self.spec, self.em
-        legend = self.side_width(self.legend_entries(), 1)
+        swatch = (SWATCH_WIDTH + SWATCH_GAP) * em
+        whole = [("", "", swatch + text_width(label, em)) for label, _ in self.snapshot.legend()]  # labels uncut
+        legend = self.side_width(whole, 1)
         need = 2 * self.pad + legend + ncols * (self.left + self.right + MIN_PLOT * em) - PANEL_GAP * em
         side = f" and the legend {spec.legend}" if legend else ""
         fewer = "fewer panels per row, " if ncols > 1 else ""

@@ -19,7 +19,7 @@ from headwidget.size import FigureSpec, parse_width
 from headwidget.snapshot import Snapshot
 from tests.helpers import FIXTURES
 from tests.helpers.labels import NAMES
-from tests.helpers.svg import SVG, svg_groups, texts, tick_labels
+from tests.helpers.svg import SVG, texts, tick_labels
 
 FACE_TICKS = json.loads((FIXTURES / "layout.json").read_text())["face_ticks"]
 
@@ -246,13 +246,15 @@ BAD = [
     ({"panels": "Translation"}, TypeError, "panels must be a list of panel names"),
     ({"panels": []}, ValueError, "at least one"),
     ({"panels": ["Translation", "Translation"]}, ValueError, "'Translation' more than once"),
-    ({"legend": "middle"}, ValueError, r"legend must be one of 'left', 'right', 'top', 'bottom' or None \(no legend\); got 'middle'"),
+    ({"legend": "middle"}, ValueError,
+     r"legend must be one of 'left', 'right', 'top', 'bottom' or None \(no legend\); got 'middle'"),
     ({"legend": "none"}, ValueError, "got 'none'"),
     ({"xlabel": 3}, TypeError, "xlabel must be a string"),
     ({"dpi": 0}, ValueError, "dpi must be a number of pixels per inch above 0"),
     ({"dpi": "300"}, TypeError, "dpi must be a number of pixels per inch, e.g. 300; got str '300'"),
     ({"counts": "yes"}, TypeError, "counts must be True, False or None"),
-    ({"width": "1in"}, ValueError, r"width 1in \(96px\) is too narrow for 5 panels 1 per row and the legend left at font_size 8pt; expected at least"),
+    ({"width": "1in"}, ValueError,
+     r"width 1in \(96px\) is too narrow for 5 panels 1 per row and the legend left at font_size 8pt; expected at"),
     ({"width": "3.25in", "ncols": 5}, ValueError, "is too narrow for 5 panels 5 per row"),
 ]  # fmt: skip
 

@@ -5,7 +5,8 @@ From a :class:`~headwidget.snapshot.Snapshot` (the data and the view) and a
 legend side, axis labels), :class:`Layout` holds every position and size in CSS px
 (96 per inch), y down: the figure's size, title, legend rows, each panel's cells,
 ticks, titles and axis labels, and the count bars. :mod:`headwidget.svg` and
-:mod:`headwidget.mpl` draw it and compute nothing.
+:mod:`headwidget.mpl` draw it and compute nothing. The legend's rows are placed by
+:mod:`headwidget.figlegend`.
 
 The width is the spec's; the height follows. Every gap, pad and mark is in em of the
 font, so a figure at 7 pt is the one at 14 pt drawn at half the size. Each text is
@@ -21,9 +22,11 @@ import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .figlegend import LEGEND_GAP, MAX_LEGEND_COLUMNS, Entry, LegendPlacer
 from .groups import bar_heights
 from .layout import (
     ASCENT,
+    CENTRE,
     COMPOSITE_TITLE,
     COUNTS_HEIGHT,
     DESCENT,
@@ -60,18 +63,11 @@ TICK_LENGTH = 0.3
 TICK_GAP = 0.2  # a tick mark's end to its label
 Y_LABEL_GAP = 0.25  # "head" to the head tick labels
 X_LABEL_GAP = 0.1  # x tick labels to "layer"
-CENTRE = 0.35  # a label's baseline below the point its line box is centred on
 PANEL_GAP = 0.9  # one panel's x tick labels to the next panel's "head"
 ROW_GAP = 0.8  # between rows of panels
-SWATCH_WIDTH, SWATCH_HEIGHT, SWATCH_GAP = 1.5, 0.75, 0.4
-LEGEND_PITCH = 1.3  # legend rows, baseline to baseline (a line box is 1.17)
-LEGEND_COLUMN_GAP = 1.0
-LEGEND_GAP = 1.0  # the legend to the panels
 COUNTS_GAP = 0.7  # "layer" to the count bars (their top label reaches 0.59 above them)
 LINE = 1 / 12  # frame and tick marks: 0.58 pt at 7 pt
 MIN_PLOT = 3.0  # the narrowest panel: "layer" (2.6 em) fits under it
-SIDE_LEGEND_SHARE = 0.35  # a legend left or right takes at most this much of the width
-MAX_LEGEND_COLUMNS = 3
 # The narrowest cell when choosing panels per row, px: 0.2 mm, 2.3 device px at 300 dpi.
 MIN_CELL = 0.75
 
@@ -144,23 +140,6 @@ class Layout:
         return _Builder(snapshot, spec or FigureSpec()).build()
 
 
-def chosen_panels(snapshot: Snapshot, names: tuple[str, ...] | None) -> list[tuple[str, np.ndarray]]:
-    """The panels ``names`` asks for, in its order (None: all shown), or a ValueError."""
-    shown = snapshot.panels()
-    if names is None:
-        return shown
-    by_title: dict[str, tuple[str, np.ndarray]] = {}
-    for title, grid in shown:
-        by_title.setdefault(title, (title, grid))  # the composite first, should a category share its title
-    for name in names:
-        if name not in by_title:
-            options = ", ".join(repr(title) for title, _ in shown)
-            hidden = name in snapshot.categories
-            why = " is hidden in this view (make it visible, or save with full=True)" if hidden else " is not a panel"
-            raise ValueError(f"panels: {name!r}{why}; expected names among {options}")
-    return [by_title[name] for name in names]
-
-
 class _Builder:
     """One layout computation: the spec's sizes in px, then columns, rows and legend."""
 
@@ -168,7 +147,8 @@ class _Builder:
         self.snapshot, self.spec = snapshot, spec
         self.em = em = spec.font_px
         self.pad = PAD * em
-        self.chosen = chosen_panels(snapshot, spec.panels)
+        self.legend = LegendPlacer(snapshot.legend(), spec, em, PAD * em)
+        self.chosen = snapshot.panels_named(spec.panels)
         (first, last), (first_head, last_head) = snapshot.layers, snapshot.heads
         self.n_layers, self.n_heads = last - first + 1, last_head - first_head + 1
         self.counts = snapshot.layer_counts() if snapshot.counts else None
@@ -188,21 +168,6 @@ class _Builder:
 
     # ------------------------------------------------------------ columns
 
-    def legend_entries(self) -> list[tuple[str, str, float]]:
-        """(label, colour, width of swatch + label) per legend row, labels cut to the room."""
-        spec, em = self.spec, self.em
-        if spec.legend is None:
-            return []
-        room = spec.width - 2 * self.pad
-        if spec.legend in ("left", "right"):
-            room = max(8 * em, SIDE_LEGEND_SHARE * room)
-        swatch = (SWATCH_WIDTH + SWATCH_GAP) * em
-        rows = []
-        for label, colour in self.snapshot.legend():
-            text = truncate(label, room - swatch, em)
-            rows.append((text, colour, swatch + text_width(text, em)))
-        return rows
-
     def fit(self, room: float) -> tuple[int, float]:
         """Panels per row and cell side for ``room`` px of panels (the shared rule)."""
         n, em = len(self.chosen), self.em
@@ -220,17 +185,9 @@ class _Builder:
             self.too_narrow(ncols)
         return ncols, cell
 
-    def side_width(self, entries: list[tuple[str, str, float]], columns: int) -> float:
-        if self.spec.legend not in ("left", "right") or not entries:
-            return 0.0
-        column = max(width for _, _, width in entries)
-        return columns * column + (columns - 1) * LEGEND_COLUMN_GAP * self.em + LEGEND_GAP * self.em
-
     def too_narrow(self, ncols: int) -> None:
         spec, em = self.spec, self.em
-        swatch = (SWATCH_WIDTH + SWATCH_GAP) * em
-        whole = [("", "", swatch + text_width(label, em)) for label, _ in self.snapshot.legend()]  # labels uncut
-        legend = self.side_width(whole, 1)
+        legend = self.legend.side_width(self.legend.entries(cut=False), 1)
         need = 2 * self.pad + legend + ncols * (self.left + self.right + MIN_PLOT * em) - PANEL_GAP * em
         side = f" and the legend {spec.legend}" if legend else ""
         fewer = "fewer panels per row, " if ncols > 1 else ""
@@ -244,7 +201,7 @@ class _Builder:
     # ------------------------------------------------------------ the figure
 
     def build(self) -> Layout:
-        entries = self.legend_entries()
+        entries = self.legend.entries()
         side = self.spec.legend in ("left", "right") and bool(entries)
         options = range(1, min(MAX_LEGEND_COLUMNS, len(entries)) + 1) if side else [1]
         best = None
@@ -262,10 +219,10 @@ class _Builder:
         assert best is not None
         return best
 
-    def place(self, entries: list[tuple[str, str, float]], legend_columns: int) -> Layout:
+    def place(self, entries: list[Entry], legend_columns: int) -> Layout:
         spec, em, pad, snapshot = self.spec, self.em, self.pad, self.snapshot
         width = spec.width
-        side = self.side_width(entries, legend_columns)
+        side = self.legend.side_width(entries, legend_columns)
         ncols, cell = self.fit(width - 2 * pad - side)
         plot_w, plot_h = self.n_layers * cell, self.n_heads * cell
         slot = self.left + plot_w + self.right
@@ -289,7 +246,7 @@ class _Builder:
         grid_legend = [] if side else entries
         legend_rows: list[LegendRow] = []
         if grid_legend and spec.legend == "top":
-            legend_rows, bottom = self.grid_legend(grid_legend, top)
+            legend_rows, bottom = self.legend.grid(grid_legend, top)
             top = bottom + LEGEND_GAP * em
 
         first, last = snapshot.layers
@@ -340,9 +297,11 @@ class _Builder:
         panels_bottom = bottoms[-1]
 
         if side:
-            legend_rows = self.side_legend(entries, legend_columns, panels_x, panels_w, top, plot_rows)
+            x0 = panels_x - side if spec.legend == "left" else panels_x + panels_w + LEGEND_GAP * em
+            centre = (plot_rows[0][0] + plot_rows[-1][1]) / 2
+            legend_rows = self.legend.side(entries, legend_columns, x0, top, centre)
         elif grid_legend and spec.legend == "bottom":
-            legend_rows, panels_bottom = self.grid_legend(grid_legend, panels_bottom + LEGEND_GAP * em)
+            legend_rows, panels_bottom = self.legend.grid(grid_legend, panels_bottom + LEGEND_GAP * em)
         legend_bottom = max((row.text.y + DESCENT * em for row in legend_rows), default=0)
         self.legend_fits = legend_bottom <= panels_bottom + 0.01
         height = math.ceil(max(panels_bottom, legend_bottom) + pad)
@@ -443,61 +402,3 @@ class _Builder:
             if value or at == box.bottom
         )
         return CountBars(box, busiest, tuple(bars), ticks, (edge, box.y, edge, box.bottom))
-
-    # ------------------------------------------------------------ legends
-
-    def legend_row(self, label: str, colour: str, x: float, base: float) -> LegendRow:
-        em = self.em
-        centre = base - CENTRE * em
-        swatch = Box(x, centre - SWATCH_HEIGHT * em / 2, SWATCH_WIDTH * em, SWATCH_HEIGHT * em)
-        return LegendRow(label, colour, swatch, Text(label, x + (SWATCH_WIDTH + SWATCH_GAP) * em, base, em))
-
-    def side_legend(
-        self,
-        entries: list[tuple[str, str, float]],
-        columns: int,
-        panels_x: float,
-        panels_w: float,
-        top: float,
-        plot_rows: list[tuple[float, float]],
-    ) -> list[LegendRow]:
-        """Left or right of the panels, column by column, centred on the cells' rows."""
-        em = self.em
-        per_column = -(-len(entries) // columns)
-        height = (per_column - 1) * LEGEND_PITCH * em + (ASCENT + DESCENT) * em
-        centre = (plot_rows[0][0] + plot_rows[-1][1]) / 2
-        legend_top = max(top, centre - height / 2)
-        column_w = max(width for _, _, width in entries) + LEGEND_COLUMN_GAP * em
-        if self.spec.legend == "left":
-            x0 = panels_x - self.side_width(entries, columns)
-        else:
-            x0 = panels_x + panels_w + LEGEND_GAP * em
-        return [
-            self.legend_row(
-                label,
-                colour,
-                x0 + (i // per_column) * column_w,
-                legend_top + ASCENT * em + (i % per_column) * LEGEND_PITCH * em,
-            )
-            for i, (label, colour, _) in enumerate(entries)
-        ]
-
-    def grid_legend(self, entries: list[tuple[str, str, float]], top: float) -> tuple[list[LegendRow], float]:
-        """Above or below the panels: as many columns as fit the width, row by row, centred."""
-        em, width = self.em, self.spec.width
-        gap = LEGEND_COLUMN_GAP * em
-        column = max(w for _, _, w in entries)
-        fit = max(1, int((width - 2 * self.pad + gap) // (column + gap)))
-        rows = -(-len(entries) // min(fit, len(entries)))
-        columns = -(-len(entries) // rows)  # as even as the rows allow
-        x0 = (width - (columns * column + (columns - 1) * gap)) / 2
-        legend = [
-            self.legend_row(
-                label,
-                colour,
-                x0 + (i % columns) * (column + gap),
-                top + ASCENT * em + (i // columns) * LEGEND_PITCH * em,
-            )
-            for i, (label, colour, _) in enumerate(entries)
-        ]
-        return legend, top + (rows - 1) * LEGEND_PITCH * em + (ASCENT + DESCENT) * em

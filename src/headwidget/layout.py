@@ -22,7 +22,7 @@ COMPOSITE_TITLE = "All Categories"
 MAX_PANEL_PX = 240  # longest side of a panel's cells, CSS px
 MIN_CELL_PX = 3  # the live view wraps panels rather than draw smaller cells, CSS px
 TICK_FONT_PX = 11  # the live view's tick labels
-COUNTS_HEIGHT = 40  # count bars above the composite, CSS px at the busiest layer
+COUNTS_HEIGHT = 40  # the count bars' height at the busiest layer, CSS px at the live view's 11 px text
 COUNTS_GAP = 3  # between the bars and the composite's cells
 
 # The static figure's look (its geometry is in headwidget.figure, in em of its font).
@@ -33,6 +33,7 @@ BACKGROUND = "#ffffff"
 # A line of DejaVu Sans as browsers box it (hhea ascender 1901, descender 483 of 2048
 # units), in em: every text gets this much room above and below its baseline.
 ASCENT, DESCENT = 0.93, 0.24
+CENTRE = 0.35  # a label's baseline below the point its line box is centred on, in em
 
 
 def tick_step(n: int, min_step: float = 1) -> int:

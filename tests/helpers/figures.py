@@ -105,3 +105,35 @@ def overlaps(texts: Sequence[Box], solids: Sequence[Box], bounds: tuple[float, f
             over = (t[:, 0] < s[2] - eps) & (s[0] < t[:, 2] - eps) & (t[:, 1] < s[3] - eps) & (s[1] < t[:, 3] - eps)
             problems += [f"{texts[i]} overlaps {solid}" for i in np.nonzero(over)[0]]
     return problems
+
+
+def text_box(text) -> Box:
+    """The line box a :class:`~headwidget.layout.Text` is given: its estimated width, ASCENT
+    above and DESCENT below the baseline, turned for upright text."""
+    from headwidget.layout import ASCENT, DESCENT, text_width
+
+    width = text_width(text.text, text.size, bold=text.bold)
+    start = {"start": 0, "middle": width / 2, "end": width}[text.anchor]
+    above, below = ASCENT * text.size, DESCENT * text.size
+    if text.upright:  # rotate(-90) about (x, y): (dx, dy) -> (dy, -dx), so it reads upwards, ascent left
+        return (text.text, text.x - above, text.y - (width - start), text.x + below, text.y + start)
+    return (text.text, text.x - start, text.y - above, text.x - start + width, text.y + below)
+
+
+def layout_boxes(layout) -> tuple[list[Box], list[Box]]:
+    """(texts, solids) of a :class:`~headwidget.figure.Layout` as it plans them."""
+    texts = [layout.title] if layout.title else []
+    texts += [row.text for row in layout.legend]
+    solids = [
+        ("swatch " + row.label, row.swatch.x, row.swatch.y, row.swatch.right, row.swatch.bottom)
+        for row in layout.legend
+    ]
+    for panel in layout.panels:
+        texts += [panel.title, *(t.label for t in panel.x_ticks + panel.y_ticks)]
+        texts += [label for label in (panel.x_label, panel.y_label) if label]
+        solids.append((f"cells {panel.title.text}", panel.plot.x, panel.plot.y, panel.plot.right, panel.plot.bottom))
+    if layout.counts:
+        texts += [t.label for t in layout.counts.ticks]
+        box = layout.counts.box
+        solids.append(("count bars", box.x, box.y, box.right, box.bottom))
+    return [text_box(t) for t in texts], solids

@@ -266,7 +266,9 @@ class HeadMapWidget(Constructors, anywidget.AnyWidget):
 
         Size it here, with ``width`` (e.g. ``"3.25in"``) and ``font_size`` (points), as
         :meth:`save` takes them: ``fig.set_size_inches`` afterwards stretches the panels
-        and leaves the text at its old size. The options are :meth:`save`'s.
+        and leaves the text at its old size. The options are :meth:`save`'s. To write a
+        PDF yourself with its text as embedded TrueType (as :meth:`save` does), save
+        inside ``matplotlib.rc_context({"pdf.fonttype": 42})``.
         """
         from .figure import Layout
         from .mpl import draw_matplotlib

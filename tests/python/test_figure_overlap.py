@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from headwidget.layout import text_width
 from headwidget.size import parse_width
 from tests.helpers.figures import cases, overlaps
 
@@ -52,3 +53,12 @@ def test_matplotlib_texts_do_not_overlap(name, widget, options):
         solids.append((f"axes {ax.get_title()!r}", box.x0, height - box.y1, box.x1, height - box.y0))
     problems = overlaps(texts, solids, (fig.bbox.width, height))
     assert not problems, "\n".join(problems[:20])
+    # The layout's width estimate is never short of matplotlib's rendering.
+    from matplotlib.text import Text
+
+    for text in fig.findobj(Text):
+        if text.get_visible() and text.get_text():
+            box = text.get_window_extent(renderer)
+            along = box.height if text.get_rotation() == 90 else box.width
+            bold = text.get_fontweight() in ("bold", 700)
+            assert along <= text_width(text.get_text(), text.get_fontsize() * 96 / 72, bold=bold), text.get_text()

@@ -229,6 +229,9 @@ class HeadMapWidget(Constructors, anywidget.AnyWidget):
         xlabel, ylabel : str or None
             The axis labels ("layer", "head"); None or "" for none.
 
+        The size options shape the SVG, PNG and PDF; they are checked for an .html page
+        too, which is the live view and sizes itself to the browser.
+
         Raises
         ------
         ValueError, TypeError

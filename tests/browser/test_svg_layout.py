@@ -1,5 +1,5 @@
 """The SVG export at paper sizes, as Chromium lays it out: every ``<text>``'s box against
-every other, against each panel's cells and the count bars, and against the figure's
+every other, against each panel's cells, the count bars and the legend's swatches, and against the figure's
 bounds; the figure's physical size; the text-width estimate against the real width.
 All figures go into one page, measured in one call."""
 
@@ -30,8 +30,8 @@ MEASURE = """() => [...document.querySelectorAll("svg")].map((svg) => {
       bold: getComputedStyle(t).fontWeight === "700",
       family: getComputedStyle(t).fontFamily,
     })),
-    solids: [...svg.querySelectorAll("g.cells > rect, g.counts")]
-      .map((el) => [el.getAttribute("class") || "cells", ...box(el)]),
+    solids: [...svg.querySelectorAll("g.cells > rect, g.counts, g.legend-row > rect")]
+      .map((el) => [el.getAttribute("class") || el.parentElement.getAttribute("class"), ...box(el)]),
   };
 })"""
 

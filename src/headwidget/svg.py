@@ -52,7 +52,7 @@ def render_svg(snapshot: Snapshot, spec: FigureSpec | None = None) -> str:
 
 def draw_svg(layout: Layout) -> str:
     """A :class:`~headwidget.figure.Layout` as an SVG document."""
-    width, height, font = _num(layout.width), _num(layout.height), _num(layout.font)
+    width, height, font = _num(layout.width), _num(layout.height), _num(layout.font, 3)
     out: list[str] = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{_num(layout.width_in, 4)}in" '
         f'height="{_num(layout.height_in, 4)}in" viewBox="0 0 {width} {height}" '
@@ -94,7 +94,7 @@ def _count_bars(layout: Layout) -> str:
 def _ticks(ticks: tuple[Tick, ...], layout: Layout, marks_cls: str, labels_cls: str, extra: str = "") -> str:
     """Tick marks as one path, then their labels in one group."""
     marks = " ".join([extra, *(_line(*tick.mark) for tick in ticks)]).strip()
-    font = _num(layout.font)
+    font = _num(layout.font, 3)
     labels = "".join(_text(tick.label, font) for tick in ticks)
     return (
         f'<path class="{marks_cls}" d="{marks}" stroke="{MUTED_COLOUR}" stroke-width="{_num(layout.line, 3)}" '
@@ -106,7 +106,7 @@ def _panel(panel: Panel, layout: Layout) -> str:
     plot, cell = panel.plot, layout.cell
     grey = str(layout.unclassified).lower()
     n_heads, n_layers = panel.colours.shape
-    font = _num(layout.font)
+    font = _num(layout.font, 3)
     parts = [
         f'<g class="panel" data-panel="{panel.index}">',
         _text(panel.title, font, "panel-title"),
@@ -147,8 +147,8 @@ def _text(text: Text, inherited: str, cls: str | None = None) -> str:
     x, y = _num(text.x), _num(text.y)
     attrs = [f'class="{cls}"'] if cls else []
     attrs += [f'x="{x}"', f'y="{y}"']
-    if _num(text.size) != inherited:
-        attrs.append(f'font-size="{_num(text.size)}"')
+    if _num(text.size, 3) != inherited:
+        attrs.append(f'font-size="{_num(text.size, 3)}"')
     if text.bold:
         attrs.append('font-weight="bold"')
     if text.anchor != "start":

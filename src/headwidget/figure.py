@@ -68,6 +68,7 @@ ROW_GAP = 0.8  # between rows of panels
 COUNTS_GAP = 0.7  # "layer" to the count bars (their top label reaches 0.59 above them)
 LINE = 1 / 12  # frame and tick marks: 0.58 pt at 7 pt
 MIN_PLOT = 3.0  # the narrowest panel: "layer" (2.6 em) fits under it
+TITLE_KEEP = 8.0  # automatic columns keep titles this wide whole ("All Categories" is 7.6 em)
 # The narrowest cell when choosing panels per row, px: 0.2 mm, 2.3 device px at 300 dpi.
 MIN_CELL = 0.75
 
@@ -172,7 +173,9 @@ class _Builder:
         """Panels per row and cell side for ``room`` px of panels (the shared rule)."""
         n, em = len(self.chosen), self.em
         widest = max(text_width(title, em) for title, _ in self.chosen)
-        min_plot = max(MIN_PLOT * em, widest - 2 * self.title_spill)  # titles kept whole when columns are chosen
+        # Chosen columns keep titles whole up to TITLE_KEEP em; a longer name is cut with "…"
+        # (the legend keeps it) rather than stacking every panel in one column.
+        min_plot = max(MIN_PLOT * em, min(widest, TITLE_KEEP * em) - 2 * self.title_spill)
         options = {"min_cell": MIN_CELL, "min_plot": min_plot, "max_side": MAX_PANEL_PX}
         room += PANEL_GAP * em  # the last panel needs no gap after it
         extra = self.left + self.right

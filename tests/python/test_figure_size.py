@@ -171,14 +171,27 @@ def test_default_ncols_fits_a_row_or_the_fewest_even_rows():
 
 
 def test_explicit_ncols_cuts_long_titles_with_an_ellipsis():
-    names = ["A rather long category name", "Another long category name", "Short"]
+    names = ["Longer category", "Another category", "Short"]
     widget = HeadMapWidget(example().labels[..., :3], names)
     layout = Layout.of(Snapshot.of(widget), FigureSpec.parse("3.25in", 7, ncols=4, legend="bottom"))
     titles = [p.title.text for p in layout.panels]
     assert titles[3] == "Short"
     assert titles[1].endswith("\u2026") and names[0].startswith(titles[1][:-1].rstrip())
     auto = Layout.of(Snapshot.of(widget), FigureSpec.parse("3.25in", 7, legend="bottom"))
+    assert auto.ncols < 4
     assert [p.title.text for p in auto.panels] == ["All Categories", *names]  # auto columns keep them whole
+
+
+def test_auto_columns_cut_only_titles_longer_than_8_em():
+    """A very long name is cut rather than stacking every panel in one column; the legend keeps it."""
+    names = ["Induction and copying heads", "Knowledge", "Linguistic", "Translation"]
+    widget = HeadMapWidget(example().labels, names)
+    layout = Layout.of(Snapshot.of(widget), FigureSpec.parse("3.25in", 7, legend="bottom"))
+    assert layout.ncols == 3
+    titles = [p.title.text for p in layout.panels]
+    assert titles[0] == "All Categories" and titles[2:] == names[1:]
+    assert titles[1].endswith("\u2026") and names[0].startswith(titles[1][:-1])
+    assert names[0] in [row.label for row in layout.legend]
 
 
 def test_a_tall_side_legend_takes_more_columns():

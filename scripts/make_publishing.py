@@ -31,17 +31,49 @@ CELLS = [
     new_markdown_cell('**PNG** and **PDF** through matplotlib (`pip install "headwidget[export]"`):'),
     new_code_cell(
         'widget.save(out / "view.png", dpi=200)\n'
-        'widget.save(out / "view.pdf", scale=1.5)\n'
+        'widget.save(out / "view.pdf")\n'
         "from IPython.display import Image\n"
         'Image(filename=str(out / "view.png"))'
+    ),
+    new_markdown_cell(
+        "## Sized for your paper\n\n"
+        "Give the figure the width it will have on the page and the font size you want there; "
+        "everything else (cell size, panels per row, ticks, legend columns) follows. "
+        "The default is 7 in at 8 pt, a double-column figure. "
+        "`width` takes a number of px (96 per inch) or a string with a unit: `in`, `cm`, `mm`, `pt`, `px`."
+    ),
+    new_code_cell(
+        "# One column of a two-column paper: 3.25 in wide, 7 pt text, the legend below.\n"
+        'widget.save(out / "single.png", width="3.25in", font_size=7, legend="bottom", dpi=300)\n'
+        'widget.save(out / "single.pdf", width="3.25in", font_size=7, legend="bottom")\n'
+        'Image(filename=str(out / "single.png"), width=390)'
+    ),
+    new_code_cell(
+        "# The whole model, two panels per row, only the composite and one category, axis labels renamed.\n"
+        "widget.save(\n"
+        '    out / "two.svg", full=True, width="17cm", font_size=8, ncols=2,\n'
+        '    panels=["All Categories", "Translation"], legend="right", xlabel="layer", ylabel="attention head",\n'
+        ")\n"
+        'SVG(filename=str(out / "two.svg"))'
+    ),
+    new_markdown_cell("A bad option says what it expected and writes nothing, so an existing figure survives:"),
+    new_code_cell(
+        'try:\n    widget.save(out / "single.png", width="3furlongs")\nexcept ValueError as error:\n    print(error)'
     ),
     new_markdown_cell(
         "**HTML**: one self-contained, interactive page (slider, toggles) that opens from disk "
         "with no kernel and no network:"
     ),
     new_code_cell('widget.save(out / "map.html")\n(out / "map.html").stat().st_size'),
-    new_markdown_cell("**matplotlib**, to restyle the figure for a paper:"),
-    new_code_cell('fig = widget.to_matplotlib()\nfig.suptitle("Head specialisation (synthetic)", fontsize=14)\nfig'),
+    new_markdown_cell(
+        "**matplotlib**, to restyle the figure for a paper. Size it with `width` and `font_size` "
+        "(not `fig.set_size_inches`, which stretches the panels and keeps the old text size):"
+    ),
+    new_code_cell(
+        'fig = widget.to_matplotlib(width="7in", font_size=8)\n'
+        'fig.axes[0].set_title("All heads", fontsize=8, fontweight="bold")\n'
+        "fig"
+    ),
     new_markdown_cell(
         "Saved notebooks carry a static SVG beside the live view, so this page shows the figure on "
         "GitHub, nbviewer and in `jupyter nbconvert --to html` even without a kernel."

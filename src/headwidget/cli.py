@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 import traitlets
 
@@ -24,8 +25,16 @@ def _parser() -> argparse.ArgumentParser:
     render.add_argument("--heads", help="inclusive head range FIRST:LAST, e.g. 0:15")
     render.add_argument("--categories", help="comma-separated categories to show, e.g. Linguistic,Translation")
     render.add_argument("--title", help="title above the panels")
-    render.add_argument("--dpi", type=float, default=150, help="PNG/PDF resolution (default 150)")
-    render.add_argument("--counts", action="store_true", help="add the per-layer count bars above the composite")
+    render.add_argument("--dpi", type=float, default=150, help="PNG resolution, pixels per inch (default 150)")
+    render.add_argument("--counts", action="store_true", help="add the per-layer count bars under the composite")
+    size = render.add_argument_group("figure size (SVG, PNG, PDF)")
+    size.add_argument("--width", help="figure width: 3.25in, 17cm, 120mm, 504pt or 900px (default 7in)")
+    size.add_argument("--font-size", help="text size in points at that width (default 8)")
+    size.add_argument("--ncols", help="panels per row (default: as many as fit)")
+    size.add_argument("--panels", help='panels in order, comma-separated, e.g. "All Categories,Translation"')
+    size.add_argument("--legend", default="left", help="left (default), right, top, bottom or none")
+    size.add_argument("--xlabel", default="layer", help='x axis label (default "layer"; "" for none)')
+    size.add_argument("--ylabel", default="head", help='y axis label (default "head"; "" for none)')
     return parser
 
 
@@ -52,7 +61,30 @@ def run(args: argparse.Namespace) -> None:
     if args.title is not None:
         options["title"] = args.title
     widget = HeadMapWidget(example_labels(), **options) if args.example else HeadMapWidget.load(args.input, **options)
-    widget.save(args.output, dpi=args.dpi, counts=args.counts)
+    widget.save(args.output, dpi=args.dpi, counts=args.counts, **size_options(args))
+
+
+def size_options(args: argparse.Namespace) -> dict[str, Any]:
+    """The figure-size options as ``save`` takes them (it checks them)."""
+    return {
+        "width": args.width,
+        "font_size": _number("--font-size", args.font_size, float, "7"),
+        "ncols": _number("--ncols", args.ncols, int, "3"),
+        "panels": None if args.panels is None else [name.strip() for name in args.panels.split(",") if name.strip()],
+        "legend": None if args.legend.strip().lower() == "none" else args.legend.strip().lower(),
+        "xlabel": args.xlabel,
+        "ylabel": args.ylabel,
+    }
+
+
+def _number(option: str, text: str | None, kind: type, example: str) -> Any:
+    if text is None:
+        return None
+    try:
+        return kind(text)
+    except ValueError:
+        what = "a whole number" if kind is int else "a number"
+        raise ValueError(f"{option} must be {what}, e.g. {example}; got {text!r}") from None
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -9,17 +9,24 @@
 from __future__ import annotations
 
 import base64
+import contextlib
 import html
 import json
+import math
 import os
+import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from .size import FigureSpec
 from .snapshot import Snapshot
 from .traits import synced
 
 _STATIC = Path(__file__).parent / "static"
 FORMATS = (".svg", ".png", ".pdf", ".html")
+MAX_DPI = 2400
+MAX_PNG_SIDE = 32768  # pixels: matplotlib's renderer refuses 2**16, and such a PNG is a mistake
 
 
 def save(
@@ -28,29 +35,95 @@ def save(
     *,
     full: bool = False,
     dpi: float = 150,
-    scale: float = 1.0,
-    counts: bool = False,
+    counts: bool | None = None,
+    width: float | str | None = None,
+    font_size: float | None = None,
+    ncols: int | None = None,
+    panels: Any = None,
+    legend: str | None = "left",
+    xlabel: str | None = "layer",
+    ylabel: str | None = "head",
 ) -> None:
     """Write ``widget`` to ``path``; the format follows the extension (see module doc).
 
-    ``counts`` adds the per-layer count bars to a static figure (the HTML page is the
-    live view, which always has them)."""
+    Every option is checked, and the figure made, before anything is written; the file
+    is written beside ``path`` and renamed over it when complete, so a failed save leaves
+    an existing file as it was. ``counts`` adds the per-layer count bars to a static
+    figure (None: the widget's ``show_counts``); the size options (``width``,
+    ``font_size``, ``ncols``, ``panels``, ``legend``, ``xlabel``, ``ylabel``, see
+    :class:`~headwidget.size.FigureSpec`) shape the SVG, PNG and PDF. The HTML page is
+    the live view, which sizes itself.
+    """
     suffix = Path(path).suffix.lower()
     if suffix not in FORMATS:
         raise ValueError(f"path {str(path)!r} has extension {suffix!r}; expected one of {', '.join(FORMATS)}")
-    if not (isinstance(dpi, (int, float)) and dpi > 0) or not (isinstance(scale, (int, float)) and scale > 0):
-        raise ValueError(f"dpi and scale must be positive numbers; got dpi={dpi!r}, scale={scale!r}")
-    snapshot = Snapshot.of(widget, full=full, counts=counts)
+    check_dpi(dpi)
+    spec = FigureSpec.parse(width, font_size, ncols, panels, legend, xlabel, ylabel)
+    if suffix == ".html":
+        text = standalone_html(widget, full=full)
+        write_atomic(path, lambda tmp: Path(tmp).write_text(text, encoding="utf-8"))
+        return
+    snapshot = Snapshot.of(widget, full=full, counts=resolve_counts(widget, counts))
+    from .figure import Layout
+
+    layout = Layout.of(snapshot, spec)  # every size and name checked here, before any file
     if suffix == ".svg":
-        from .svg import render_svg
+        from .svg import draw_svg
 
-        Path(path).write_text(render_svg(snapshot), encoding="utf-8")
-    elif suffix == ".html":
-        Path(path).write_text(standalone_html(widget, full=full), encoding="utf-8")
-    else:
-        from .mpl import save_matplotlib
+        svg = draw_svg(layout)
+        write_atomic(path, lambda tmp: Path(tmp).write_text(svg, encoding="utf-8"))
+        return
+    if suffix == ".png" and max(layout.width_in, layout.height_in) * dpi > MAX_PNG_SIDE:
+        raise ValueError(
+            f"dpi {dpi!r} makes a PNG of {layout.width_in * dpi:.0f} x {layout.height_in * dpi:.0f} pixels; "
+            f"expected at most {MAX_PNG_SIDE} a side (a lower dpi or a smaller width)"
+        )
+    from .mpl import save_matplotlib
 
-        save_matplotlib(snapshot, path, dpi=dpi, scale=scale, fmt=suffix[1:])
+    write_atomic(path, lambda tmp: save_matplotlib(snapshot, tmp, spec=spec, dpi=dpi, fmt=suffix[1:]))
+
+
+def check_dpi(dpi: Any) -> float:
+    """``dpi`` as a float, or a ValueError / TypeError saying what is expected."""
+    if isinstance(dpi, (bool, str)) or not isinstance(dpi, (int, float)) and not hasattr(dpi, "__float__"):
+        raise TypeError(f"dpi must be a number of pixels per inch, e.g. 300; got {type(dpi).__name__} {dpi!r}")
+    if not (math.isfinite(float(dpi)) and 0 < float(dpi) <= MAX_DPI):
+        raise ValueError(f"dpi must be a number of pixels per inch above 0 and at most {MAX_DPI}; got {dpi!r}")
+    return float(dpi)
+
+
+def resolve_counts(widget: Any, counts: Any) -> bool:
+    """``counts``, or with None the widget's ``show_counts`` (False when it has none)."""
+    if counts is None:
+        return bool(getattr(widget, "show_counts", False))
+    if not isinstance(counts, bool):
+        raise TypeError(
+            f"counts must be True, False or None (the widget's show_counts); got {type(counts).__name__} {counts!r}"
+        )
+    return counts
+
+
+def write_atomic(path: str | os.PathLike, write: Callable[[str], Any]) -> None:
+    """Call ``write`` with a temporary path beside ``path``, then rename it over ``path``:
+    a failed write removes the temporary file and leaves ``path`` as it was."""
+    target = Path(path)
+    mode = target.stat().st_mode & 0o777 if target.is_file() else 0o666 & ~_umask()
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    os.close(fd)
+    try:
+        write(tmp)
+        os.chmod(tmp, mode)
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def widget_state(widget: Any, *, full: bool = False) -> dict[str, Any]:

@@ -1,11 +1,12 @@
-"""Where everything goes: the figure's sizes, ticks and text, and the static figure's :class:`Layout`.
+"""The figure's shared rules: panel order, ticks, cell size, the text-width estimate, and
+the shapes a static figure is made of.
 
-The rules the live view shares (``js/layout.js``: panel order, tick values, cell size;
-the count bars' size) are written here once, and ``tests/fixtures/layout.json``, made
-from this module and :mod:`headwidget.groups`, keeps the front end to them. The
-static writers (:mod:`headwidget.svg`, :mod:`headwidget.mpl`) draw one :class:`Layout`,
-computed here from a :class:`~headwidget.snapshot.Snapshot`: every position and size
-in px (96 per inch), y down, so both draw the same figure and compute none of it.
+The rules the live view shares (``js/layout.js``: panel order, tick values, panels per
+row and cell size, the count bars' size) are written here once, and
+``tests/fixtures/layout.json``, made from this module and :mod:`headwidget.groups`,
+keeps the front end to them. The static figure's geometry (:class:`~headwidget.figure.Layout`)
+is computed in :mod:`headwidget.figure` from these rules and the shapes below: every
+position and size in CSS px (96 per inch), y down.
 """
 
 from __future__ import annotations
@@ -13,42 +14,26 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 import numpy as np
-
-from .groups import bar_heights
-
-if TYPE_CHECKING:
-    from .snapshot import Snapshot
 
 # Shared with the live view (the fixture's "constants").
 COMPOSITE_TITLE = "All Categories"
 MAX_PANEL_PX = 240  # longest side of a panel's cells, CSS px
 MIN_CELL_PX = 3  # the live view wraps panels rather than draw smaller cells, CSS px
 TICK_FONT_PX = 11  # the live view's tick labels
-COUNTS_HEIGHT = 40  # count bars above the composite, CSS px at the busiest layer
+COUNTS_HEIGHT = 40  # the count bars' height at the busiest layer, CSS px at the live view's 11 px text
 COUNTS_GAP = 3  # between the bars and the composite's cells
 
-# The static figure, in px.
-PX_PER_INCH = 96
+# The static figure's look (its geometry is in headwidget.figure, in em of its font).
 FONT_FAMILY = ("DejaVu Sans", "Arial", "sans-serif")  # text_width estimates DejaVu Sans
 TEXT_COLOUR = "#1f1f1f"
 MUTED_COLOUR = "#555555"  # frame and tick marks, as the live view's --hw-fg-muted
 BACKGROUND = "#ffffff"
-PAD = 8  # margin around the figure
-TITLE_SIZE, TEXT_SIZE, PANEL_TITLE_SIZE, TICK_SIZE = 14, 12, 13, 11  # font sizes
-TITLE_GAP = 10  # below the figure title
-PANEL_TITLE_GAP = 6  # panel title baseline to the bars or the cells
-TICK_LENGTH = 4
-TICK_GAP = 6  # cells' edge to a tick label
-AXIS_LABEL_GAP = 16  # x tick labels' baseline to the "layer" baseline
-SWATCH_WIDTH, SWATCH_HEIGHT, SWATCH_GAP = 20, 10, 6  # legend swatch, and its gap to the label
-LEGEND_PITCH = 19  # legend row height + gap
-LEGEND_BASELINE = 13  # a legend label's baseline below its row's top: the text centred on the swatch
-LEGEND_GAP = 16  # legend labels to the first panel's head axis
-Y_AXIS_MIN = 40  # narrowest room left of the cells for head ticks and "head"
-PANEL_GAP = 14  # one panel's right edge to the next panel's head axis
+# A line of DejaVu Sans as browsers box it (hhea ascender 1901, descender 483 of 2048
+# units), in em: every text gets this much room above and below its baseline.
+ASCENT, DESCENT = 0.93, 0.24
+CENTRE = 0.35  # a label's baseline below the point its line box is centred on, in em
 
 
 def tick_step(n: int, min_step: float = 1) -> int:
@@ -129,23 +114,50 @@ def panel_titles(categories: Sequence[str], shown: Sequence[bool]) -> list[str]:
     return [COMPOSITE_TITLE, *(name for name, on in zip(categories, shown, strict=True) if on)]
 
 
-def text_width(text: str, size: float, *, bold: bool = False) -> int:
-    """A rough width in px of ``text`` in DejaVu Sans at ``size`` px (to leave room, not to measure)."""
-    em = 0.0
-    for char in str(text):
-        if char in "iljI.,;:!|'` ":
-            em += 0.32
-        elif char in "fstr()[]{}":
-            em += 0.42
-        elif char in "mwMW@%":
-            em += 0.9
-        elif char.isupper() or char in "&#<>=+~_":
-            em += 0.7
-        elif ord(char) > 0x2E7F:  # CJK and other wide scripts
-            em += 1.0
-        else:
-            em += 0.6
-    return math.ceil(em * size * (1.1 if bold else 1.0))
+# DejaVu Sans advance widths of " " .. "~" (ASCII 32..126), in 1/2048 em, regular and bold,
+# read from the font matplotlib ships (the font the SVG names first and the PNG/PDF use).
+_ADVANCE = {
+    False: (
+        651, 821, 942, 1716, 1303, 1946, 1597, 563, 799, 799, 1024, 1716, 651, 739, 651, 690, 1303, 1303, 1303, 1303,
+        1303, 1303, 1303, 1303, 1303, 1303, 690, 690, 1716, 1716, 1716, 1087, 2048, 1401, 1405, 1430, 1577, 1294,
+        1178, 1587, 1540, 604, 604, 1343, 1141, 1767, 1532, 1612, 1235, 1612, 1423, 1300, 1251, 1499, 1401, 2025,
+        1403, 1251, 1403, 799, 690, 799, 1716, 1024, 1024, 1255, 1300, 1126, 1300, 1260, 721, 1300, 1298, 569, 569,
+        1186, 569, 1995, 1298, 1253, 1300, 1300, 842, 1067, 803, 1298, 1212, 1675, 1212, 1212, 1075, 1303, 690, 1303,
+        1716,
+    ),
+    True: (
+        713, 934, 1067, 1716, 1425, 2052, 1786, 627, 936, 936, 1071, 1716, 778, 850, 778, 748, 1425, 1425, 1425, 1425,
+        1425, 1425, 1425, 1425, 1425, 1425, 819, 819, 1716, 1716, 1716, 1188, 2048, 1585, 1561, 1503, 1700, 1399,
+        1399, 1681, 1714, 762, 762, 1587, 1305, 2038, 1714, 1741, 1501, 1741, 1577, 1475, 1397, 1663, 1585, 2259,
+        1579, 1483, 1485, 936, 748, 936, 1716, 1024, 1024, 1382, 1466, 1214, 1466, 1389, 891, 1466, 1458, 702, 702,
+        1362, 702, 2134, 1458, 1407, 1466, 1466, 1010, 1219, 979, 1458, 1335, 1892, 1321, 1335, 1192, 1458, 748, 1458,
+        1716,
+    ),
+}  # fmt: skip
+_WIDE = 2048 * 1.15  # any other character ("…", accents, CJK): no DejaVu glyph is wider than this but a few symbols
+# Hinting rounds advances to whole pixels at small sizes: matplotlib at 96 dpi draws 5 pt
+# bold up to 7 % wider than the advances say. 8 % and 0.1 em more covers it (checked
+# against matplotlib at 96 to 300 dpi, 5 to 12 pt, and Chromium in the tests).
+TEXT_MARGIN, TEXT_EXTRA = 1.08, 0.1
+
+
+def text_width(text: str, size: float, *, bold: bool = False) -> float:
+    """An over-estimate of the width in px of ``text`` in DejaVu Sans at ``size`` px: the
+    font's advances (kerning only narrows), 8 % and 0.1 em more, rounded up to a whole px."""
+    advances = _ADVANCE[bool(bold)]
+    units = sum(advances[ord(c) - 32] if 32 <= ord(c) < 127 else _WIDE for c in str(text))
+    return math.ceil((units / 2048 * TEXT_MARGIN + TEXT_EXTRA) * size)
+
+
+def truncate(text: str, room: float, size: float, *, bold: bool = False) -> str:
+    """``text`` if it fits ``room`` px at ``size`` px, else its longest start that fits with "…"
+    added ("…" alone when nothing does)."""
+    if text_width(text, size, bold=bold) <= room:
+        return text
+    keep = len(text)
+    while keep and text_width(text[:keep].rstrip() + "\u2026", size, bold=bold) > room:
+        keep -= 1
+    return text[:keep].rstrip() + "\u2026"
 
 
 @dataclass(frozen=True)
@@ -173,7 +185,7 @@ class Text:
     text: str
     x: float
     y: float
-    size: int
+    size: float  # px
     anchor: str = "start"  # "start", "middle" or "end"
     bold: bool = False
     upright: bool = False  # turned 90 degrees about (x, y) to read upwards
@@ -210,11 +222,16 @@ class Bar:
 
 @dataclass(frozen=True)
 class CountBars:
-    """The per-layer count bars above the composite; ``busiest`` heads fill ``box.height``."""
+    """The per-layer count bars below the composite; ``busiest`` heads fill ``box.height``.
+
+    ``ticks`` is their scale, left of the bars: 0 at the bottom, ``busiest`` at the top;
+    ``axis`` the scale's line, (x0, y0, x1, y1)."""
 
     box: Box
     busiest: int
     bars: tuple[Bar, ...]
+    ticks: tuple[Tick, ...] = ()
+    axis: tuple[float, float, float, float] | None = None
 
 
 @dataclass(frozen=True)
@@ -229,163 +246,10 @@ class Panel:
     y_ticks: tuple[Tick, ...] = ()
     x_label: Text | None = None
     y_label: Text | None = None
+    line: float = 1.0  # the frame's line width, px
 
     @property
     def frame(self) -> Box:
-        """Centre line of the 1 px frame drawn just outside the cells."""
-        return Box(self.plot.x - 0.5, self.plot.y - 0.5, self.plot.width + 1, self.plot.height + 1)
-
-
-@dataclass(frozen=True)
-class Layout:
-    """Every position and size of the static figure, in px (96 per inch), y down.
-
-    Built once by :meth:`Layout.of`; the SVG and matplotlib writers only draw it.
-
-    Attributes
-    ----------
-    width, height : int
-        The figure's size.
-    cell : int
-        Side of a head's square cell (the live view's rule at dpr 1).
-    layers, heads : (int, int)
-        Inclusive ranges drawn: column 0 is layer ``layers[0]``, row 0 head ``heads[0]``.
-    unclassified : str
-        The cells' background colour.
-    title : Text or None
-        The figure's title.
-    legend : tuple of LegendRow
-        Swatch and label per row, in the legend's order.
-    panels : tuple of Panel
-        The composite, then one per visible category.
-    counts : CountBars or None
-        The count bars above the composite, when asked for.
-    tick_length : int
-        Length of the tick marks (line width 1 px, as the frame).
-    """
-
-    width: int
-    height: int
-    cell: int
-    layers: tuple[int, int]
-    heads: tuple[int, int]
-    unclassified: str
-    title: Text | None
-    legend: tuple[LegendRow, ...]
-    panels: tuple[Panel, ...]
-    counts: CountBars | None = None
-    tick_length: int = TICK_LENGTH
-
-    @classmethod
-    def of(cls, snapshot: Snapshot) -> Layout:
-        """The layout of ``snapshot``'s figure: title, legend left, then the panels in a row,
-        the count bars above the composite (every panel's cells moved down by them, so the
-        titles stay on one line), as the live view places them."""
-        (first, last), (first_head, last_head) = snapshot.layers, snapshot.heads
-        n_layers, n_heads = last - first + 1, last_head - first_head + 1
-        cell = cell_pixels(n_layers, n_heads)
-        panel_w, panel_h = n_layers * cell, n_heads * cell
-        n_model_layers, n_model_heads = snapshot.array.shape[:2]
-        x_ticks = tick_values(first, last, n_model_layers, min_tick_step("x", last, cell, TICK_SIZE))
-        y_ticks = tick_values(first_head, last_head, n_model_heads, min_tick_step("y", last_head, cell, TICK_SIZE))
-        legend = snapshot.legend()
-
-        # Rows: title, panel titles, bars, cells, x tick labels, "layer".
-        top = PAD + (TITLE_SIZE + TITLE_GAP if snapshot.title else 0)
-        bars = COUNTS_HEIGHT + COUNTS_GAP if snapshot.counts else 0
-        plot_top = top + PANEL_TITLE_SIZE + PANEL_TITLE_GAP + 2 + bars  # titles' baselines 2 px below their size
-        x_tick_base = plot_top + panel_h + TICK_GAP + TICK_SIZE
-        x_label_base = x_tick_base + AXIS_LABEL_GAP
-        height = x_label_base + 4 + PAD  # 4: the descent of "layer"
-
-        # Columns: legend, then per panel its head axis, cells and what overhangs them.
-        legend_w = SWATCH_WIDTH + SWATCH_GAP + max(text_width(label, TEXT_SIZE) for label, _ in legend) + LEGEND_GAP
-        y_tick_w = max((text_width(str(t), TICK_SIZE) for t in y_ticks), default=0)
-        y_axis = max(Y_AXIS_MIN, TICK_GAP + y_tick_w + 8 + TEXT_SIZE + 2)  # tick labels, then the upright "head"
-        x_tick_overhang = math.ceil(max((text_width(str(t), TICK_SIZE) for t in x_ticks), default=0) / 2)
-
-        panels = []
-        x = PAD + legend_w
-        for index, (title, grid) in enumerate(snapshot.panels()):
-            spill = max(0, math.ceil((text_width(title, PANEL_TITLE_SIZE) - panel_w) / 2))  # a long title
-            left = x + max(y_axis, spill)
-            plot = Box(left, plot_top, panel_w, panel_h)
-            centre = left + panel_w / 2
-            head_label = Text(
-                "head", left - y_axis + TEXT_SIZE, plot_top + panel_h / 2, TEXT_SIZE, "middle", upright=True
-            )
-            panels.append(
-                Panel(
-                    index=index,
-                    title=Text(title, centre, plot_top - bars - PANEL_TITLE_GAP, PANEL_TITLE_SIZE, "middle"),
-                    plot=plot,
-                    colours=grid,
-                    x_ticks=tuple(_x_tick(v, plot, first, cell, x_tick_base) for v in x_ticks),
-                    y_ticks=tuple(_y_tick(v, plot, first_head, cell) for v in y_ticks),
-                    x_label=Text("layer", centre, x_label_base, TEXT_SIZE, "middle"),
-                    y_label=head_label,
-                )
-            )
-            x = left + panel_w + max(spill, x_tick_overhang, 2) + PANEL_GAP
-        width = max(x - PANEL_GAP + PAD, PAD + legend_w)
-        title = None
-        if snapshot.title:
-            title = Text(snapshot.title, PAD, PAD + TITLE_SIZE, TITLE_SIZE, bold=True)
-            width = max(width, 2 * PAD + text_width(snapshot.title, TITLE_SIZE, bold=True))
-
-        # Legend rows centred on the cells; a taller legend makes the figure taller.
-        legend_top = max(top, plot_top + (panel_h - len(legend) * LEGEND_PITCH) // 2)
-        height = max(height, legend_top + len(legend) * LEGEND_PITCH + PAD)
-        rows = tuple(
-            LegendRow(
-                label,
-                colour,
-                Box(PAD, y + (LEGEND_PITCH - SWATCH_HEIGHT) // 2, SWATCH_WIDTH, SWATCH_HEIGHT),
-                Text(label, PAD + SWATCH_WIDTH + SWATCH_GAP, y + LEGEND_BASELINE, TEXT_SIZE),
-            )
-            for row, (label, colour) in enumerate(legend)
-            for y in [legend_top + row * LEGEND_PITCH]
-        )
-        counts = _count_bars(snapshot, panels[0].plot, cell) if snapshot.counts else None
-        return cls(
-            width=width,
-            height=height,
-            cell=cell,
-            layers=(first, last),
-            heads=(first_head, last_head),
-            unclassified=snapshot.palette["unclassified"],
-            title=title,
-            legend=rows,
-            panels=tuple(panels),
-            counts=counts,
-        )
-
-
-def _x_tick(layer: int, plot: Box, first: int, cell: int, base: float) -> Tick:
-    at = plot.x + (layer - first + 0.5) * cell
-    edge = plot.bottom + 0.5  # the frame's centre line
-    return Tick(layer, at, (at, edge, at, edge + TICK_LENGTH), Text(str(layer), at, base, TICK_SIZE, "middle"))
-
-
-def _y_tick(head: int, plot: Box, first_head: int, cell: int) -> Tick:
-    at = plot.y + (head - first_head + 0.5) * cell
-    edge = plot.x - 0.5
-    label = Text(str(head), plot.x - TICK_GAP, at + 4, TICK_SIZE, "end")  # +4: digits centred on the tick
-    return Tick(head, at, (edge, at, edge - TICK_LENGTH, at), label)
-
-
-def _count_bars(snapshot: Snapshot, plot: Box, cell: int) -> CountBars:
-    """One bar per shown layer over the composite's cells, groups stacked from the bottom."""
-    counts, colours, busiest = snapshot.layer_counts()
-    box = Box(plot.x, plot.y - COUNTS_GAP - COUNTS_HEIGHT, plot.width, COUNTS_HEIGHT)
-    heights = bar_heights(counts, busiest, COUNTS_HEIGHT)
-    bars = []
-    for column, (row, sizes) in enumerate(zip(counts.tolist(), heights.tolist(), strict=True)):
-        y = box.bottom
-        for group, (n, h) in enumerate(zip(row, sizes, strict=True)):
-            top = max(box.y, y - h)
-            if n and top < y:
-                segment = Box(plot.x + column * cell, top, cell, y - top)
-                bars.append(Bar(snapshot.layers[0] + column, group, colours[group], n, segment))
-            y = top
-    return CountBars(box, busiest, tuple(bars))
+        """Centre line of the frame drawn just outside the cells."""
+        h = self.line / 2
+        return Box(self.plot.x - h, self.plot.y - h, self.plot.width + 2 * h, self.plot.height + 2 * h)

@@ -3,10 +3,11 @@
 Needs matplotlib (``pip install "headwidget[export]"``); it is imported only
 when one of these functions runs. The figure is built on
 :class:`matplotlib.figure.Figure` directly (no pyplot), so no GUI backend is
-involved. It draws the same :class:`~headwidget.layout.Layout` as the SVG writer:
-the figure is the layout's px at 96 per inch (times ``scale``), font sizes are px
-x 0.75 pt, each panel's axes sit at the layout's box, and the ticks, tick labels,
-titles, legend rows and count bars are the layout's.
+involved. It draws the same :class:`~headwidget.figure.Layout` as the SVG writer:
+the figure is the layout's px at 96 per inch (so its width is the spec's), font sizes
+are px x 0.75 pt, each panel's axes sit at the layout's box, and the ticks, tick
+labels, titles, legend rows and count bars are the layout's. PDFs embed their fonts as
+TrueType (``pdf.fonttype`` 42, set for the one save), so text stays text.
 """
 
 from __future__ import annotations
@@ -16,55 +17,48 @@ from typing import Any
 
 import numpy as np
 
-from .layout import (
-    BACKGROUND,
-    FONT_FAMILY,
-    LEGEND_PITCH,
-    MUTED_COLOUR,
-    PX_PER_INCH,
-    TEXT_COLOUR,
-    Box,
-    Layout,
-    LegendRow,
-    Panel,
-    Text,
-)
+from .figure import Layout
+from .layout import BACKGROUND, FONT_FAMILY, MUTED_COLOUR, TEXT_COLOUR, Box, Panel, Text
+from .size import PX_PER_INCH, FigureSpec
 from .snapshot import Snapshot
 
 FORMATS = ("png", "pdf")
 _PT_PER_PX = 72 / PX_PER_INCH
 _FONT = FONT_FAMILY[0]  # DejaVu Sans ships with matplotlib; naming the fallbacks too only logs warnings
 _ANCHOR = {"start": "left", "middle": "center", "end": "right"}
-# matplotlib's legend rows: a handle box of fontsize * handleheight - descent points,
-# descent = 0.35 * fontsize * (handleheight - 0.7), with the label's baseline at descent.
-_DESCENT_PER_HANDLEHEIGHT, _DESCENT_AT_ZERO = 0.35, 0.7
+# TrueType fonts in PDF (and PS): text stays text, and journals accept it (Type 3 they often refuse).
+_RC = {"pdf.fonttype": 42, "ps.fonttype": 42}
 
 
-def to_matplotlib(snapshot: Snapshot, *, scale: float = 1.0) -> Any:
-    """The snapshot as a :class:`matplotlib.figure.Figure`.
+def to_matplotlib(snapshot: Snapshot, spec: FigureSpec | None = None) -> Any:
+    """The snapshot as a :class:`matplotlib.figure.Figure`, ``spec.width`` wide.
 
     Parameters
     ----------
     snapshot : Snapshot
         What to draw, e.g. ``Snapshot.of(widget)``.
-    scale : float
-        Multiplies the figure size and every font size and line width.
+    spec : FigureSpec, optional
+        Width, font size, panels, legend, axis labels (default: 7 in, 8 pt). Size the
+        figure here rather than with ``set_size_inches`` afterwards, which would stretch
+        the cells and keep the fonts.
 
     Returns
     -------
     matplotlib.figure.Figure
-        One axes per panel (``fig.axes[i]`` is panel ``i``, composite first),
-        then, with ``snapshot.counts``, the count bars' axes (``fig.axes[-1]``,
-        y in heads), plus a figure legend with the snapshot's legend rows.
-        User text is drawn as written (no mathtext, no TeX).
+        One axes per panel (``fig.axes[i]`` is panel ``i``), then, with
+        ``snapshot.counts``, the count bars' axes (``fig.axes[-1]``, y in heads); the
+        legend's swatches (``fig.artists``) and labels (``fig.texts``) have gid
+        ``"legend"``. User text is drawn as written (no mathtext, no TeX).
     """
+    return draw_matplotlib(Layout.of(snapshot, spec))
+
+
+def draw_matplotlib(layout: Layout) -> Any:
+    """A :class:`~headwidget.figure.Layout` as a matplotlib ``Figure``."""
     from matplotlib.figure import Figure
 
-    layout = Layout.of(snapshot)
-    pt = _PT_PER_PX * float(scale)  # points per layout px
-    fig = Figure(
-        figsize=(layout.width / PX_PER_INCH * scale, layout.height / PX_PER_INCH * scale), facecolor=BACKGROUND
-    )
+    pt = _PT_PER_PX  # points per layout px
+    fig = Figure(figsize=(layout.width / PX_PER_INCH, layout.height / PX_PER_INCH), facecolor=BACKGROUND)
     (first, last), (first_head, last_head) = layout.layers, layout.heads
 
     def at(text: Text) -> tuple[float, float]:
@@ -85,7 +79,7 @@ def to_matplotlib(snapshot: Snapshot, *, scale: float = 1.0) -> Any:
         for spine in ax.spines.values():  # the frame just outside the cells, as the layout's
             # (first: moving a spine resets its axis's ticks)
             spine.set_position(("outward", (plot.x - panel.frame.x) * pt))
-            spine.set_linewidth(pt)
+            spine.set_linewidth(panel.line * pt)
             spine.set_edgecolor(MUTED_COLOUR)
         _ticks(ax, panel, layout, pt)
         for label, axis, set_label in (
@@ -98,7 +92,7 @@ def to_matplotlib(snapshot: Snapshot, *, scale: float = 1.0) -> Any:
         ax.set_xlim(first - 0.5, last + 0.5)
         ax.set_ylim(last_head + 0.5, first_head - 0.5)
     if layout.counts:
-        _count_bars(fig.add_axes(_fraction(layout.counts.box, layout)), layout)
+        _count_bars(fig, fig.add_axes(_fraction(layout.counts.box, layout)), layout, pt)
     _legend(fig, layout, pt)
     if layout.title:
         fig.text(*at(layout.title), layout.title.text, **_text_props(layout.title, pt))
@@ -106,7 +100,12 @@ def to_matplotlib(snapshot: Snapshot, *, scale: float = 1.0) -> Any:
 
 
 def save_matplotlib(
-    snapshot: Snapshot, path: str | os.PathLike, *, dpi: float = 150, scale: float = 1.0, fmt: str = "png"
+    snapshot: Snapshot,
+    path: str | os.PathLike,
+    *,
+    spec: FigureSpec | None = None,
+    dpi: float = 150,
+    fmt: str = "png",
 ) -> None:
     """Write the figure of ``snapshot`` to ``path`` as PNG or PDF.
 
@@ -115,21 +114,26 @@ def save_matplotlib(
     snapshot : Snapshot
         What to draw.
     path : str or os.PathLike
-        Where to write.
+        Where to write (directly: :func:`headwidget.export.save` writes beside the target
+        and renames).
+    spec : FigureSpec, optional
+        Width, font size, panels, legend, axis labels (default: 7 in, 8 pt).
     dpi : float
-        Resolution of a PNG (PDF cells stay vector, the figure size in inches is the same).
-    scale : float
-        Multiplies the figure size (and fonts, so the figure looks the same, larger).
+        Resolution of a PNG: its width in pixels is the width in inches times ``dpi``
+        (PDF cells stay vector; the page is the figure's size).
     fmt : {"png", "pdf"}
         The file format.
     """
     fmt = str(fmt).lower().lstrip(".")
     if fmt not in FORMATS:
         raise ValueError(f"fmt must be one of {', '.join(FORMATS)}; got {fmt!r}")
-    fig = to_matplotlib(snapshot, scale=scale)
+    fig = to_matplotlib(snapshot, spec)
     # Fixed metadata so the same snapshot gives the same bytes.
     metadata = {"Software": None} if fmt == "png" else {"Creator": None, "Producer": None, "CreationDate": None}
-    fig.savefig(os.fspath(path), format=fmt, dpi=dpi, facecolor=BACKGROUND, metadata=metadata)
+    from matplotlib import rc_context
+
+    with rc_context(_RC):
+        fig.savefig(os.fspath(path), format=fmt, dpi=dpi, facecolor=BACKGROUND, metadata=metadata)
 
 
 def _ticks(ax: Any, panel: Panel, layout: Layout, pt: float) -> None:
@@ -144,7 +148,7 @@ def _ticks(ax: Any, panel: Panel, layout: Layout, pt: float) -> None:
             axis=axis,
             direction="out",
             length=layout.tick_length * pt,
-            width=pt,
+            width=layout.line * pt,
             color=MUTED_COLOUR,
             pad=max(0.0, room - layout.tick_length) * pt,  # matplotlib counts the pad from the mark's end
             labelcolor=TEXT_COLOUR,
@@ -183,64 +187,56 @@ def _fraction(box: Box, layout: Layout) -> tuple[float, float, float, float]:
 
 
 def _legend(fig: Any, layout: Layout, pt: float) -> None:
-    """The legend rows as one figure legend, each swatch and label where the layout puts them."""
-    from matplotlib.legend_handler import HandlerPatch
-    from matplotlib.patches import Patch, Rectangle
+    """The legend rows where the layout puts them: a swatch patch and a label each."""
+    from matplotlib.patches import Rectangle
 
-    rows = layout.legend
-    first: LegendRow = rows[0]
-    size = first.text.size * pt
-    row_height = LEGEND_PITCH * pt
-    # Rows exactly one pitch apart (no label spacing): solve matplotlib's row height for handleheight.
-    handleheight = (row_height / size - _DESCENT_PER_HANDLEHEIGHT * _DESCENT_AT_ZERO) / (1 - _DESCENT_PER_HANDLEHEIGHT)
-    descent = _DESCENT_PER_HANDLEHEIGHT * size * (handleheight - _DESCENT_AT_ZERO)
-    top = (
-        first.text.y - (row_height - descent) / pt
-    )  # px: the first label's baseline sits descent above its row's bottom
-
-    def swatch(*, xdescent: float, width: float, **_: Any) -> Any:
-        # In points from the label's baseline, y up; every row has its swatch at the same place.
-        return Rectangle((-xdescent, (first.text.y - first.swatch.bottom) * pt), width, first.swatch.height * pt)
-
-    handles = [Patch(facecolor=row.colour, edgecolor="none", label=row.label) for row in rows]
-    key = fig.legend(
-        handles=handles,
-        loc="upper left",
-        bbox_to_anchor=(first.swatch.x / layout.width, 1 - top / layout.height),
-        frameon=False,
-        prop={"family": _FONT, "size": size},
-        handlelength=first.swatch.width * pt / size,
-        handleheight=handleheight,
-        handletextpad=(first.text.x - first.swatch.right) * pt / size,
-        labelspacing=0,
-        borderpad=0,
-        borderaxespad=0,
-        labelcolor=TEXT_COLOUR,
-        handler_map={Patch: HandlerPatch(patch_func=swatch)},
-    )
-    for label in key.get_texts():
-        label.set_usetex(False)
-        label.set_parse_math(False)  # names are shown as written: "$x$" stays "$x$"
+    w, h = layout.width, layout.height
+    for row in layout.legend:
+        box = row.swatch
+        fig.add_artist(
+            Rectangle(
+                (box.x / w, 1 - box.bottom / h),
+                box.width / w,
+                box.height / h,
+                transform=fig.transFigure,
+                facecolor=row.colour,
+                edgecolor="none",
+                gid="legend",
+            )
+        )
+        fig.text(row.text.x / w, 1 - row.text.y / h, row.text.text, gid="legend", **_text_props(row.text, pt))
 
 
-def _count_bars(ax: Any, layout: Layout) -> None:
-    """The layout's bar segments in an axes of layers by heads (busiest layer = full height), no axes drawn."""
+def _count_bars(fig: Any, ax: Any, layout: Layout, pt: float) -> None:
+    """The layout's bar segments in an axes of layers by heads (busiest layer = full height),
+    no axes drawn; their scale (line, marks, labels) in figure coordinates."""
+    from matplotlib.lines import Line2D
+
     counts = layout.counts
-    (first, last), box = layout.layers, counts.box  # type: ignore[union-attr]
-    heads_per_px = max(counts.busiest, 1) / box.height  # type: ignore[union-attr]
-    bars = counts.bars  # type: ignore[union-attr]
-    if bars:
+    assert counts is not None
+    (first, last), box = layout.layers, counts.box
+    heads_per_px = max(counts.busiest, 1) / box.height
+    if counts.bars:
         ax.bar(
-            [bar.layer for bar in bars],
-            [bar.box.height * heads_per_px for bar in bars],
-            bottom=[(box.bottom - bar.box.bottom) * heads_per_px for bar in bars],
+            [bar.layer for bar in counts.bars],
+            [bar.box.height * heads_per_px for bar in counts.bars],
+            bottom=[(box.bottom - bar.box.bottom) * heads_per_px for bar in counts.bars],
             width=1.0,
-            color=[bar.colour for bar in bars],
+            color=[bar.colour for bar in counts.bars],
             linewidth=0,
         )
     ax.set_xlim(first - 0.5, last + 0.5)
-    ax.set_ylim(0, max(counts.busiest, 1))  # type: ignore[union-attr]
+    ax.set_ylim(0, max(counts.busiest, 1))
     ax.set_axis_off()
+    w, h = layout.width, layout.height
+    lines = [counts.axis] if counts.axis else []
+    for x0, y0, x1, y1 in [*lines, *(tick.mark for tick in counts.ticks)]:
+        fig.add_artist(
+            Line2D([x0 / w, x1 / w], [1 - y0 / h, 1 - y1 / h], transform=fig.transFigure,
+                   color=MUTED_COLOUR, linewidth=layout.line * pt, solid_capstyle="butt")
+        )  # fmt: skip
+    for tick in counts.ticks:
+        fig.text(tick.label.x / w, 1 - tick.label.y / h, tick.label.text, gid="counts", **_text_props(tick.label, pt))
 
 
 def _rgb(grid: np.ndarray) -> np.ndarray:

@@ -39,7 +39,7 @@ class Snapshot:
     shown : tuple of bool
         Whether each category is visible.
     counts : bool
-        Whether to draw the per-layer count bars above the composite, as the live view does.
+        Whether to draw the per-layer count bars under the composite, as the live view does.
     """
 
     array: np.ndarray
@@ -54,7 +54,7 @@ class Snapshot:
     @classmethod
     def of(cls, widget: Any, *, full: bool = False, counts: bool = False) -> Snapshot:
         """The widget's current view, or everything (all layers, heads and categories) with
-        ``full``; ``counts`` adds the per-layer count bars above the composite."""
+        ``full``; ``counts`` adds the per-layer count bars under the composite."""
         if not isinstance(counts, bool):
             raise TypeError(f"counts must be True or False; got {type(counts).__name__} {counts!r}")
         n_layers, n_heads = widget.shape[:2]
@@ -83,6 +83,25 @@ class Snapshot:
         grids = panel_colours(cropped, self.shown, self.palette)
         titles = panel_titles(self.categories, self.shown)
         return [(title, grid.T) for title, grid in zip(titles, grids, strict=True)]
+
+    def panels_named(self, names: tuple[str, ...] | None) -> list[tuple[str, np.ndarray]]:
+        """The panels ``names`` asks for, in its order (None: :meth:`panels`), by the composite's
+        title or a visible category's name; a ValueError for any other name."""
+        shown = self.panels()
+        if names is None:
+            return shown
+        by_title: dict[str, tuple[str, np.ndarray]] = {}
+        for title, grid in shown:
+            by_title.setdefault(title, (title, grid))  # the composite first, should a category share its title
+        for name in names:
+            if name not in by_title:
+                options = ", ".join(repr(title) for title, _ in shown)
+                hidden = name in self.categories
+                why = (
+                    " is hidden in this view (make it visible, or save with full=True)" if hidden else " is not a panel"
+                )
+                raise ValueError(f"panels: {name!r}{why}; expected names among {options}")
+        return [by_title[name] for name in names]
 
     def layer_counts(self) -> tuple[np.ndarray, list[str], int]:
         """The count bars' data, as the live view counts them.

@@ -1,19 +1,19 @@
 """The figure as a standalone SVG document, in pure Python (no matplotlib).
 
-:func:`render_svg` draws the :class:`~headwidget.layout.Layout` of a
-:class:`~headwidget.snapshot.Snapshot`; every position, size and tick comes from
-the layout, so the SVG and the matplotlib figure (:mod:`headwidget.mpl`) are the
-same figure.
+:func:`render_svg` draws the :class:`~headwidget.figure.Layout` of a
+:class:`~headwidget.snapshot.Snapshot` at a :class:`~headwidget.size.FigureSpec`;
+every position, size and tick comes from the layout, so the SVG and the matplotlib
+figure (:mod:`headwidget.mpl`) are the same figure.
 
-Each panel is a ``<g data-panel="i">``; its cells are in a ``<g class="cells">``:
-one grey background ``<rect>``, then one ``<path>`` per colour (lower-case
-``fill="#rrggbb"``) with a subpath ``M x y h w v cell h -w z`` per horizontal run
-of that colour in a head row; the group is translated to the panel's corner, so
-cell coordinates are
-``column * cell`` and ``row * cell`` (column = layer - first layer shown,
-row = head - first head shown).
-All user text is XML-escaped, and the output is byte-identical for identical
-input (integer geometry, fixed number formatting, no ids).
+The root has the physical size (``width="3.25in"``) and a ``viewBox`` in CSS px (96 per
+inch), so a font size of ``pt * 96 / 72`` px is that many points on the page. Each panel
+is a ``<g data-panel="i">``; its cells are in a ``<g class="cells">`` translated to the
+panel's corner and scaled by the cell side, so cell coordinates are whole cells: one
+grey background ``<rect>`` of (layers shown) x (heads shown), then one ``<path>`` per
+colour (lower-case ``fill="#rrggbb"``) with a subpath ``M col row h n v 1 h -n z`` per
+horizontal run of that colour in a head row (column = layer - first layer shown,
+row = head - first head shown). All user text is XML-escaped, and the output is
+byte-identical for identical input (fixed number formatting, no ids).
 """
 
 from __future__ import annotations
@@ -22,7 +22,9 @@ import re
 from itertools import groupby
 from xml.sax.saxutils import escape
 
-from .layout import BACKGROUND, FONT_FAMILY, MUTED_COLOUR, TEXT_COLOUR, TEXT_SIZE, Layout, Panel, Text
+from .figure import Layout
+from .layout import BACKGROUND, FONT_FAMILY, MUTED_COLOUR, TEXT_COLOUR, Panel, Text, Tick
+from .size import FigureSpec
 from .snapshot import Snapshot
 
 # Characters XML 1.0 forbids; replaced so any name gives a well-formed document.
@@ -30,62 +32,88 @@ _INVALID_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff
 _ATTR_ENTITIES = {'"': "&quot;", "'": "&apos;"}
 
 
-def render_svg(snapshot: Snapshot) -> str:
+def render_svg(snapshot: Snapshot, spec: FigureSpec | None = None) -> str:
     """The snapshot as a standalone SVG document (a str, ends with a newline).
 
     Parameters
     ----------
     snapshot : Snapshot
         What to draw, e.g. ``Snapshot.of(widget)``.
+    spec : FigureSpec, optional
+        Width, font size, panels, legend, axis labels (default: 7 in, 8 pt).
 
     Returns
     -------
     str
-        ``<svg xmlns=...>`` with width, height and viewBox set from the content.
+        ``<svg xmlns=...>`` with width and height in inches and a viewBox in px.
     """
-    layout = Layout.of(snapshot)
-    width, height = layout.width, layout.height
+    return draw_svg(Layout.of(snapshot, spec))
+
+
+def draw_svg(layout: Layout) -> str:
+    """A :class:`~headwidget.figure.Layout` as an SVG document."""
+    width, height, font = _num(layout.width), _num(layout.height), _num(layout.font, 3)
     out: list[str] = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}" '
-        f'font-family="{", ".join(FONT_FAMILY)}" font-size="{TEXT_SIZE}" fill="{TEXT_COLOUR}">',
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{_num(layout.width_in, 4)}in" '
+        f'height="{_num(layout.height_in, 4)}in" viewBox="0 0 {width} {height}" '
+        f'font-family="{", ".join(FONT_FAMILY)}" font-size="{font}" fill="{TEXT_COLOUR}">',
         f'<rect class="background" x="0" y="0" width="{width}" height="{height}" fill="{BACKGROUND}"/>',
     ]
     if layout.title:
-        out.append(_text(layout.title, "title"))
+        out.append(_text(layout.title, font, "title"))
     out.append('<g class="legend">')
     for row in layout.legend:
         box = row.swatch
         out.append(
             f'<g class="legend-row"><rect x="{_num(box.x)}" y="{_num(box.y)}" width="{_num(box.width)}" '
-            f'height="{_num(box.height)}" fill="{_attr(str(row.colour).lower())}"/>{_text(row.text)}</g>'
+            f'height="{_num(box.height)}" fill="{_attr(str(row.colour).lower())}"/>{_text(row.text, font)}</g>'
         )
     out.append("</g>")
     for panel in layout.panels:
         out.append(_panel(panel, layout))
-        if panel.index == 0 and layout.counts:
-            out.append(_count_bars(layout))
+    if layout.counts:
+        out.append(_count_bars(layout))
     return "\n".join([*out, "</svg>"]) + "\n"
 
 
 def _count_bars(layout: Layout) -> str:
-    """The layout's count bars: one rect per group per layer."""
+    """The layout's count bars (one rect per group per layer), then their scale."""
+    counts = layout.counts
+    assert counts is not None
     rects = [
         f'<rect x="{_num(bar.box.x)}" y="{_num(bar.box.y)}" width="{_num(bar.box.width)}" '
         f'height="{_num(bar.box.height)}" fill="{_attr(bar.colour)}"/>'
-        for bar in layout.counts.bars  # type: ignore[union-attr]
+        for bar in counts.bars
     ]
-    return f'<g class="counts" shape-rendering="crispEdges">{"".join(rects)}</g>'
+    parts = [f'<g class="counts" shape-rendering="crispEdges">{"".join(rects)}</g>']
+    axis = _line(*counts.axis) if counts.axis else ""
+    parts.append(_ticks(counts.ticks, layout, "counts-axis", "counts-scale", axis))
+    return "\n".join(parts)
+
+
+def _ticks(ticks: tuple[Tick, ...], layout: Layout, marks_cls: str, labels_cls: str, extra: str = "") -> str:
+    """Tick marks as one path, then their labels in one group."""
+    marks = " ".join([extra, *(_line(*tick.mark) for tick in ticks)]).strip()
+    font = _num(layout.font, 3)
+    labels = "".join(_text(tick.label, font) for tick in ticks)
+    return (
+        f'<path class="{marks_cls}" d="{marks}" stroke="{MUTED_COLOUR}" stroke-width="{_num(layout.line, 3)}" '
+        f'fill="none"/>\n<g class="{labels_cls}">{labels}</g>'
+    )
 
 
 def _panel(panel: Panel, layout: Layout) -> str:
     plot, cell = panel.plot, layout.cell
     grey = str(layout.unclassified).lower()
+    n_heads, n_layers = panel.colours.shape
+    font = _num(layout.font, 3)
     parts = [
         f'<g class="panel" data-panel="{panel.index}">',
-        _text(panel.title, "panel-title"),
-        # Cell coordinates are relative to the panel's top-left corner (shorter numbers).
-        f'<g class="cells" transform="translate({_num(plot.x)} {_num(plot.y)})" shape-rendering="crispEdges">',
-        f'<rect x="0" y="0" width="{_num(plot.width)}" height="{_num(plot.height)}" fill="{_attr(grey)}"/>',
+        _text(panel.title, font, "panel-title"),
+        # Cells in whole cells: the group is scaled by the cell side.
+        f'<g class="cells" transform="translate({_num(plot.x)} {_num(plot.y)}) scale({_num(cell, 4)})" '
+        'shape-rendering="crispEdges">',
+        f'<rect x="0" y="0" width="{n_layers}" height="{n_heads}" fill="{_attr(grey)}"/>',
     ]
     # One path per colour, a subpath per run of equal cells in a head row: a dense
     # 126 x 128 map stays a few hundred KB instead of megabytes of <rect>s.
@@ -95,7 +123,7 @@ def _panel(panel: Panel, layout: Layout) -> str:
         for colour, run in groupby(str(c).lower() for c in colours):
             n = sum(1 for _ in run)
             if colour != grey:
-                runs.setdefault(colour, []).append(f"M{col * cell} {y * cell}h{n * cell}v{cell}h-{n * cell}z")
+                runs.setdefault(colour, []).append(f"M{col} {y}h{n}v1h-{n}z")
             col += n
     for colour, subpaths in runs.items():
         parts.append(f'<path fill="{_attr(colour)}" d="{"".join(subpaths)}"/>')
@@ -103,29 +131,24 @@ def _panel(panel: Panel, layout: Layout) -> str:
     frame = panel.frame
     parts.append(
         f'<rect class="frame" x="{_num(frame.x)}" y="{_num(frame.y)}" width="{_num(frame.width)}" '
-        f'height="{_num(frame.height)}" fill="none" stroke="{MUTED_COLOUR}" stroke-width="1"/>'
+        f'height="{_num(frame.height)}" fill="none" stroke="{MUTED_COLOUR}" stroke-width="{_num(panel.line, 3)}"/>'
     )
-    ticks = panel.x_ticks + panel.y_ticks
-    marks = " ".join(_line(*tick.mark) for tick in ticks)
-    size = ticks[0].label.size if ticks else TEXT_SIZE
-    labels = "".join(_text(tick.label, inherited=size) for tick in ticks)
-    parts.append(f'<path class="ticks" d="{marks}" stroke="{MUTED_COLOUR}" stroke-width="1" fill="none"/>')
-    parts.append(f'<g class="tick-labels" font-size="{size}">{labels}</g>')
+    parts.append(_ticks(panel.x_ticks + panel.y_ticks, layout, "ticks", "tick-labels"))
     if panel.x_label:
-        parts.append(_text(panel.x_label, "x-label"))
+        parts.append(_text(panel.x_label, font, "x-label"))
     if panel.y_label:
-        parts.append(_text(panel.y_label, "y-label"))
+        parts.append(_text(panel.y_label, font, "y-label"))
     parts.append("</g>")
     return "\n".join(parts)
 
 
-def _text(text: Text, cls: str | None = None, *, inherited: int = TEXT_SIZE) -> str:
+def _text(text: Text, inherited: str, cls: str | None = None) -> str:
     """A ``<text>`` element, with its font size unless it is the enclosing element's ``inherited``."""
     x, y = _num(text.x), _num(text.y)
     attrs = [f'class="{cls}"'] if cls else []
     attrs += [f'x="{x}"', f'y="{y}"']
-    if text.size != inherited:
-        attrs.append(f'font-size="{text.size}"')
+    if _num(text.size, 3) != inherited:
+        attrs.append(f'font-size="{_num(text.size, 3)}"')
     if text.bold:
         attrs.append('font-weight="bold"')
     if text.anchor != "start":
@@ -153,7 +176,7 @@ def _attr(text: str) -> str:
     return escape(_clean(text), _ATTR_ENTITIES)
 
 
-def _num(value: float) -> str:
-    """A coordinate with fixed formatting: integers bare, else one decimal."""
-    value = round(float(value), 1)
-    return str(int(value)) if value.is_integer() else f"{value:.1f}"
+def _num(value: float, digits: int = 2) -> str:
+    """A number with fixed formatting: at most ``digits`` decimals, no trailing zeros."""
+    text = f"{round(float(value), digits):.{digits}f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text

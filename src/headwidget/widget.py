@@ -201,24 +201,95 @@ class HeadMapWidget(Constructors, anywidget.AnyWidget):
         *,
         full: bool = False,
         dpi: float = 150,
-        scale: float = 1.0,
-        counts: bool = False,
+        counts: bool | None = None,
+        width: float | str | None = None,
+        font_size: float | None = None,
+        ncols: int | None = None,
+        panels: Sequence[str] | None = None,
+        legend: str | None = "left",
+        xlabel: str | None = "layer",
+        ylabel: str | None = "head",
     ) -> None:
         """Save a snapshot: .svg (pure Python), .png / .pdf (matplotlib), or .html (interactive, offline).
 
-        By default the snapshot shows the current view (layer and head ranges,
-        visible categories); ``full=True`` shows every layer, head and category. ``dpi``
-        and ``scale`` size the PNG and PDF. ``counts=True`` adds the per-layer count bars
-        above the composite to an SVG, PNG or PDF (the HTML page always has them).
-        """
-        export.save(self, path, full=full, dpi=dpi, scale=scale, counts=counts)
+        Parameters
+        ----------
+        path : str or os.PathLike
+            Where to write; the extension picks the format. Written beside the target
+            and renamed when complete: a failed save leaves an existing file as it was.
+        full : bool
+            Every layer, head and category instead of the current view.
+        dpi : float
+            PNG resolution: its width in pixels is the width in inches times ``dpi``.
+        counts : bool or None
+            The per-layer count bars under the composite (None: follow ``show_counts``).
+        width : float or str, optional
+            The figure's width: CSS px (96 per inch) or a string with a unit, ``"3.25in"``,
+            ``"17cm"``, ``"120mm"``, ``"504pt"``, ``"900px"``. Default ``"7in"``.
+        font_size : float, optional
+            Every text's size in points at that width (the title's is 1.2 times it). Default 8.
+        ncols : int, optional
+            Panels per row. Default: one row when the panels fit at a legible size,
+            else the fewest rows that do.
+        panels : list of str, optional
+            Which panels, in which order: "All Categories" and category names.
+        legend : {"left", "right", "top", "bottom"} or None
+            Where the legend goes; None for none.
+        xlabel, ylabel : str or None
+            The axis labels ("layer", "head"); None or "" for none.
 
-    def to_matplotlib(self, *, full: bool = False, counts: bool = False) -> Any:
-        """The same figure as a matplotlib ``Figure``, to restyle for a paper (needs matplotlib)."""
-        from .mpl import to_matplotlib
+        The size options shape the SVG, PNG and PDF; they are checked for an .html page
+        too, which is the live view and sizes itself to the browser.
+
+        Raises
+        ------
+        ValueError, TypeError
+            A bad option, naming it, the value and what is expected; nothing is written.
+        """
+        export.save(
+            self,
+            path,
+            full=full,
+            dpi=dpi,
+            counts=counts,
+            width=width,
+            font_size=font_size,
+            ncols=ncols,
+            panels=panels,
+            legend=legend,
+            xlabel=xlabel,
+            ylabel=ylabel,
+        )
+
+    def to_matplotlib(
+        self,
+        *,
+        full: bool = False,
+        counts: bool | None = None,
+        width: float | str | None = None,
+        font_size: float | None = None,
+        ncols: int | None = None,
+        panels: Sequence[str] | None = None,
+        legend: str | None = "left",
+        xlabel: str | None = "layer",
+        ylabel: str | None = "head",
+    ) -> Any:
+        """The same figure as a matplotlib ``Figure``, to restyle for a paper (needs matplotlib).
+
+        Size it here, with ``width`` (e.g. ``"3.25in"``) and ``font_size`` (points), as
+        :meth:`save` takes them: ``fig.set_size_inches`` afterwards stretches the panels
+        and leaves the text at its old size. The options are :meth:`save`'s. To write a
+        PDF yourself with its text as embedded TrueType (as :meth:`save` does), save
+        inside ``matplotlib.rc_context({"pdf.fonttype": 42})``.
+        """
+        from .figure import Layout
+        from .mpl import draw_matplotlib
+        from .size import FigureSpec
         from .snapshot import Snapshot
 
-        return to_matplotlib(Snapshot.of(self, full=full, counts=counts))
+        spec = FigureSpec.parse(width, font_size, ncols, panels, legend, xlabel, ylabel)
+        snapshot = Snapshot.of(self, full=full, counts=export.resolve_counts(self, counts))
+        return draw_matplotlib(Layout.of(snapshot, spec))
 
     #: Add a static SVG of the figure to the display bundle, so a saved notebook shows
     #: it where no widget can render (GitHub, nbviewer, nbconvert without widget state).
@@ -233,7 +304,7 @@ class HeadMapWidget(Constructors, anywidget.AnyWidget):
             from .snapshot import Snapshot
             from .svg import render_svg
 
-            svg = render_svg(Snapshot.of(self))
+            svg = render_svg(Snapshot.of(self, counts=export.resolve_counts(self, None)))
         except Exception as exc:  # the live view must show even if the fallback fails
             warnings.warn(f"headwidget: no static fallback for this output ({exc})", stacklevel=2)
             return bundle

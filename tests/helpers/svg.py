@@ -7,10 +7,9 @@ import xml.etree.ElementTree as ET
 
 import numpy as np
 
-from headwidget.layout import cell_pixels
-
 SVG = "{http://www.w3.org/2000/svg}"
 RUN = re.compile(r"M(\d+) (\d+)h(\d+)v(\d+)h-(\d+)z")
+CELLS = re.compile(r"translate\(([-\d.]+) ([-\d.]+)\) scale\(([\d.]+)\)")
 
 
 def svg_groups(root: ET.Element, cls: str) -> list[ET.Element]:
@@ -19,7 +18,7 @@ def svg_groups(root: ET.Element, cls: str) -> list[ET.Element]:
 
 
 def svg_runs(cells: ET.Element) -> list[tuple[str, int, int, int, int]]:
-    """(fill, x, y, width, height) of every run of cells in a ``<g class="cells">``."""
+    """(fill, column, row, width, height) of every run of cells in a ``<g class="cells">``, in cells."""
     runs = []
     for path in cells.findall(f"{SVG}path"):
         d = path.get("d")
@@ -33,7 +32,6 @@ def svg_runs(cells: ET.Element) -> list[tuple[str, int, int, int, int]]:
 
 def svg_panels(root: ET.Element, n_heads: int, n_shown: int) -> list[tuple[str, np.ndarray]]:
     """(title, colour grid) per ``<g data-panel>``, the runs of each colour path expanded back into cells."""
-    cell = cell_pixels(n_shown, n_heads)
     panels = []
     ordered = sorted(root.iter(f"{SVG}g"), key=lambda g: int(g.get("data-panel", -1)))
     for group in (g for g in ordered if g.get("data-panel") is not None):
@@ -41,25 +39,27 @@ def svg_panels(root: ET.Element, n_heads: int, n_shown: int) -> list[tuple[str, 
         cells = next(g for g in group.iter(f"{SVG}g") if g.get("class") == "cells")
         background = cells.find(f"{SVG}rect")
         assert (int(background.get("x")), int(background.get("y"))) == (0, 0)
-        assert (int(background.get("width")), int(background.get("height"))) == (n_shown * cell, n_heads * cell)
+        assert (int(background.get("width")), int(background.get("height"))) == (n_shown, n_heads)
         grid = np.full((n_heads, n_shown), background.get("fill"), dtype=object)
         for fill, x, y, w, h in svg_runs(cells):
             assert re.fullmatch("#[0-9a-f]{6}", fill), fill
-            assert x % cell == y % cell == w % cell == h % cell == 0
-            grid[y // cell : (y + h) // cell, x // cell : (x + w) // cell] = fill
+            assert h == 1 and x + w <= n_shown and y < n_heads
+            grid[y, x : x + w] = fill
         panels.append((title, grid))
     return panels
 
 
-def cells_origins(root: ET.Element) -> list[tuple[int, int]]:
-    """Where each panel's cells start (the ``translate`` of every ``<g class="cells">``)."""
-    return [
-        tuple(map(int, re.fullmatch(r"translate\((\d+) (\d+)\)", g.get("transform")).groups()))
-        for g in svg_groups(root, "cells")
-    ]
+def cells_boxes(root: ET.Element) -> list[tuple[float, float, float]]:
+    """(x, y, cell side) of each panel's cells: the ``transform`` of every ``<g class="cells">``."""
+    return [tuple(map(float, CELLS.fullmatch(g.get("transform")).groups())) for g in svg_groups(root, "cells")]
 
 
-def cells_origin(root: ET.Element) -> tuple[int, int]:
+def cells_origins(root: ET.Element) -> list[tuple[float, float]]:
+    """Where each panel's cells start."""
+    return [(x, y) for x, y, _ in cells_boxes(root)]
+
+
+def cells_origin(root: ET.Element) -> tuple[float, float]:
     """Where the first panel's cells start."""
     return cells_origins(root)[0]
 
@@ -77,10 +77,10 @@ def tick_labels(root: ET.Element) -> list[tuple[list[str], list[str]]]:
     ]
 
 
-def count_bars(svg: str) -> dict[int, list[tuple[str, int, int]]]:
+def count_bars(svg: str) -> dict[float, list[tuple[str, float, float]]]:
     """Per column x: the bar's (colour, height, base) segments from the bottom up."""
-    columns: dict[int, list[tuple[str, int, int]]] = {}
+    columns: dict[float, list[tuple[str, float, float]]] = {}
     for rect in svg_groups(ET.fromstring(svg), "counts")[0]:
-        x, y, h = int(rect.get("x")), int(rect.get("y")), int(rect.get("height"))
-        columns.setdefault(x, []).append((rect.get("fill"), h, y + h))
+        x, y, h = float(rect.get("x")), float(rect.get("y")), float(rect.get("height"))
+        columns.setdefault(x, []).append((rect.get("fill"), h, round(y + h, 2)))
     return columns

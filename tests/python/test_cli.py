@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 
 from headwidget import HeadMapWidget, example_labels
-from headwidget.layout import cell_pixels
 from tests.helpers.svg import SVG
 
 
@@ -38,8 +37,7 @@ def test_render_head_range(tmp_path):
     root = ET.fromstring(svg.read_text())
     cells = next(g for g in root.iter(f"{SVG}g") if g.get("class") == "cells")
     background = cells.find(f"{SVG}rect")
-    cell = cell_pixels(14, 8)
-    assert (int(background.get("width")), int(background.get("height"))) == (14 * cell, 8 * cell)
+    assert (int(background.get("width")), int(background.get("height"))) == (14, 8)  # in cells
 
 
 def test_render_saved_labels(tmp_path):
@@ -93,3 +91,55 @@ def test_cli_counts(tmp_path):
     out = tmp_path / "map.svg"
     assert run("render", "--example", "-o", str(out), "--counts").returncode == 0
     assert 'class="counts"' in out.read_text()
+
+
+def test_cli_size_options(tmp_path):
+    out = tmp_path / "map.svg"
+    result = run(
+        "render", "--example", "-o", str(out), "--width", "3.25in", "--font-size", "7", "--ncols", "3",
+        "--legend", "bottom", "--panels", "All Categories,Translation", "--xlabel", "Layer", "--ylabel", "Head",
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    root = ET.fromstring(out.read_text())
+    assert root.get("width") == "3.25in"
+    assert float(root.get("font-size")) == pytest.approx(7 * 96 / 72, abs=0.01)
+    titles = [t.text for t in root.iter(f"{SVG}text") if t.get("class") == "panel-title"]
+    assert titles == ["All Categories", "Translation"]
+    assert {t.text for t in root.iter(f"{SVG}text") if t.get("class") in ("x-label", "y-label")} == {"Layer", "Head"}
+    legend_x = {float(r.find(f"{SVG}rect").get("x")) for r in root.iter(f"{SVG}g") if r.get("class") == "legend-row"}
+    assert len(legend_x) > 1  # flowed into columns below the panels
+    none = tmp_path / "none.svg"
+    assert run("render", "--example", "-o", str(none), "--legend", "none", "--xlabel", "").returncode == 0
+    assert "legend-row" not in none.read_text() and 'class="x-label"' not in none.read_text()
+
+
+def test_cli_png_width_and_dpi(tmp_path):
+    pytest.importorskip("matplotlib")
+    from PIL import Image
+
+    out = tmp_path / "map.png"
+    assert run("render", "--example", "-o", str(out), "--width", "3.25in", "--dpi", "300").returncode == 0
+    with Image.open(out) as image:
+        assert image.width == 975
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--width", "3furlongs"], "width must be a positive number of px"),
+        (["--font-size", "big"], "--font-size must be a number, e.g. 7; got 'big'"),
+        (["--ncols", "0"], "ncols must be at least 1"),
+        (["--ncols", "two"], "--ncols must be a whole number, e.g. 3; got 'two'"),
+        (["--legend", "middle"], "legend must be one of 'left', 'right', 'top', 'bottom' or None"),
+        (["--panels", "Maths"], "panels: 'Maths' is not a panel"),
+        (["--width", "1in"], "is too narrow for 5 panels"),
+    ],
+)
+def test_cli_bad_size_options_write_nothing(tmp_path, args, message):
+    out = tmp_path / "map.svg"
+    out.write_text("old")
+    result = run("render", "--example", "-o", str(out), *args)
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and message in lines[0], result.stderr
+    assert out.read_text() == "old"

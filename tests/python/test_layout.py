@@ -8,9 +8,11 @@ import json
 import numpy as np
 import pytest
 
+from headwidget.figure import Layout
 from headwidget.groups import group_colours, group_labels, legend_entries
-from headwidget.layout import COUNTS_HEIGHT, Layout, cell_pixels, tick_values
+from headwidget.layout import COUNTS_HEIGHT, TICK_FONT_PX, cell_pixels, min_tick_step, tick_values
 from headwidget.palette import CATEGORY_COLORS, MULTI_COLORS, UNCLASSIFIED, palette_for
+from headwidget.size import FigureSpec
 from tests.helpers import FIXTURES
 from tests.helpers.labels import NAMES, REFERENCE_LEGEND
 
@@ -175,16 +177,41 @@ def test_constants_are_the_modules():
 
 
 def test_layout_clips_a_stack_taller_than_the_bars():
-    """The static figure's bars stay in their 40 px box, as a canvas clips them."""
+    """The static figure's bars stay in their box, as a canvas clips them: 40 px at the live
+    view's 11 px font (8.25 pt), as tall in em at any other size."""
     from headwidget import HeadMapWidget
     from headwidget.snapshot import Snapshot
 
     case = next(c for c in LAYOUT["counts"] if any(sum(row) > COUNTS_HEIGHT for row in c["heights"]["1"]))
     widget = HeadMapWidget(heads_of(case), ["A", "B", "C", "D"])
-    counts = Layout.of(Snapshot.of(widget, counts=True)).counts
+    at_7pt = Layout.of(Snapshot.of(widget, counts=True), FigureSpec.parse("3.25in", 7)).counts
+    assert at_7pt.box.height == round(COUNTS_HEIGHT * 7 / 8.25) == 34
+    spec = FigureSpec.parse("7in", TICK_FONT_PX * 72 / 96)
+    counts = Layout.of(Snapshot.of(widget, counts=True), spec).counts
     assert counts.box.height == COUNTS_HEIGHT
     column = [bar for bar in counts.bars if bar.layer == 1]  # the busiest layer: one head in each of 6 groups
     assert len(column) == case["busiest"] == 6
     assert min(bar.box.y for bar in column) == counts.box.y
     assert sum(bar.box.height for bar in column) == COUNTS_HEIGHT
     assert [bar.box.height for bar in column] == [7, 7, 7, 7, 7, 5]  # the top segment clipped
+
+
+@pytest.mark.parametrize("case", LAYOUT["face_ticks"], ids=lambda c: f"{c['shape'][0]}-{c['width']}")
+def test_fixture_face_ticks_follow_the_shared_rules(case):
+    """The static figure's ticks are the shared rule at its cell size: the axis's own
+    series, cropped and thinned, never shifted."""
+    (first, last), (first_head, last_head) = case["layers"], case["heads"]
+    n_layers, n_heads, _ = case["shape"]
+    font, cell = case["font_px"], case["cell"]
+    assert font == pytest.approx(case["font_size"] * 96 / 72)
+    assert case["x"] == tick_values(first, last, n_layers, min_tick_step("x", last, cell, font))
+    assert case["y"] == tick_values(first_head, last_head, n_heads, min_tick_step("y", last_head, cell, font))
+    assert all(v % (n_layers // 5) == 0 for v in case["x"]) and all(v % (n_heads // 5) == 0 for v in case["y"])
+
+
+def test_fixture_face_ticks_values():
+    """Spelled out, so a change of the rules shows here: layers 18..31 of 32 at 3.25 in / 7 pt."""
+    case = next(c for c in LAYOUT["face_ticks"] if c["shape"][0] == 32 and c["width"] == "3.25in")
+    assert case["layers"] == [18, 31]
+    assert case["x"] in ([18, 24, 30], [24])
+    assert set(case["y"]) <= set(range(0, 32, 6))

@@ -14,7 +14,8 @@ import numpy as np
 import pytest
 
 from headwidget import HeadMapWidget, example_labels
-from headwidget.layout import Layout
+from headwidget.figure import Layout
+from headwidget.size import FigureSpec
 from headwidget.snapshot import Snapshot
 from headwidget.svg import render_svg
 from tests.helpers import FIXTURES
@@ -33,13 +34,15 @@ def test_to_matplotlib_figure():
     assert len(fig.axes) == 5
     assert [ax.get_title() for ax in fig.axes] == ["All Categories", *widget.visible]
     ax = fig.axes[0]
-    assert list(ax.get_xticks()) == snapshot.x_ticks()
-    assert list(ax.get_yticks()) == snapshot.y_ticks()
+    layout = Layout.of(snapshot)
+    assert list(ax.get_xticks()) == [t.value for t in layout.panels[0].x_ticks]
+    assert list(ax.get_yticks()) == [t.value for t in layout.panels[0].y_ticks]
+    assert set(ax.get_yticks()) <= set(snapshot.y_ticks())  # the series, thinned for the size
     assert (ax.get_xlabel(), ax.get_ylabel()) == ("layer", "head")
     assert ax.get_xlim() == (9.5, 31.5) and ax.get_ylim() == (31.5, -0.5)  # head 0 at the top
-    legend = fig.legends[0]
-    assert [t.get_text() for t in legend.get_texts()] == [label for label, _ in snapshot.legend()]
-    assert [t.get_text() for t in fig.texts] == ["$x$ & <b>"]
+    legend = [t.get_text() for t in fig.texts if t.get_gid() == "legend"]
+    assert legend == [label for label, _ in snapshot.legend()]
+    assert [t.get_text() for t in fig.texts if t.get_gid() != "legend"] == ["$x$ & <b>"]
 
 
 def test_to_matplotlib_head_range():
@@ -50,7 +53,7 @@ def test_to_matplotlib_head_range():
     fig = to_matplotlib(Snapshot.of(widget))
     ax = fig.axes[0]
     assert ax.get_xlim() == (9.5, 31.5) and ax.get_ylim() == (11.5, 3.5)  # head 4 at the top
-    assert list(ax.get_yticks()) == [6]  # real head numbers: the axis's series (multiples of 6) in 4..11
+    assert list(ax.get_yticks()) == [6]  # the axis's own series (multiples of 6) within 4..11
     assert ax.get_images()[0].get_array().shape[:2] == (8, 22)
     full = to_matplotlib(Snapshot.of(widget, full=True)).axes[0]
     assert full.get_ylim() == (31.5, -0.5)
@@ -79,7 +82,7 @@ def png_and_figure(snapshot: Snapshot, path, dpi: float):
 
     from headwidget.mpl import save_matplotlib, to_matplotlib
 
-    save_matplotlib(snapshot, path, dpi=dpi, fmt="png")
+    save_matplotlib(snapshot, path, dpi=dpi, fmt="png")  # 7 in wide: 7 * dpi pixels
     fig = to_matplotlib(snapshot)
     fig.set_dpi(dpi)
     FigureCanvasAgg(fig).draw()
@@ -108,10 +111,10 @@ def test_png_cell_colours(tmp_path, dpi):
         assert close(cell_pixel(image, fig, first_category, k, k, 6, 5), rgb_of(palette["categories"][0])), k
     for layer, head in ((0, 0), (5, 0), (2, 3)):
         assert close(cell_pixel(image, fig, first_category, layer, head, 6, 5), rgb_of("#e6e6e6"))
-    # scale multiplies the pixel size.
-    save_matplotlib(snapshot, tmp_path / "big.png", dpi=dpi, scale=2, fmt="png")
-    big = Image.open(tmp_path / "big.png")
-    assert abs(big.width - 2 * image.width) <= 1 and abs(big.height - 2 * image.height) <= 1
+    assert image.width == 7 * dpi
+    # Twice the width (same font): twice the pixels across.
+    save_matplotlib(snapshot, tmp_path / "big.png", spec=FigureSpec.parse("14in"), dpi=dpi, fmt="png")
+    assert Image.open(tmp_path / "big.png").width == 14 * dpi
 
 
 @pytest.mark.parametrize("dpi", [72, 150])
@@ -198,8 +201,7 @@ def test_svg_and_matplotlib_carry_the_layouts_ticks(n_layers, n_heads, layers, h
         [t.value for t in p.y_ticks] for p in layout.panels
     ]
     if (n_layers, n_heads, layers, heads) == (126, 128, (0, 125), (0, 127)):  # the case the issue reported
-        # multiples of 126 // 5 = 25 (x, thinned to 50 for 1 px cells) and 128 // 5 = 25 (y)
-        assert want[0] == (["0", "50", "100"], ["0", "25", "50", "75", "100", "125"])
+        assert want[0] == (["0", "25", "50", "75", "100", "125"],) * 2  # multiples of n // 5 = 25
 
 
 def anchor_px(text, fig) -> tuple[float, float]:
@@ -213,10 +215,12 @@ def extent_px(artist, fig) -> tuple[float, float, float, float]:
     return float(box.x0), float(fig.bbox.height - box.y1), float(box.width), float(box.height)
 
 
-@pytest.mark.parametrize("scale", [1, 2])
+@pytest.mark.parametrize(
+    ("width", "font", "legend"), [("7in", 8, "left"), ("3.25in", 7, "bottom"), ("17cm", 9, "right")]
+)
 @pytest.mark.parametrize("name", ["example", "example-heads", "staircase"])
-def test_matplotlib_draws_the_layout(name, scale):
-    """At 96 dpi (per scale) one layout px is one figure px: axes, bars, titles, labels, ticks,
+def test_matplotlib_draws_the_layout(name, width, font, legend):
+    """At 96 dpi one layout px is one figure px: axes, bars, titles, labels, ticks,
     legend swatches and text sit where the Layout (and so the SVG) puts them."""
     pytest.importorskip("matplotlib")
     from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -224,9 +228,10 @@ def test_matplotlib_draws_the_layout(name, scale):
     from headwidget.mpl import to_matplotlib
 
     snapshot = Snapshot.of(export_views()[name], counts=True)
-    layout = Layout.of(snapshot)
-    fig = to_matplotlib(snapshot, scale=scale)
-    fig.set_dpi(96 / scale)
+    spec = FigureSpec.parse(width, font, legend=legend)
+    layout = Layout.of(snapshot, spec)
+    fig = to_matplotlib(snapshot, spec)
+    fig.set_dpi(96)
     FigureCanvasAgg(fig).draw()
     assert (fig.bbox.width, fig.bbox.height) == pytest.approx((layout.width, layout.height))
 
@@ -246,9 +251,16 @@ def test_matplotlib_draws_the_layout(name, scale):
             assert x + width == pytest.approx(tick.label.x, abs=0.01)  # right-aligned there
             assert abs(top + height / 2 - tick.at) < 1.5  # and centred on the tick
     assert extent_px(fig.axes[-1], fig) == pytest.approx(box(layout.counts.box), abs=0.01)
-    legend = fig.legends[0]
-    for row, swatch, text in zip(layout.legend, legend.legend_handles, legend.get_texts(), strict=True):
+    swatches = [a for a in fig.artists if a.get_gid() == "legend"]
+    texts = [t for t in fig.texts if t.get_gid() == "legend"]
+    for row, swatch, text in zip(layout.legend, swatches, texts, strict=True):
         assert extent_px(swatch, fig) == pytest.approx(box(row.swatch), abs=0.01)
         assert (text.get_text(), anchor_px(text, fig)) == (row.label, pytest.approx((row.text.x, row.text.y), abs=0.01))
+    scale = [t for t in fig.texts if t.get_gid() == "counts"]
+    assert [t.get_text() for t in scale] == [tick.label.text for tick in layout.counts.ticks]
+    for text, tick in zip(scale, layout.counts.ticks, strict=True):
+        assert anchor_px(text, fig) == pytest.approx((tick.label.x, tick.label.y), abs=0.01)
     if layout.title:
-        assert anchor_px(fig.texts[0], fig) == pytest.approx((layout.title.x, layout.title.y), abs=0.01)
+        title = fig.texts[-1]
+        assert title.get_text() == layout.title.text
+        assert anchor_px(title, fig) == pytest.approx((layout.title.x, layout.title.y), abs=0.01)

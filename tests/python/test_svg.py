@@ -12,16 +12,18 @@ import numpy as np
 import pytest
 
 from headwidget import HeadMapWidget
-from headwidget.layout import Layout, cell_pixels
+from headwidget.figure import Layout
+from headwidget.layout import min_tick_step, tick_values
+from headwidget.size import FigureSpec
 from headwidget.snapshot import Snapshot
 from headwidget.svg import render_svg
 from tests.helpers.labels import XSS, expected_grids, export_views
-from tests.helpers.svg import SVG, cells_origin, svg_panels, svg_runs, texts
+from tests.helpers.svg import SVG, cells_boxes, svg_panels, svg_runs, texts
 
 
-def layout_ticks(snapshot: Snapshot) -> tuple[list[int], list[int]]:
+def layout_ticks(snapshot: Snapshot, spec: FigureSpec | None = None) -> tuple[list[int], list[int]]:
     """The figure's layer and head ticks (every panel has the same), as its Layout places them."""
-    panel = Layout.of(snapshot).panels[0]
+    panel = Layout.of(snapshot, spec).panels[0]
     return [tick.value for tick in panel.x_ticks], [tick.value for tick in panel.y_ticks]
 
 
@@ -90,13 +92,20 @@ def test_svg_text(name):
     values = [int(t.text) for t in tick_groups[0]]
     (first, last), (first_head, last_head) = snapshot.layers, snapshot.heads
     x_ticks, y_ticks = layout_ticks(snapshot)
-    assert Layout.of(snapshot).cell == cell_pixels(last - first + 1, last_head - first_head + 1)
+    cell = Layout.of(snapshot).cell
+    assert x_ticks == tick_values(first, last, widget.shape[0], min_tick_step("x", last, cell, 8 * 4 / 3))
+    assert y_ticks == tick_values(
+        first_head, last_head, widget.shape[1], min_tick_step("y", last_head, cell, 8 * 4 / 3)
+    )
     assert values == x_ticks + y_ticks
-    if name == "example":  # 7 px cells: the snapshot's ticks are far enough apart
-        assert (x_ticks, y_ticks) == (snapshot.x_ticks(), snapshot.y_ticks()) == ([0, 6, 12, 18, 24, 30],) * 2
-    for attr in ("width", "height"):
-        assert float(root.get(attr)) > 0
-    assert root.get("viewBox") == f"0 0 {root.get('width')} {root.get('height')}"
+    if name == "example":  # at the reference figure's size, every n // 5, as it has them
+        wide = FigureSpec.parse("17.25in", 11)
+        assert layout_ticks(snapshot, wide) == (snapshot.x_ticks(), snapshot.y_ticks()) == ([0, 6, 12, 18, 24, 30],) * 2
+    # The physical size, 7 in by default, with a viewBox in px at 96 per inch.
+    assert root.get("width") == "7in" and root.get("height").endswith("in")
+    height = float(root.get("height")[:-2]) * 96
+    view_box = [float(v) for v in root.get("viewBox").split()]
+    assert view_box[:3] == [0, 0, 672] and view_box[3] == pytest.approx(height, abs=0.01)
     assert "DejaVu Sans" in root.get("font-family")
 
 
@@ -120,8 +129,8 @@ def test_svg_view_versus_full():
     assert view_legend == ["2 categories", "Translation", "Linguistic", "Unclassified"]
     assert view_legend == texts(view_root)[: len(view_legend)]
     view_ticks = [g for g in view_root.iter(f"{SVG}g") if g.get("class") == "tick-labels"][0]
-    # Layers 18..31 at 7 px: every 2nd layer would overlap, so every 4th, as the live view.
-    assert view.x_ticks() == [18, 24, 30]  # the axis's own series: multiples of 32 // 5 = 6
+    # Layers 18..31 of 32: the axis's own ticks (multiples of 6), not a series of the crop.
+    assert view.x_ticks() == [18, 24, 30]
     assert [int(t.text) for t in view_ticks][:3] == [18, 24, 30]
 
 
@@ -133,11 +142,12 @@ def test_svg_head_range_crops_heads():
     snapshot = Snapshot.of(widget)
     assert (snapshot.layers, snapshot.heads) == ((0, 31), (4, 11))
     assert Snapshot.of(widget, full=True).heads == (0, 31)
-    assert snapshot.y_ticks() == [6]  # the head axis's own series (multiples of 6) inside 4..11
+    assert snapshot.y_ticks() == [6]  # the axis's own multiples of 32 // 5 within 4..11
     svg = render_svg(snapshot)
     root = ET.fromstring(svg)
-    cell = cell_pixels(32, 8)
-    assert cell == 7  # from max(32 layers, 8 heads), not from all 32 heads
+    layout = Layout.of(snapshot)
+    cell = layout.cell
+    assert {c for _, _, c in cells_boxes(root)} == {round(cell, 4)}
     panels = svg_panels(root, 8, 32)  # checks each background is 32 x 8 cells
     palette = widget._palette
     grey = palette["unclassified"]
@@ -148,33 +158,40 @@ def test_svg_head_range_crops_heads():
         assert (grid == want).all(), name
     # No run of cells reaches outside the 8 head rows.
     for cells in (g for g in root.iter(f"{SVG}g") if g.get("class") == "cells"):
-        assert max(y + h for _, _, y, _, h in svg_runs(cells)) <= 8 * cell
+        assert max(y + h for _, _, y, _, h in svg_runs(cells)) <= 8
     frame = next(r for r in root.iter(f"{SVG}rect") if r.get("class") == "frame")
-    assert int(frame.get("height")) == 8 * cell + 1
-    # Tick labels: layers 0..31, then head 6 (the head axis's series, multiples of 6, in 4..11).
+    assert float(frame.get("height")) == pytest.approx(8 * cell + layout.line, abs=0.01)
+    # Tick labels: layers of 32, then heads of 32 among 4..11, thinned for the cell size.
     group = next(g for g in root.iter(f"{SVG}g") if g.get("class") == "tick-labels")
+    heads = tick_values(4, 11, 32, min_tick_step("y", 11, cell, layout.font))
+    assert heads == [6]
     labels_text = [t.text for t in group]
-    assert labels_text == ["0", "6", "12", "18", "24", "30", "6"]
-    _, top = cells_origin(root)
+    assert labels_text == [str(v) for v in tick_values(0, 31, 32, min_tick_step("x", 31, cell, layout.font)) + heads]
+    _, top, _ = cells_boxes(root)[0]
     y_labels = [t for t in group if t.get("text-anchor") == "end"]
-    assert [float(t.get("y")) for t in y_labels] == [top + (h - 4 + 0.5) * cell + 4 for h in (6,)]
+    centre = 0.35 * layout.font  # the label's line box centred on the tick
+    assert [float(t.get("y")) for t in y_labels] == pytest.approx(
+        [top + (h - 4 + 0.5) * cell + centre for h in heads], abs=0.01
+    )
 
 
 def test_svg_head_range_of_128_heads():
     labels = np.zeros((12, 128, 1), dtype=bool)
     labels[:, 64] = labels[3, 127] = True
     widget = HeadMapWidget(labels, ["A"], head_range=(64, 127))
-    root = ET.fromstring(render_svg(Snapshot.of(widget)))
-    cell = cell_pixels(12, 64)
+    snapshot = Snapshot.of(widget)
+    root = ET.fromstring(render_svg(snapshot))
+    layout = Layout.of(snapshot)
+    cell = layout.cell
     _, grid = svg_panels(root, 64, 12)[1]
     assert (grid[0] == "#1f77b4").all()  # head 64 is the top row
     assert grid[63, 3] == "#1f77b4" and (grid[1:63] == "#e6e6e6").all()
     group = next(g for g in root.iter(f"{SVG}g") if g.get("class") == "tick-labels")
     y_ticks = [int(t.text) for t in group if t.get("text-anchor") == "end"]
-    assert y_ticks == [75, 100, 125]  # multiples of 128 // 5 = 25 inside 64..127
-    _, top = cells_origin(root)
+    assert y_ticks == [75, 100, 125]  # the axis's multiples of 128 // 5 = 25, never 64 + a step
+    _, top, _ = cells_boxes(root)[0]
     y_of = {int(t.text): float(t.get("y")) for t in group if t.get("text-anchor") == "end"}
-    assert y_of[75] == top + (75 - 64 + 0.5) * cell + 4
+    assert y_of[75] == pytest.approx(top + (75 - 64 + 0.5) * cell + 0.35 * layout.font, abs=0.01)
 
 
 def test_snapshot_panels_crop_heads():
@@ -190,7 +207,7 @@ def test_svg_escapes_user_text():
     labels = np.zeros((3, 2, 4), dtype=bool)
     labels[0, 0] = True
     widget = HeadMapWidget(labels, list(XSS), title=XSS[0] + XSS[1])
-    svg = render_svg(Snapshot.of(widget))
+    svg = render_svg(Snapshot.of(widget), FigureSpec.parse(width="30in"))  # room for every name whole
     root = ET.fromstring(svg)  # well-formed
     assert "<script" not in svg.lower()
     assert "<img" not in svg.lower()

@@ -150,7 +150,9 @@ export function minTickStep(axis, last, cell, fontPx = TICK_FONT_CSS) {
  * across. A cell never makes a panel's longest side exceed `maxSide`; with `dpr`
  * (the live view) it is whole device pixels, at least one. Without `ncols`, a row
  * holds as many panels as keep the cells at least `minPlot` px wide and a cell at
- * least `minCell` px, or what `maxSide` allows when that is less: one row when all fit.
+ * least `minCell` px, or, for a model too big for that within `maxSide`, at least
+ * what `maxSide` allows up to 1 px (and one device pixel): one row when all fit,
+ * else as few rows as fit, evened out (3 + 2, not 4 + 1).
  * @param {number} room
  * @param {number} nPanels
  * @param {number} nLayers  layers shown
@@ -167,7 +169,7 @@ export function fitPanels(room, nPanels, nLayers, nHeads, extra, options = {}) {
   const cellAt = (/** @type {number} */ cols) => Math.min(cap, (room / cols - extra) / Math.max(nLayers, 1));
   let cols = ncols;
   if (cols === null) {
-    const need = Math.max(Math.min(minCell, whole(cap)), dpr === null ? 0 : 1 / dpr);
+    const need = whole(cap) >= minCell ? minCell : Math.max(Math.min(whole(cap), 1), dpr === null ? 0 : 1 / dpr);
     cols = 1;
     for (let c = nPanels; c > 1; c--) {
       if (whole(cellAt(c)) >= need && cellAt(c) * nLayers >= minPlot) {
@@ -175,6 +177,7 @@ export function fitPanels(room, nPanels, nLayers, nHeads, extra, options = {}) {
         break;
       }
     }
+    cols = Math.ceil(nPanels / Math.ceil(nPanels / cols)); // the same rows, evened out
   }
   cols = Math.max(1, Math.min(cols, nPanels));
   return [cols, dpr === null ? cellAt(cols) : Math.max(1 / dpr, whole(cellAt(cols)))];

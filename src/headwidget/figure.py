@@ -180,9 +180,6 @@ class _Builder:
         room += PANEL_GAP * em  # the last panel needs no gap after it
         extra = self.left + self.right
         ncols, cell = fit_panels(room, n, self.n_layers, self.n_heads, extra, ncols=self.spec.ncols, **options)
-        if self.spec.ncols is None and ncols < n:  # as many rows, evened out: 3 + 2 rather than 4 + 1
-            rows = -(-n // ncols)
-            ncols, cell = fit_panels(room, n, self.n_layers, self.n_heads, extra, ncols=-(-n // rows), **options)
         capped = cell >= MAX_PANEL_PX / max(self.n_layers, self.n_heads) - 1e-9  # narrow by shape, not by width
         if cell * self.n_layers < MIN_PLOT * em - 1e-9 and not capped:
             self.too_narrow(ncols)

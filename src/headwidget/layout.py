@@ -83,9 +83,9 @@ def fit_panels(
     gap, then its cells, ``n_layers`` across. A cell never makes a panel's longest side
     exceed ``max_side``; with ``dpr`` (the live view) it is whole device pixels, at least
     one. Without ``ncols``, a row holds as many panels as keep the cells at least
-    ``min_plot`` px wide and a cell at least ``min_cell`` px, or what ``max_side`` allows
-    when that is less (a 126-layer model's cells are smaller than a 32-layer one's): one
-    row when they all fit.
+    ``min_plot`` px wide and a cell at least ``min_cell`` px, or, for a model too big for
+    that within ``max_side``, at least what ``max_side`` allows up to 1 px (and one device
+    pixel): one row when they all fit, else as few rows as fit, evened out (3 + 2, not 4 + 1).
     """
     cap = max_side / max(n_layers, n_heads, 1)
 
@@ -96,9 +96,10 @@ def fit_panels(
         return min(cap, (room / cols - extra) / max(n_layers, 1))
 
     if ncols is None:
-        need = max(min(min_cell, whole(cap)), 1 / (dpr or math.inf))
+        need = min_cell if whole(cap) >= min_cell else max(min(whole(cap), 1), 1 / (dpr or math.inf))
         fits = (c for c in range(n_panels, 1, -1) if whole(cell_at(c)) >= need and cell_at(c) * n_layers >= min_plot)
         ncols = next(fits, 1)
+        ncols = -(-n_panels // -(-n_panels // ncols))  # the same rows, evened out
     ncols = max(1, min(ncols, n_panels))
     return ncols, cell_at(ncols) if dpr is None else max(1 / dpr, whole(cell_at(ncols)))
 

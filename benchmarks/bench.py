@@ -37,7 +37,7 @@ from playwright.sync_api import sync_playwright  # noqa: E402
 from plotly.offline import get_plotlyjs  # noqa: E402
 
 from headwidget import HeadMapWidget  # noqa: E402
-from headwidget.layout import cell_pixels  # noqa: E402
+from headwidget.layout import fit_panels  # noqa: E402
 from headwidget.palette import palette_for  # noqa: E402
 from measure import measured, render_summary, update_summary  # noqa: E402
 from pages import (  # noqa: E402
@@ -148,7 +148,8 @@ def bench_widget(browser: Any, labels: np.ndarray, categories: list[str], reps: 
     head = n_heads // 2
     seen = page.evaluate(WIDGET_CHECK_JS, [first, last, head])
     n = last - first + 1
-    cell = cell_pixels(n, n_heads)  # the live view's rule, at dpr 1
+    # the live view's rule at dpr 1; the page is wider than any row needs, so the panel limit sets it
+    cell = fit_panels(math.inf, 1, n, n_heads, 0, dpr=1)[1]
     expected_rgb = _hex_rgb(composite_colors(palette_for(labels.shape[2]))[composite_codes(labels)[last, head]])
     result["check"] = {
         "last_range": [first, last],

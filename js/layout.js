@@ -182,16 +182,3 @@ export function fitPanels(room, nPanels, nLayers, nHeads, extra, options = {}) {
   cols = Math.max(1, Math.min(cols, nPanels));
   return [cols, dpr === null ? cellAt(cols) : Math.max(1 / dpr, whole(cellAt(cols)))];
 }
-
-/**
- * Device pixels per cell: the largest whole number that fits the shown layers
- * and all heads into a square-celled panel at most `maxCss` CSS pixels on a side.
- * @param {number} nLayers  layers shown
- * @param {number} nHeads
- * @param {number} dpr  window.devicePixelRatio
- * @param {number} maxCss
- * @returns {number}
- */
-export function cellPixels(nLayers, nHeads, dpr, maxCss) {
-  return Math.max(1, Math.floor((maxCss * dpr) / Math.max(nLayers, nHeads)));
-}

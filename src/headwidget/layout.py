@@ -104,12 +104,6 @@ def fit_panels(
     return ncols, cell_at(ncols) if dpr is None else max(1 / dpr, whole(cell_at(ncols)))
 
 
-def cell_pixels(n_layers: int, n_heads: int, dpr: float = 1, max_px: int = MAX_PANEL_PX) -> int:
-    """Device pixels per square cell: the largest whole number that fits ``n_layers`` x
-    ``n_heads`` (shown) cells into ``max_px`` CSS px a side (the static figure: dpr 1)."""
-    return max(1, math.floor(max_px * dpr / max(n_layers, n_heads)))
-
-
 def panel_titles(categories: Sequence[str], shown: Sequence[bool]) -> list[str]:
     """The composite's title, then each visible category's name."""
     return [COMPOSITE_TITLE, *(name for name, on in zip(categories, shown, strict=True) if on)]

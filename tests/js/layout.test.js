@@ -12,7 +12,6 @@ import {
   COUNTS_HEIGHT,
   MAX_PANEL_CSS,
   UNCLASSIFIED_LABEL,
-  cellPixels,
   fitPanels,
   groupEntries,
   headGroups,
@@ -99,15 +98,4 @@ fixture.counts.forEach(({ shape, cells, shown, heads, counts, busiest, heights }
       assert.deepEqual(rows(barHeights(tally, COUNTS_HEIGHT * Number(dpr))), want, `dpr ${dpr}`);
     }
   });
-});
-
-test("cells are whole device pixels and square panels fit the limit, as in Python", () => {
-  for (const { layers, heads, dpr, max, cell } of fixture.cell_pixels) {
-    assert.equal(cellPixels(layers, heads, dpr, max), cell, `${layers}x${heads} @${dpr}`);
-  }
-  assert.equal(cellPixels(32, 32, 1, 240), 7);
-  assert.equal(cellPixels(32, 32, 2, 240), 15);
-  assert.equal(cellPixels(14, 32, 1, 240), 7); // cropping to fewer layers keeps heads' size
-  assert.equal(cellPixels(126, 128, 1, 240), 1);
-  assert.equal(cellPixels(4000, 4000, 1, 240), 1); // never zero
 });

@@ -10,7 +10,7 @@ import pytest
 
 from headwidget.figure import Layout
 from headwidget.groups import group_colours, group_labels, legend_entries
-from headwidget.layout import COUNTS_HEIGHT, TICK_FONT_PX, cell_pixels, min_tick_step, tick_values
+from headwidget.layout import COUNTS_HEIGHT, TICK_FONT_PX, min_tick_step, tick_values
 from headwidget.palette import CATEGORY_COLORS, MULTI_COLORS, UNCLASSIFIED, palette_for
 from headwidget.size import FigureSpec
 from tests.helpers import FIXTURES
@@ -154,14 +154,6 @@ def test_legend_is_the_groups_reversed_then_unclassified(entry):
     assert groups == list(zip(labels, colours, strict=True))
     legend = [(row["label"], row["color"]) for row in entry["legend"]]
     assert legend == [*groups[::-1], ("Unclassified", entry["palette"]["unclassified"])]
-
-
-def test_fixture_cell_pixels():
-    for case in LAYOUT["cell_pixels"]:
-        cell = case["cell"]
-        side = max(case["layers"], case["heads"])
-        assert cell == cell_pixels(case["layers"], case["heads"], case["dpr"], case["max"])
-        assert cell == 1 or cell * side <= case["max"] * case["dpr"] < (cell + 1) * side
 
 
 def test_constants_are_the_modules():

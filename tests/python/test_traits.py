@@ -14,7 +14,8 @@ import traitlets
 
 from headwidget import HeadMapWidget, example_labels
 from headwidget.export import widget_state
-from headwidget.traits import LEVELS, from_view, synced
+from headwidget.traits import LEVELS, data_from_json, from_view, synced
+from headwidget.widget import ViewUpdateRefused
 from tests.helpers import ROOT
 
 NODE = shutil.which("node")
@@ -124,17 +125,19 @@ def test_a_scored_widget_always_has_a_rule():
     assert widget.threshold == 0.5
 
 
-def test_data_from_a_view_are_checked_like_any_input():
+def test_data_from_a_view_are_refused_and_the_decode_checks_everything():
     widget = HeadMapWidget(example_labels())
     before = widget.get_state()
     bad = dict(before["_data"], bits=b"\x00")  # too few bytes for 32 x 32 x 4
-    with pytest.raises(traitlets.TraitError, match=r"data bits has 1 bytes; expected 512"):
+    with pytest.warns(ViewUpdateRefused, match=r"_data is read-only from a view"):
         widget.set_state({"_data": bad})
     assert widget.get_state() == before
+    # saved state is decoded by the same checks, before anything is allocated
+    with pytest.raises(traitlets.TraitError, match=r"data bits has 1 bytes; expected 512"):
+        data_from_json(bad, widget)
     huge = dict(before["_data"], shape=[10**6, 10**6, 4])
     with pytest.raises(traitlets.TraitError, match="heads; at most"):
-        widget.set_state({"_data": huge})
-    assert widget.get_state() == before
+        data_from_json(huge, widget)
 
 
 def test_show_counts_is_off_by_default_and_takes_booleans_only():

@@ -75,15 +75,6 @@ class HeadMapWidget(Constructors, anywidget.AnyWidget):
         Show the per-layer count bars below the composite (off by default); the view's
         "counts" button sets it too.
 
-    Examples
-    --------
-    >>> import numpy as np
-    >>> from headwidget import HeadMapWidget
-    >>> w = HeadMapWidget(np.zeros((32, 32, 2), bool), ["Knowledge", "Linguistic"])
-    >>> w.layer_range = (18, 31)
-    >>> w.head_range = (0, 15)
-    >>> w.visible = ["Linguistic"]
-
     Notes
     -----
     Every synced trait checks its value, from Python or from a view, with the same
@@ -95,6 +86,15 @@ class HeadMapWidget(Constructors, anywidget.AnyWidget):
     missing, refuses the pair). A refused key keeps Python's value, which is sent back
     to every view (the echo of the message carries Python's values, never the refused
     ones), and a :class:`ViewUpdateRefused` warning says what was refused and why.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from headwidget import HeadMapWidget
+    >>> w = HeadMapWidget(np.zeros((32, 32, 2), bool), ["Knowledge", "Linguistic"])
+    >>> w.layer_range = (18, 31)
+    >>> w.head_range = (0, 15)
+    >>> w.visible = ["Linguistic"]
     """
 
     _esm = _STATIC / "widget.js"

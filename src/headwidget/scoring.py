@@ -16,6 +16,8 @@ import math
 
 import numpy as np
 
+_FLOAT32_MAX = float(np.finfo(np.float32).max)
+
 
 def check_scores(scores: object) -> np.ndarray:
     """Scores as a C-contiguous float32 array (layers, heads, categories)."""
@@ -51,6 +53,8 @@ def check_threshold(threshold: object) -> float:
         value = math.inf
     if not math.isfinite(value):
         raise ValueError(f"threshold must be finite; got {threshold!r}")
+    if abs(value) > _FLOAT32_MAX:  # both sides compare in float32, where it would be infinite
+        raise ValueError(f"threshold must be within float32's range (+-{_FLOAT32_MAX:.4g}); got {threshold!r}")
     return value
 
 

@@ -59,6 +59,7 @@ VIEW = [
     ("threshold-nan", "scored", {"threshold": float("nan")}, r"threshold must be finite; got nan"),
     ("threshold-inf", "scored", {"threshold": float("-inf")}, r"threshold must be finite; got -inf"),
     ("threshold-huge-int", "scored", {"threshold": 10**400}, r"threshold must be finite; got 1000"),
+    ("threshold-beyond-float32", "scored", {"threshold": -1e300}, r"within float32's range \(\+-3\.403e\+38\)"),
     ("threshold-string", "scored", {"threshold": "0.5"}, r"threshold must be a number; got str '0\.5'"),
     ("threshold-bool", "scored", {"threshold": True}, r"threshold must be a number; got bool True"),
     ("threshold-list", "scored", {"threshold": [0.5]}, r"threshold must be a number; got list"),

@@ -238,6 +238,7 @@ def test_random_view_messages_keep_python_valid_and_every_view_equal_to_python(k
     rule, own = {"threshold", "top_k"}, set(synced(HeadMapWidget))
     with tempfile.TemporaryDirectory() as tmp, warnings.catch_warnings():
         warnings.simplefilter("ignore", ViewUpdateRefused)
+        warnings.simplefilter("error", RuntimeWarning)  # e.g. a threshold that overflows float32
         for message in messages:
             before = views.python()
             views.send(message)

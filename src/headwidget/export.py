@@ -87,9 +87,13 @@ def check_dpi(dpi: Any) -> float:
     """``dpi`` as a float, or a ValueError / TypeError saying what is expected."""
     if isinstance(dpi, (bool, str)) or not isinstance(dpi, (int, float)) and not hasattr(dpi, "__float__"):
         raise TypeError(f"dpi must be a number of pixels per inch, e.g. 300; got {type(dpi).__name__} {dpi!r}")
-    if not (math.isfinite(float(dpi)) and 0 < float(dpi) <= MAX_DPI):
+    try:
+        value = float(dpi)
+    except OverflowError:  # an int beyond float's range
+        value = math.inf
+    if not (math.isfinite(value) and 0 < value <= MAX_DPI):
         raise ValueError(f"dpi must be a number of pixels per inch above 0 and at most {MAX_DPI}; got {dpi!r}")
-    return float(dpi)
+    return value
 
 
 def resolve_counts(widget: Any, counts: Any) -> bool:

@@ -584,7 +584,7 @@ def _load_json(path: str | os.PathLike, file: IO[bytes]) -> Loaded:
         raise ValueError(f"{path} is not UTF-8 JSON ({exc}); expected a file written by save_labels") from None
     except RecursionError:
         raise ValueError(
-            f"{path} is JSON nested too deeply to read; expected a file written by save_labels (nested 4 deep)"
+            f"{path} is JSON nested too deeply to read; expected a file written by save_labels (it nests 4 levels)"
         ) from None
     if not isinstance(document, dict):
         raise ValueError(f"{path} holds a JSON {type(document).__name__}; expected an object")

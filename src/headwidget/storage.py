@@ -200,9 +200,14 @@ def _check_regular(path: str | os.PathLike, info: os.stat_result) -> None:
 
 def _read_all(path: str | os.PathLike, file: IO[bytes]) -> bytes:
     """The whole file, never more than :data:`MAX_FILE_BYTES` (it may grow after the check)."""
-    data = file.read(MAX_FILE_BYTES + 1)
-    if len(data) > MAX_FILE_BYTES:
-        raise ValueError(f"{path} has more than {MAX_FILE_BYTES} bytes; expected at most {MAX_FILE_BYTES}")
+    # read(n) would reserve n bytes up front: read the size fstat gave, then check for more
+    data = file.read(os.fstat(file.fileno()).st_size)
+    more = file.read(1 << 16)
+    while more:
+        data += more
+        if len(data) > MAX_FILE_BYTES:
+            raise ValueError(f"{path} has more than {MAX_FILE_BYTES} bytes; expected at most {MAX_FILE_BYTES}")
+        more = file.read(1 << 16)
     return data
 
 
@@ -547,7 +552,8 @@ def _csv_score(text: str, path: str | os.PathLike, line: int) -> float:
         value = float(text)
     except ValueError:
         raise ValueError(f"{path} line {line}: score is {text[:40]!r}; expected a number, or nothing for NaN") from None
-    if math.isfinite(value) and abs(value) >= _FLOAT32_OVERFLOW:
+    spelled_infinite = text.strip().lstrip("+-").lower() in ("inf", "infinity")
+    if (math.isfinite(value) and abs(value) >= _FLOAT32_OVERFLOW) or (math.isinf(value) and not spelled_infinite):
         raise ValueError(f"{path} line {line}: score {text[:40]} is too large for float32; expected at most 3.4e38")
     return value
 

@@ -143,7 +143,7 @@ def test_writes_keep_the_mode_of_an_existing_file_and_follow_the_umask_for_a_new
         pytest.importorskip("matplotlib")
     new, existing = tmp_path / f"new{suffix}", tmp_path / f"existing{suffix}"
     existing.write_bytes(b"old")
-    existing.chmod(0o640)
+    existing.chmod(0o600)  # not what the umask would give a new file
     mask = os.umask(0o027)
     try:
         WRITERS[suffix](scored(), new)
@@ -151,7 +151,7 @@ def test_writes_keep_the_mode_of_an_existing_file_and_follow_the_umask_for_a_new
     finally:
         os.umask(mask)
     assert stat.S_IMODE(new.stat().st_mode) == 0o640  # 0o666 less the umask 0o027
-    assert stat.S_IMODE(existing.stat().st_mode) == 0o640
+    assert stat.S_IMODE(existing.stat().st_mode) == 0o600
     assert existing.read_bytes() != b"old"
     no_temporary_files(tmp_path)
 

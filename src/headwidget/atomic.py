@@ -17,6 +17,7 @@ a device) is refused before anything is created.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import secrets
 import stat
@@ -103,6 +104,10 @@ def _create_beside(target: Path) -> tuple[int, str]:
             return os.open(tmp, flags, 0o666), tmp
         except FileExistsError:
             continue
+        except FileNotFoundError:  # name the folder, not the temporary file the user never asked for
+            raise FileNotFoundError(
+                errno.ENOENT, "No such file or directory (the folder to write in)", str(target.parent)
+            ) from None
     raise FileExistsError(f"could not create a temporary file beside {target}")
 
 

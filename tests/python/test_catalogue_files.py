@@ -562,3 +562,19 @@ def test_cli_output_into_a_directory_is_refused(tmp_path, capsys):
     code, lines = cli(capsys, "render", "--example", "-o", str(out))
     assert code == 2 and len(lines) == 1 and "exists and is not a regular file" in lines[0]
     assert list(out.iterdir()) == []
+
+
+@pytest.mark.parametrize("suffix", [".html", ".svg"])
+def test_text_that_cannot_be_encoded_leaves_the_old_file(tmp_path, monkeypatch, suffix):
+    """The issue's case: a lone surrogate reaching the writer once truncated the old file to 0 bytes."""
+    from headwidget import export, svg
+
+    path = tmp_path / f"out{suffix}"
+    scored().save(path)
+    before = folder(tmp_path)
+    monkeypatch.setattr(export, "standalone_html", lambda widget, full=False: "<html>\ud800")
+    monkeypatch.setattr(svg, "draw_svg", lambda layout: "<svg>\ud800")
+    with pytest.raises(UnicodeEncodeError):
+        scored().save(path)
+    assert folder(tmp_path) == before
+    no_temporary_files(tmp_path)

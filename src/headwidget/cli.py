@@ -1,7 +1,9 @@
 """``headwidget render INPUT -o OUT``: snapshots from scripts and CI pipelines.
 
 INPUT is a file written by ``save_labels`` (.npz, .csv, .json) or ``--example``;
-OUT is .svg, .png, .pdf or .html. Bad input gives one line on stderr and exit 2.
+OUT is .svg, .png, .pdf or .html, written whole or not at all (an existing OUT is
+kept when anything fails). Every error — bad options, a malformed or special input
+file, a failed write — is one line on stderr and exit status 2, never a traceback.
 """
 
 from __future__ import annotations
@@ -9,14 +11,21 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, NoReturn
 
 import traitlets
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, with its usage errors as one line and exit status 2 like every other error."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"headwidget: error: {message}\n")
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="headwidget", description="Draw attention-head category maps.")
-    commands = parser.add_subparsers(dest="command", required=True)
+    parser = _Parser(prog="headwidget", description="Draw attention-head category maps.")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     render = commands.add_parser("render", help="write a snapshot (.svg, .png, .pdf or .html)")
     render.add_argument("input", nargs="?", help="labels written by save_labels: .npz, .csv or .json")
     render.add_argument("--example", action="store_true", help="use the bundled synthetic example instead")
@@ -25,7 +34,7 @@ def _parser() -> argparse.ArgumentParser:
     render.add_argument("--heads", help="inclusive head range FIRST:LAST, e.g. 0:15")
     render.add_argument("--categories", help="comma-separated categories to show, e.g. Linguistic,Translation")
     render.add_argument("--title", help="title above the panels")
-    render.add_argument("--dpi", type=float, default=150, help="PNG resolution, pixels per inch (default 150)")
+    render.add_argument("--dpi", default="150", help="PNG resolution, pixels per inch, 1 to 2400 (default 150)")
     render.add_argument("--counts", action="store_true", help="add the per-layer count bars under the composite")
     size = render.add_argument_group("figure size (SVG, PNG, PDF)")
     size.add_argument("--width", help="figure width: 3.25in, 17cm, 120mm, 504pt or 900px (default 7in)")
@@ -61,7 +70,8 @@ def run(args: argparse.Namespace) -> None:
     if args.title is not None:
         options["title"] = args.title
     widget = HeadMapWidget(example_labels(), **options) if args.example else HeadMapWidget.load(args.input, **options)
-    widget.save(args.output, dpi=args.dpi, counts=args.counts, **size_options(args))
+    dpi = _number("--dpi", args.dpi, float, "300")
+    widget.save(args.output, dpi=dpi, counts=args.counts, **size_options(args))
 
 
 def size_options(args: argparse.Namespace) -> dict[str, Any]:
@@ -92,11 +102,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         run(args)
     except (ValueError, TypeError, OSError, traitlets.TraitError, ImportError) as exc:
-        message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        print(f"headwidget: error: {message}", file=sys.stderr)
+        _fail(str(exc) or type(exc).__name__)
         return 2
+    except (MemoryError, RecursionError) as exc:  # the loaders refuse what would cause these; a last guard
+        _fail(f"{type(exc).__name__} while rendering {args.input or 'the example'}: {exc}")
+        return 2
+    except KeyboardInterrupt:
+        _fail("interrupted; nothing was written")
+        return 130
     print(args.output)
     return 0
+
+
+def _fail(message: str) -> None:
+    """One line on stderr: the first line of ``message``."""
+    lines = message.splitlines()
+    print(f"headwidget: error: {lines[0] if lines else message}", file=sys.stderr)
 
 
 if __name__ == "__main__":

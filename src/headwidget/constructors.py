@@ -40,20 +40,48 @@ class Constructors:
         head: str = "head",
         category: str = "category",
         *,
+        score: str | None = None,
+        label: str | None = None,
         n_layers: int | None = None,
         n_heads: int | None = None,
         categories: Sequence[str] | None = None,
         **options: Any,
     ) -> HeadMapWidget:
-        """A long table (pandas or polars) with one row per (layer, head, category) membership.
+        """A long table (pandas or polars): one row per membership, or with ``score=`` one row per cell.
 
-        The shape defaults to the largest indices + 1 (or what :meth:`to_frame`
-        recorded); the categories to their order of first appearance.
+        Without ``score`` each row says a head is in a category. With ``score`` (the
+        name of a column of numbers) each row is a (layer, head, category) cell with
+        its score; the labels come from ``label`` (a column of booleans) or from
+        ``threshold=`` / ``top_k=`` as in :meth:`from_scores`. The shape defaults to
+        the largest indices + 1, the categories to their order of first appearance;
+        a table from :meth:`to_frame` records its shape, categories, columns and rule,
+        so ``from_frame(widget.to_frame())`` gives back the same labels, scores and rule.
         """
-        array, names = adapters.frame_to_array(
-            frame, layer, head, category, n_layers=n_layers, n_heads=n_heads, categories=categories
+        data = adapters.frame_to_data(
+            frame,
+            layer,
+            head,
+            category,
+            score=score,
+            label=label,
+            n_layers=n_layers,
+            n_heads=n_heads,
+            categories=categories,
         )
-        return cls(array, names, **options)
+        if data.scores is None:
+            assert data.array is not None
+            return cls(data.array, data.categories, **options)
+        threshold, top_k = options.pop("threshold", None), options.pop("top_k", None)
+        if threshold is None and top_k is None:
+            threshold, top_k = data.threshold, data.top_k  # the rule to_frame recorded, if any
+        if threshold is not None or top_k is not None:
+            return cls.from_scores(data.scores, data.categories, threshold=threshold, top_k=top_k, **options)
+        if data.array is None:
+            raise ValueError(
+                f"frame has scores (column {score or 'score'!r}) but no labels: pass threshold= or top_k= "
+                "to classify them, or label= the column of labels"
+            )
+        return cls(HeadData.from_scores(data.scores, data.categories).with_labels(data.array), **options)
 
     @classmethod
     def from_scores(
@@ -81,10 +109,18 @@ class Constructors:
         """A widget from a file written by :meth:`save_labels` (.npz, .csv or .json).
 
         With scores in the file, pass ``threshold=`` or ``top_k=`` to classify them
-        anew (and get the live control); otherwise the saved labels are used.
+        anew (and get the live control); otherwise the saved labels are used. A rule
+        for a file without scores is refused (there is nothing for it to classify).
         """
         threshold, top_k = options.pop("threshold", None), options.pop("top_k", None)
         array, names, values = storage.load_labels(path)
+        if values is None and (threshold is not None or top_k is not None):
+            # a rule classifies scores; ignoring it would show the saved labels as if classified
+            given = "threshold" if threshold is not None else "top_k"
+            raise ValueError(
+                f"{given}= was given but {os.fspath(path)} has no scores (only labels); "
+                f"{given}= classifies scores, so load this file without it"
+            )
         if values is not None and (threshold is not None or top_k is not None):
             return cls.from_scores(values, names, threshold=threshold, top_k=top_k, **options)
         if values is not None:  # the saved labels, with their scores for the tooltip

@@ -9,16 +9,14 @@
 from __future__ import annotations
 
 import base64
-import contextlib
 import html
 import json
 import math
 import os
-import tempfile
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from .atomic import write_atomic, write_text
 from .size import FigureSpec
 from .snapshot import Snapshot
 from .traits import synced
@@ -58,10 +56,12 @@ def save(
     if suffix not in FORMATS:
         raise ValueError(f"path {str(path)!r} has extension {suffix!r}; expected one of {', '.join(FORMATS)}")
     check_dpi(dpi)
+    if not isinstance(full, bool):  # "no" would be truthy: refuse rather than guess
+        raise TypeError(f"full must be True or False; got {type(full).__name__} {full!r}")
     spec = FigureSpec.parse(width, font_size, ncols, panels, legend, xlabel, ylabel)
     if suffix == ".html":
         text = standalone_html(widget, full=full)
-        write_atomic(path, lambda tmp: Path(tmp).write_text(text, encoding="utf-8"))
+        write_text(path, text)
         return
     snapshot = Snapshot.of(widget, full=full, counts=resolve_counts(widget, counts))
     from .figure import Layout
@@ -71,7 +71,7 @@ def save(
         from .svg import draw_svg
 
         svg = draw_svg(layout)
-        write_atomic(path, lambda tmp: Path(tmp).write_text(svg, encoding="utf-8"))
+        write_text(path, svg)
         return
     if suffix == ".png" and max(layout.width_in, layout.height_in) * dpi > MAX_PNG_SIDE:
         raise ValueError(
@@ -80,16 +80,20 @@ def save(
         )
     from .mpl import save_matplotlib
 
-    write_atomic(path, lambda tmp: save_matplotlib(snapshot, tmp, spec=spec, dpi=dpi, fmt=suffix[1:]))
+    write_atomic(path, lambda file: save_matplotlib(snapshot, file, spec=spec, dpi=dpi, fmt=suffix[1:]))
 
 
 def check_dpi(dpi: Any) -> float:
     """``dpi`` as a float, or a ValueError / TypeError saying what is expected."""
     if isinstance(dpi, (bool, str)) or not isinstance(dpi, (int, float)) and not hasattr(dpi, "__float__"):
         raise TypeError(f"dpi must be a number of pixels per inch, e.g. 300; got {type(dpi).__name__} {dpi!r}")
-    if not (math.isfinite(float(dpi)) and 0 < float(dpi) <= MAX_DPI):
+    try:
+        value = float(dpi)
+    except OverflowError:  # an int beyond float's range
+        value = math.inf
+    if not (math.isfinite(value) and 0 < value <= MAX_DPI):
         raise ValueError(f"dpi must be a number of pixels per inch above 0 and at most {MAX_DPI}; got {dpi!r}")
-    return float(dpi)
+    return value
 
 
 def resolve_counts(widget: Any, counts: Any) -> bool:
@@ -101,29 +105,6 @@ def resolve_counts(widget: Any, counts: Any) -> bool:
             f"counts must be True, False or None (the widget's show_counts); got {type(counts).__name__} {counts!r}"
         )
     return counts
-
-
-def write_atomic(path: str | os.PathLike, write: Callable[[str], Any]) -> None:
-    """Call ``write`` with a temporary path beside ``path``, then rename it over ``path``:
-    a failed write removes the temporary file and leaves ``path`` as it was."""
-    target = Path(path)
-    mode = target.stat().st_mode & 0o777 if target.is_file() else 0o666 & ~_umask()
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
-    os.close(fd)
-    try:
-        write(tmp)
-        os.chmod(tmp, mode)
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-
-
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
 
 
 def widget_state(widget: Any, *, full: bool = False) -> dict[str, Any]:

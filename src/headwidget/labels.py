@@ -16,6 +16,9 @@ import numpy as np
 MAX_HEADS = 2**22
 #: Largest number of categories: one panel each, so more would not be a figure.
 MAX_CATEGORIES = 256
+#: Largest number of cells (layers x heads x categories): bounds what a small file or
+#: call can make the kernel allocate (one byte per cell, four more with scores).
+MAX_CELLS = 2**26
 
 
 @dataclass(frozen=True)
@@ -124,8 +127,8 @@ def _as_bool(value: object, name: str, *, ndim: int) -> np.ndarray:
 
 def check_shape(shape: tuple[int, ...], name: str) -> None:
     """A (layers, heads, categories) shape the widget can draw: each at least 1, at most
-    :data:`MAX_HEADS` heads and :data:`MAX_CATEGORIES` categories. Checked before any
-    array of that shape is allocated."""
+    :data:`MAX_HEADS` heads, :data:`MAX_CATEGORIES` categories and :data:`MAX_CELLS`
+    cells. Checked before any array of that shape is allocated."""
     if len(shape) != 3:
         raise ValueError(f"{name} has shape {shape}; expected (layers, heads, categories)")
     if min(shape) < 1:
@@ -139,6 +142,11 @@ def check_shape(shape: tuple[int, ...], name: str) -> None:
         )
     if n_categories > MAX_CATEGORIES:
         raise ValueError(f"{name} has {n_categories} categories; at most {MAX_CATEGORIES} can be displayed")
+    if n_layers * n_heads * n_categories > MAX_CELLS:
+        raise ValueError(
+            f"{name} has {n_layers} x {n_heads} x {n_categories} = {n_layers * n_heads * n_categories} cells "
+            f"(layers x heads x categories); at most {MAX_CELLS} can be displayed"
+        )
 
 
 def check_names(names: object, name: str) -> list[str]:

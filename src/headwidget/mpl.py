@@ -13,7 +13,7 @@ TrueType (``pdf.fonttype`` 42, set for the one save), so text stays text.
 from __future__ import annotations
 
 import os
-from typing import Any
+from typing import IO, Any
 
 import numpy as np
 
@@ -101,7 +101,7 @@ def draw_matplotlib(layout: Layout) -> Any:
 
 def save_matplotlib(
     snapshot: Snapshot,
-    path: str | os.PathLike,
+    path: str | os.PathLike | IO[bytes],
     *,
     spec: FigureSpec | None = None,
     dpi: float = 150,
@@ -113,9 +113,9 @@ def save_matplotlib(
     ----------
     snapshot : Snapshot
         What to draw.
-    path : str or os.PathLike
-        Where to write (directly: :func:`headwidget.export.save` writes beside the target
-        and renames).
+    path : str, os.PathLike or binary file
+        Where to write (directly: :func:`headwidget.export.save` hands it the temporary
+        file of :func:`headwidget.atomic.write_atomic`).
     spec : FigureSpec, optional
         Width, font size, panels, legend, axis labels (default: 7 in, 8 pt).
     dpi : float
@@ -133,7 +133,14 @@ def save_matplotlib(
     from matplotlib import rc_context
 
     with rc_context(_RC):
-        fig.savefig(os.fspath(path), format=fmt, dpi=dpi, facecolor=BACKGROUND, metadata=metadata)
+        # a binary file (export.save's temporary file) as it is, else a path
+        fig.savefig(
+            path if hasattr(path, "write") else os.fspath(path),
+            format=fmt,
+            dpi=dpi,
+            facecolor=BACKGROUND,
+            metadata=metadata,
+        )
 
 
 def _ticks(ax: Any, panel: Panel, layout: Layout, pt: float) -> None:

@@ -202,11 +202,12 @@ class HeadMapWidget(Constructors, anywidget.AnyWidget):
         return self._data.scores
 
     def to_frame(self) -> Any:
-        """The memberships as a pandas DataFrame: layer, head, category (and score).
+        """A pandas DataFrame: one row per membership (layer, head, category), or, with
+        scores, one row per cell (layer, head, category, score, label).
 
-        ``HeadMapWidget.from_frame(widget.to_frame())`` gives back the same labels.
+        ``HeadMapWidget.from_frame(widget.to_frame())`` gives back the same labels, scores and rule.
         """
-        return adapters.array_to_frame(self.labels, self.categories, self.scores)
+        return adapters.array_to_frame(self.labels, self.categories, self.scores, (self.threshold, self.top_k))
 
     def selected_frame(self) -> Any:
         """The selected heads with their categories: a pandas DataFrame with columns

@@ -306,18 +306,23 @@ def test_a_failed_write_leaves_the_old_file(tmp_path, monkeypatch, suffix):
     """The file is written beside the target and renamed only when complete."""
     if suffix == ".png":
         pytest.importorskip("matplotlib")
-    from headwidget import mpl, svg
+    import errno
+    import io
+
+    from headwidget import atomic
 
     path = tmp_path / f"fig{suffix}"
     example().save(path)
     before = path.read_bytes()
 
-    def broken(*args, **kwargs):
-        raise OSError("disk full")
+    class Full(io.FileIO):
+        """A disk that fills up after a few bytes: the write starts, then fails."""
 
-    monkeypatch.setattr(svg, "draw_svg", lambda layout: "<svg" + "x" * 10)  # a write that starts ...
-    monkeypatch.setattr("pathlib.Path.write_text", lambda self, *a, **k: (self.write_bytes(b"half"), broken())[1])
-    monkeypatch.setattr(mpl, "save_matplotlib", lambda snapshot, tmp, **k: (open(tmp, "wb").write(b"half"), broken()))
+        def write(self, data):
+            super().write(bytes(data)[: max(0, 4 - self.tell())])
+            raise OSError(errno.ENOSPC, "disk full")
+
+    monkeypatch.setattr(atomic, "_open", lambda fd: Full(fd, "wb"))
     with pytest.raises(OSError, match="disk full"):
         example().save(path, width="3.25in")
     assert path.read_bytes() == before

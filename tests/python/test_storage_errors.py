@@ -111,11 +111,16 @@ NOT_A_GRID = r"does not list every \(layer, head, category\) cell once, in C ord
             [HEADER, *grid_rows()[:3], *grid_rows()[4:]],
             NOT_A_GRID + r": line 5 is the cell \(layer 1, head 0, category 'a'\)",
         ),
-        ([HEADER, *grid_rows(), grid_rows()[-1]], NOT_A_GRID + r": it has 9 rows but .* i.e. 8 cells"),
+        # read as a stream: the first row out of place is named, with the cell expected there
+        (
+            [HEADER, *grid_rows(), grid_rows()[-1]],
+            NOT_A_GRID + r": line 10 is the cell \(layer 1, head 1, category 'b'\) where the grid in C order has "
+            r"\(layer 2, head 0, category 'a'\)",
+        ),
         ([HEADER, *grid_rows()[::-1]], NOT_A_GRID + r": line 2 is the cell \(layer 1, head 1, category 'b'\) where"),
         (
             [HEADER, [0, 0, "a", 1], [0, 2, "a", 1]],
-            r"line 3 is the cell \(layer 0, head 2, category 'a'\) where the grid of shape \(1, 3, 1\)",
+            r"line 3 is the cell \(layer 0, head 2, category 'a'\) where the grid in C order has \(layer 0, head 1,",
         ),
     ],
 )

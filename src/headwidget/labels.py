@@ -171,10 +171,7 @@ MAX_TEXT = 1000
 _BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 #: What every name and title must be, for the messages.
-TEXT_RULE = (
-    "text without control characters, line breaks, bidirectional overrides, "
-    "noncharacters or lone surrogates"
-)
+TEXT_RULE = "text without control characters, line breaks, bidirectional overrides, noncharacters or lone surrogates"
 
 
 def _bad_character(text: str) -> tuple[int, str] | None:

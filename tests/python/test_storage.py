@@ -35,6 +35,7 @@ def _valid_text(name: str) -> bool:
         return False
     return True
 
+
 shapes = st.tuples(st.integers(1, 9), st.integers(1, 9), st.integers(1, 9))
 float32s = st.one_of(st.floats(width=32, allow_nan=False, allow_infinity=False), st.just(np.float32("nan")))
 

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from .size import FigureSpec
-from .snapshot import Snapshot
+from .snapshot import Snapshot, check_full
 from .traits import synced
 
 _STATIC = Path(__file__).parent / "static"
@@ -129,6 +129,7 @@ def _umask() -> int:
 def widget_state(widget: Any, *, full: bool = False) -> dict[str, Any]:
     """The synced state (every trait :func:`~headwidget.traits.synced` lists) as JSON,
     encoded as the comm encodes it, binary buffers as ``{"$bytes": base64}``."""
+    full = check_full(full)  # before the state: "no" is not True
     state = {key: _json(value) for key, value in widget.get_state(key=list(synced(type(widget)))).items()}
     if full:
         state["layer_range"] = [0, widget.shape[0] - 1]

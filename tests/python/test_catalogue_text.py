@@ -225,6 +225,15 @@ LIVE = [
     ("save-full-int", "plain", save("x.svg", full=1), TypeError, r"full must be True .*; got int 1"),
     ("save-full-none-html", "plain", save("x.html", full=None), TypeError, r"full must be True .*; got NoneType None"),
     ("save-counts-str", "plain", save("x.svg", counts="yes"), TypeError, r"counts must be True, False or None"),
+    # ---- axis labels follow the text rule too (drawn as one line in every static face)
+    (
+        "save-xlabel-nul",
+        "plain",
+        save("x.svg", xlabel="layer\x00"),
+        ValueError,
+        r"xlabel contains 'layer\\x00' with a NUL",
+    ),
+    ("save-ylabel-surrogate", "plain", save("x.png", ylabel="\udfff"), ValueError, r"ylabel contains '\\udfff'"),
     ("state-full-list", "plain", lambda w, tmp: widget_state(w, full=[1]), TypeError, r"full must be .*; got list"),
 ]
 

@@ -25,7 +25,7 @@ from typing import Any
 import numpy as np
 
 from . import scoring
-from .labels import HeadLabels, check_names, check_shape
+from .labels import HeadLabels, check_names, check_shape, read_only
 
 Rule = tuple[float | None, int | None]
 
@@ -62,9 +62,8 @@ class HeadData:
         values = scoring.check_scores(scores)
         check_shape(values.shape, "scores")
         names = _names(categories, values.shape)
-        values = values.copy()  # ours: the caller's array may change later
-        values.setflags(write=False)
-        return cls(tuple(names), None, values)
+        # ours: the caller's array may change later (check_scores may return it as is)
+        return cls(tuple(names), None, read_only(values))
 
     def with_labels(self, labels: np.ndarray) -> HeadData:
         """The same scores with fixed labels (read from a file that holds both)."""
@@ -91,9 +90,7 @@ class HeadData:
         rule = (threshold, top_k)
         if rule not in self._classified:
             self._classified.clear()  # one rule at a time is all a widget shows
-            labels = scoring.classify(self.scores, threshold, top_k)
-            labels.setflags(write=False)
-            self._classified[rule] = labels
+            self._classified[rule] = read_only(scoring.classify(self.scores, threshold, top_k), copy=False)
         return self._classified[rule]
 
     # ------------------------------------------------------------ encoding for the view
@@ -104,7 +101,8 @@ class HeadData:
             "shape": list(self.shape),
             "categories": list(self.categories),
             "bits": None if self.labels is None else np.packbits(self.labels, axis=None).tobytes(),
-            "scores": None if self.scores is None else self.scores.astype("<f4").tobytes(),
+            # copy=False: already little-endian float32 on most machines, so one copy (to bytes), not two
+            "scores": None if self.scores is None else self.scores.astype("<f4", copy=False).tobytes(),
         }
 
     @classmethod
@@ -131,13 +129,11 @@ class HeadData:
         labels = None
         if bits is not None:
             raw = _bytes(bits, "data bits", -(-n // 8))
-            labels = np.unpackbits(np.frombuffer(raw, np.uint8), count=n).reshape(shape).astype(bool)
-            labels.setflags(write=False)
+            labels = read_only(np.unpackbits(np.frombuffer(raw, np.uint8), count=n).reshape(shape).astype(bool))
         values = None
         if scores is not None:
             raw = _bytes(scores, "data scores", 4 * n)
-            values = np.frombuffer(raw, "<f4").astype(np.float32).reshape(shape)
-            values.setflags(write=False)
+            values = read_only(np.frombuffer(raw, "<f4").astype(np.float32).reshape(shape), copy=False)
         return cls(tuple(names), labels, values)
 
 

@@ -18,7 +18,7 @@ from typing import Any
 
 from .atomic import write_atomic, write_text
 from .size import FigureSpec
-from .snapshot import Snapshot
+from .snapshot import Snapshot, check_full
 from .traits import synced
 
 _STATIC = Path(__file__).parent / "static"
@@ -110,6 +110,7 @@ def resolve_counts(widget: Any, counts: Any) -> bool:
 def widget_state(widget: Any, *, full: bool = False) -> dict[str, Any]:
     """The synced state (every trait :func:`~headwidget.traits.synced` lists) as JSON,
     encoded as the comm encodes it, binary buffers as ``{"$bytes": base64}``."""
+    full = check_full(full)  # before the state: "no" is not True
     state = {key: _json(value) for key, value in widget.get_state(key=list(synced(type(widget)))).items()}
     if full:
         state["layer_range"] = [0, widget.shape[0] - 1]

@@ -92,9 +92,28 @@ class HeadLabels:
                         "expected one name per category"
                     )
         check_shape(array.shape, "labels")
-        array = np.ascontiguousarray(array)
-        array.setflags(write=False)
-        return cls(array, tuple(names))
+        return cls(read_only(array, copy=False), tuple(names))  # _as_bool made it ours
+
+
+def read_only(array: np.ndarray, *, copy: bool = True) -> np.ndarray:
+    """A read-only, C-contiguous view of a private copy of ``array``.
+
+    The view's base is a read-only array that owns its data, so neither the caller (who
+    keeps no reference to the copy) nor ``view.setflags(write=True)`` (numpy refuses it
+    for a view of a read-only array) can change what the widget holds.
+
+    Parameters
+    ----------
+    array : numpy.ndarray
+        The data.
+    copy : bool
+        False when ``array`` is already private (made here, referenced nowhere else):
+        it is then only copied if it does not own C-contiguous data.
+    """
+    if copy or not (array.flags.owndata and array.flags.c_contiguous):
+        array = np.array(array, order="C", copy=True)
+    array.setflags(write=False)
+    return array.view()
 
 
 def _as_bool(value: object, name: str, *, ndim: int) -> np.ndarray:
@@ -149,31 +168,117 @@ def check_shape(shape: tuple[int, ...], name: str) -> None:
         )
 
 
+#: Longest name or title, in characters: a label is a word or a phrase, and every display's
+#: static fallback, file and export carries it.
+MAX_TEXT = 1000
+
+#: Bidirectional embedding, override and isolate controls. They reorder the text that
+#: follows them (a legend row, the rest of a title), so a name could show as other text
+#: ("Trojan Source"); right-to-left names need none of them, and the marks (U+200E,
+#: U+200F, U+061C) stay allowed.
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+#: What every name and title must be, for the messages.
+TEXT_RULE = "text without control characters, line breaks, bidirectional overrides, noncharacters or lone surrogates"
+
+
+def _bad_character(text: str) -> tuple[int, str] | None:
+    """The index and a description of the first character a name or title may not hold."""
+    for index, char in enumerate(text):
+        code = ord(char)
+        # Fast path: printable ASCII and most of the BMP are fine.
+        if 0x20 <= code < 0x7F:
+            continue
+        if code == 0:
+            return index, "a NUL character (U+0000)"
+        if code < 0x20 or 0x7F <= code <= 0x9F:
+            # C0 (tab, line feed and carriage return too: every face draws one line
+            # of text, and a CSV or terminal would break it), DEL and C1.
+            return index, f"the control character U+{code:04X}"
+        if 0xD800 <= code <= 0xDFFF:
+            return index, f"a lone surrogate, U+{code:04X},"
+        if code in (0x2028, 0x2029):
+            return index, f"the line separator U+{code:04X}"
+        if char in _BIDI_CONTROLS:
+            return index, f"the bidirectional control U+{code:04X}"
+        if 0xFDD0 <= code <= 0xFDEF or (code & 0xFFFE) == 0xFFFE:
+            # XML (so SVG) cannot hold U+FFFE / U+FFFF; none is for text interchange.
+            return index, f"the noncharacter U+{code:04X}"
+    return None
+
+
+def check_text(value: object, name: str, *, empty: bool = True) -> str:
+    """A name or title every face and file can hold: the one text rule.
+
+    Used by :func:`check_names` (category names, from every constructor, file and view)
+    and by the ``title`` trait, so a name and a title are checked alike.
+
+    Parameters
+    ----------
+    value : object
+        The text to check.
+    name : str
+        How the message names it (e.g. ``"title"``, ``"categories"``).
+    empty : bool
+        Whether "" (and only whitespace) is allowed.
+
+    Returns
+    -------
+    str
+        ``value`` as a plain ``str`` (a subclass is copied, so its methods cannot change it later).
+
+    Raises
+    ------
+    TypeError
+        Not a ``str``.
+    ValueError
+        Empty when ``empty`` is false, longer than :data:`MAX_TEXT` characters, or holding a
+        lone surrogate (not UTF-8), a control character (C0 including tab and newlines,
+        DEL, C1), U+2028 / U+2029, a bidirectional embedding / override / isolate, or a
+        noncharacter (U+FFFE, U+FFFF, ...).
+    """
+    if not isinstance(value, str):
+        raise TypeError(f"{name} must be a str; got {type(value).__name__} {value!r:.80}")
+    text = str.__str__(value)  # a plain str: a subclass's __str__ cannot swap in unchecked text
+    if not empty and not text.strip():
+        raise ValueError(f"{name} contains the empty name {text!r}; expected non-empty names")
+    if len(text) > MAX_TEXT:
+        raise ValueError(
+            f"{name} contains a text of {len(text)} characters ({text[:40]!r}...); expected at most {MAX_TEXT}"
+        )
+    bad = _bad_character(text)
+    if bad is not None:
+        index, what = bad
+        if what.startswith("a lone surrogate"):
+            raise ValueError(
+                f"{name} contains {text!r}, which is not valid Unicode; expected UTF-8 text "
+                f"(it has {what} at index {index})"
+            )
+        raise ValueError(f"{name} contains {text!r} with {what} at index {index}; expected {TEXT_RULE}")
+    return text
+
+
 def check_names(names: object, name: str) -> list[str]:
     """Category names, the one check for every way in and out (constructors, files, the view).
 
-    Names are unique, non-empty (not only whitespace) ``str`` without NUL and encodable
-    as UTF-8 (no lone surrogates), so every export and file format can hold them.
+    Names are unique, non-empty (not only whitespace) ``str`` that pass :func:`check_text`
+    (no control characters, line breaks, bidirectional overrides, noncharacters or lone
+    surrogates; at most :data:`MAX_TEXT` characters), so every export and file format can
+    hold them and show them as one line.
     """
     if isinstance(names, (str, bytes)) or not isinstance(names, (Sequence, np.ndarray)):
-        raise TypeError(f"{name} must be a list of category names; got {type(names).__name__} {names!r}")
-    names = list(names)
-    if not names:
+        raise TypeError(f"{name} must be a list of category names; got {type(names).__name__} {names!r:.80}")
+    items = list(names)
+    if not items:
         raise ValueError(f"{name} is empty; expected at least one category name")
-    for item in names:
+    checked = []
+    for item in items:
         if not isinstance(item, str):
-            raise TypeError(f"{name} contains {item!r} ({type(item).__name__}); expected str")
-        if not item.strip():
-            raise ValueError(f"{name} contains the empty name {item!r}; expected non-empty names")
-        if "\x00" in item:
-            raise ValueError(f"{name} contains {item!r} with a NUL character; expected names without NUL")
-        try:
-            item.encode("utf-8")
-        except UnicodeEncodeError:
-            raise ValueError(f"{name} contains {item!r}, which is not valid Unicode; expected UTF-8 text") from None
+            raise TypeError(f"{name} contains {item!r:.80} ({type(item).__name__}); expected str")
+        checked.append(check_text(item, name, empty=False))
     seen: set[str] = set()
-    for item in names:
+    for item in checked:
         if item in seen:
             raise ValueError(f"{name} contains {item!r} twice; expected unique names")
         seen.add(item)
-    return [str(item) for item in names]
+    return checked

@@ -21,6 +21,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
+import numpy as np
+
 #: Colour of heads in no (visible) category; also the panels' background.
 UNCLASSIFIED = "#e6e6e6"
 
@@ -68,6 +70,8 @@ def palette_for(
 ) -> dict[str, object]:
     """The palette sent to the front end for ``n_categories`` categories.
 
+    Linear in the number of categories and of palette entries.
+
     Parameters
     ----------
     n_categories : int
@@ -87,35 +91,56 @@ def palette_for(
 
     Raises
     ------
-    ValueError, TypeError
-        An unknown palette, category or colour, or categories left without a colour.
+    TypeError
+        A palette that is neither a str, None nor a mapping (a list or array of colours,
+        say), or a mapping key that is not a str.
+    ValueError
+        An unknown palette name, category or colour; categories left without a colour;
+        or a mapping that gives a category the colour of another category, of heads in
+        several categories or of unclassified heads (the composite could not tell them apart).
     """
+    # Check the type first: comparing an array with a str (palette == "colorblind") is
+    # elementwise in numpy, and its truth value is ambiguous.
+    if palette is not None and not isinstance(palette, (str, Mapping)):
+        hint = (
+            "; for one colour per category pass dict(zip(categories, colours))"
+            if isinstance(palette, (Sequence, np.ndarray))
+            else ""
+        )
+        raise TypeError(
+            f"palette must be 'reference', 'colorblind' or a mapping {{category: colour}}; "
+            f"got {type(palette).__name__} {palette!r:.80}{hint}"
+        )
+    if isinstance(palette, str) and palette not in ("reference", "colorblind"):
+        raise ValueError(
+            f"palette must be 'reference', 'colorblind' or a mapping {{category: colour}}; got {palette!r:.80}"
+        )
     base, multi, kind = CATEGORY_COLORS, multi_colors(n_categories), "reference"
     if palette == "colorblind":
         base, multi, kind = (
             COLORBLIND_CATEGORY_COLORS,
             list(COLORBLIND_MULTI_COLORS[: max(0, n_categories - 1)]),
-            palette,
+            "colorblind",
         )
         if n_categories > len(base):
             raise ValueError(
                 f"labels has {n_categories} categories; the colorblind palette has colours for at most "
                 f"{len(base)}: use palette='reference' or pass palette={{name: '#rrggbb'}}"
             )
+    names = list(categories or [])
     custom: dict[str, str] = {}
     if isinstance(palette, Mapping):
-        names = list(categories or [])
+        known = set(names)  # a set: one lookup per entry keeps this linear
         for name, colour in palette.items():
-            if name not in names:
-                raise ValueError(f"palette names {name!r}, which is not a category; expected names from {names}")
+            if not isinstance(name, str):
+                raise TypeError(f"palette keys must be category names (str); got {type(name).__name__} {name!r:.80}")
+            if name not in known:
+                shown = names if len(names) <= 20 else [*names[:20], "..."]
+                raise ValueError(f"palette names {name!r}, which is not a category; expected names from {shown}")
             custom[name] = check_color(colour, f"palette[{name!r}]")
-    elif palette not in (None, "reference", "colorblind"):
-        raise ValueError(
-            f"palette must be 'reference', 'colorblind' or a mapping {{category: colour}}; got {palette!r}"
-        )
     colours = []
     for i in range(n_categories):
-        name = categories[i] if categories is not None else None
+        name = names[i] if i < len(names) else None
         if name in custom:
             colours.append(custom[name])
         elif i < len(base):
@@ -125,7 +150,31 @@ def palette_for(
                 f"labels has {n_categories} categories; the {kind} palette has colours for at most "
                 f"{len(base)}: pass palette={{name: '#rrggbb'}} for the others"
             )
+    if custom:
+        _check_distinct(colours, names, multi)
     return {"categories": colours, "multi": multi, "unclassified": UNCLASSIFIED}
+
+
+def _check_distinct(colours: Sequence[str], names: Sequence[str], multi: Sequence[str]) -> None:
+    """Refuse custom colours that make two categories, or a category and heads in several
+    categories or unclassified heads, look alike: the composite and legend would merge them."""
+    owner: dict[str, str] = {UNCLASSIFIED: "unclassified heads"}
+    for k, colour in enumerate(multi):
+        owner.setdefault(colour, f"heads in {k + 2} categories")
+    categories: dict[str, str] = {}
+    for i, colour in enumerate(colours):
+        name = names[i] if i < len(names) else f"Category {i + 1}"
+        if colour in categories:
+            raise ValueError(
+                f"palette leaves {categories[colour]!r} and {name!r} with the same colour {colour}; "
+                "expected a colour of its own for each category"
+            )
+        if colour in owner:
+            raise ValueError(
+                f"palette gives {name!r} the colour {colour} of {owner[colour]}; "
+                "expected a colour of its own for each category"
+            )
+        categories[colour] = name
 
 
 def multi_colors(n_categories: int) -> list[str]:

@@ -16,6 +16,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from .labels import check_text
+
 PX_PER_INCH = 96  # CSS px: the layout's unit
 PT_PER_INCH = 72
 UNITS = {"in": 96.0, "cm": 96 / 2.54, "mm": 96 / 25.4, "pt": 96 / 72, "px": 1.0}  # px per unit
@@ -120,7 +122,7 @@ def _label(name: str, value: Any) -> str:
         return ""
     if not isinstance(value, str):
         raise TypeError(f"{name} must be a string (empty or None for none); got {type(value).__name__} {value!r}")
-    return value
+    return check_text(value, name)  # the names' and titles' rule: drawn as one line too
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,20 @@ from .groups import group_colours, layer_counts, legend_entries, panel_colours
 from .layout import panel_titles, tick_values
 
 
+def check_full(full: object) -> bool:
+    """``full`` as a bool: True or False (NumPy booleans too), nothing else.
+
+    Without this, any truthy value (``full="no"``, say) would silently
+    pick the whole model.
+    """
+    if isinstance(full, (bool, np.bool_)):
+        return bool(full)
+    raise TypeError(
+        f"full must be True (every layer, head and category) or False (the current view); "
+        f"got {type(full).__name__} {full!r:.80}"
+    )
+
+
 @dataclass(frozen=True)
 class Snapshot:
     """A frozen view of a widget.
@@ -55,6 +69,7 @@ class Snapshot:
     def of(cls, widget: Any, *, full: bool = False, counts: bool = False) -> Snapshot:
         """The widget's current view, or everything (all layers, heads and categories) with
         ``full``; ``counts`` adds the per-layer count bars under the composite."""
+        full = check_full(full)
         if not isinstance(counts, bool):
             raise TypeError(f"counts must be True or False; got {type(counts).__name__} {counts!r}")
         n_layers, n_heads = widget.shape[:2]

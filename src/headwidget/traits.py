@@ -20,6 +20,7 @@ import traitlets
 
 from . import scoring
 from .data import HeadData
+from .labels import check_text
 from .palette import check_color
 
 #: What a change costs a view, from most to least work (js/traits.js has the same names).
@@ -168,19 +169,16 @@ class HeadPairs(traitlets.TraitType):
 
 
 class Text(traitlets.TraitType):
-    """User text shown as text (never HTML): a ``str`` encodable as UTF-8."""
+    """User text shown as text (never HTML): a ``str`` that passes :func:`~headwidget.labels.check_text`."""
 
     default_value = ""
     info_text = "a str"
 
     def validate(self, obj: Any, value: Any) -> str:
-        if not isinstance(value, str):
-            raise _fail(f"{self.name} must be a str; got {type(value).__name__} {value!r}")
-        try:
-            value.encode("utf-8")
-        except UnicodeEncodeError:
-            raise _fail(f"{self.name} contains {value!r}, which is not valid Unicode; expected UTF-8 text") from None
-        return value
+        try:  # the one text rule, as for category names
+            return check_text(value, self.name)
+        except (TypeError, ValueError) as exc:
+            raise _fail(str(exc)) from None
 
 
 class Flag(traitlets.TraitType):

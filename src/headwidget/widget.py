@@ -150,7 +150,7 @@ class HeadMapWidget(Constructors, anywidget.AnyWidget):
         else:
             data = HeadData.from_labels(labels, categories)
         colours = palette_for(data.shape[2], data.categories, palette)
-        self._palette_option = palette
+        self._palette_option = _own_palette(palette)
         n_layers, n_heads, _ = data.shape
         super().__init__(
             _data=data,  # first: the other traits are checked against it
@@ -187,14 +187,22 @@ class HeadMapWidget(Constructors, anywidget.AnyWidget):
 
     @property
     def palette(self) -> str | Mapping[str, str]:
-        """ "reference", "colorblind" or the ``{category: colour}`` mapping; assigning recolours every view."""
-        return "reference" if self._palette_option is None else self._palette_option
+        """ "reference", "colorblind" or the ``{category: colour}`` mapping; assigning recolours every view.
+
+        A mapping is copied on the way in and out: changing the dict you passed (or got)
+        changes nothing. Replacing the data drops the entries of categories that are gone.
+        """
+        option = self._palette_option
+        if option is None:
+            return "reference"
+        return dict(option) if isinstance(option, Mapping) else option
 
     @palette.setter
     def palette(self, value: str | Mapping[str, str]) -> None:
-        colours = palette_for(len(self.categories), self.categories, value)  # validates first
-        self._palette_option = value
+        option = _own_palette(value)  # a copy, so the caller's dict cannot change under us
+        colours = palette_for(len(self.categories), self.categories, option)  # validates first
         self._palette = colours
+        self._palette_option = option
 
     @property
     def scores(self) -> np.ndarray | None:
@@ -318,11 +326,30 @@ class HeadMapWidget(Constructors, anywidget.AnyWidget):
     #: it where no widget can render (GitHub, nbviewer, nbconvert without widget state).
     static_fallback = True
 
+    #: Most cells (layers shown x heads shown x panels) the static fallback draws. The SVG
+    #: grows with them (about 4.5 bytes a cell when half the heads are in each category) and
+    #: rides in the notebook with every display: 2**19 cells keep it under about 2.5 MB and
+    #: 0.4 s, and take every published model's full view (126 x 128 heads with 12
+    #: categories is 209,664 cells). Above it the bundle carries a one-line notice instead.
+    static_fallback_max_cells = 2**19
+
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:
         bundle = super()._repr_mimebundle_(**kwargs)
         if bundle is None or not self.static_fallback:
             return bundle
         data, metadata = bundle if isinstance(bundle, tuple) else (bundle, {})
+        (first, last), (first_head, last_head) = self.layer_range, self.head_range
+        cells = (last - first + 1) * (last_head - first_head + 1) * (len(self.visible) + 1)
+        if cells > self.static_fallback_max_cells:
+            # Checked before drawing: a 2,048 x 2,048 x 12 view took 38 s and 122 MB of SVG.
+            n_layers, n_heads, n_categories = self.shape
+            notice = (
+                f"HeadMapWidget: {n_layers} layers x {n_heads} heads, {n_categories} categories. "
+                f"No static figure in this output: the view draws {cells:,} cells, more than "
+                f"{self.static_fallback_max_cells:,}; crop layer_range / head_range or hide categories "
+                "before displaying, or write the figure with widget.save('map.svg')."
+            )
+            return {**data, "text/plain": notice}, metadata
         try:
             from .snapshot import Snapshot
             from .svg import render_svg
@@ -388,9 +415,16 @@ class HeadMapWidget(Constructors, anywidget.AnyWidget):
     def _replace(self, data: HeadData, rule: tuple[float | None, int | None]) -> None:
         n_layers, n_heads, _ = data.shape
         old, shown = set(self.categories), set(self.visible)
+        option = self._palette_option
+        if isinstance(option, Mapping):
+            # Colours of categories that stay are kept; those of categories that are gone
+            # are dropped (naming them would refuse the new data); new ones take the
+            # palette's colour at their position. Nothing left: the reference palette.
+            names = set(data.categories)
+            option = {name: colour for name, colour in option.items() if name in names} or None
         traits = {
             "_data": data,  # first: the other traits are checked against it
-            "_palette": palette_for(data.shape[2], data.categories, self._palette_option),
+            "_palette": palette_for(data.shape[2], data.categories, option),
             "threshold": rule[0],
             "top_k": rule[1],
             "layer_range": self.layer_range if n_layers == self.shape[0] else (0, n_layers - 1),
@@ -402,6 +436,7 @@ class HeadMapWidget(Constructors, anywidget.AnyWidget):
         with self.hold_sync(), self.hold_trait_notifications():
             for name, value in traits.items():
                 self.set_trait(name, value)
+        self._palette_option = option  # only once every trait took its new value
 
     # ------------------------------------------------------------ one rule at a time
 
@@ -512,3 +547,7 @@ class HeadMapWidget(Constructors, anywidget.AnyWidget):
 def _short(value: object) -> str:
     text = repr(value)
     return text if len(text) <= 80 else text[:77] + "..."
+
+def _own_palette(value: object) -> object:
+    """A mapping palette as a private dict (anything else as it is, for palette_for to check)."""
+    return dict(value) if isinstance(value, Mapping) else value

@@ -56,8 +56,7 @@ def save(
     if suffix not in FORMATS:
         raise ValueError(f"path {str(path)!r} has extension {suffix!r}; expected one of {', '.join(FORMATS)}")
     check_dpi(dpi)
-    if not isinstance(full, bool):  # "no" would be truthy: refuse rather than guess
-        raise TypeError(f"full must be True or False; got {type(full).__name__} {full!r}")
+    full = check_full(full)  # "no" would be truthy: refuse rather than guess
     spec = FigureSpec.parse(width, font_size, ncols, panels, legend, xlabel, ylabel)
     if suffix == ".html":
         text = standalone_html(widget, full=full)

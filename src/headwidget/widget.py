@@ -548,6 +548,7 @@ def _short(value: object) -> str:
     text = repr(value)
     return text if len(text) <= 80 else text[:77] + "..."
 
+
 def _own_palette(value: object) -> object:
     """A mapping palette as a private dict (anything else as it is, for palette_for to check)."""
     return dict(value) if isinstance(value, Mapping) else value

@@ -366,13 +366,13 @@ def test_a_file_over_the_size_limit_is_refused_before_reading(tmp_path, monkeypa
 
 # ------------------------------------------------------------------ CSV formula injection
 
+# Names that a spreadsheet would run. Tab and CR starts are escaped too, but the one text
+# rule refuses them in names (labels.check_text), so only csv_escape meets them.
 FORMULAS = [
     '=HYPERLINK("http://x","y")',
     "+cmd|' /C calc'!A0",
     "@SUM(1+1)",
     "-2+3",
-    "\tTab",
-    "\rCR",
     "'quoted",
     "''two",
 ]
@@ -401,7 +401,7 @@ def test_csv_cells_never_start_like_a_formula(tmp_path):
 
 
 def test_csv_escape_is_one_to_one():
-    names = [*FORMULAS, "plain", "", "'", "''", "=", "a'b"]
+    names = [*FORMULAS, "\tTab", "\rCR", "plain", "", "'", "''", "=", "a'b"]
     written = [storage.csv_escape(name) for name in names]
     assert len(set(written)) == len(names)
     assert [storage.csv_unescape(cell) for cell in written] == names
@@ -471,7 +471,7 @@ LIVE_MESSAGES = [
      lambda: HeadMapWidget.from_heads({"A": []}, n_layers=10**6, n_heads=10**6),
      ValueError, r"n_layers x n_heads has 1000000 x 1000000 = 1000000000000 heads; at most 4194304"),
     ("save-full-not-bool", lambda: scored().save("never.svg", full="no"), TypeError,
-     r"full must be True or False; got str 'no'"),
+     r"full must be True \(every layer, head and category\) or False \(the current view\); got str 'no'"),
     ("save-dpi-inf", lambda: scored().save("never.png", dpi=float("inf")), ValueError,
      r"dpi must be a number of pixels per inch above 0 and at most 2400; got inf"),
     ("save-dpi-huge-int", lambda: scored().save("never.png", dpi=10**400), ValueError,

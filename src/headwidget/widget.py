@@ -35,13 +35,15 @@ from .traits import (
     data_from_json,
     data_to_json,
     from_view,
-    synced,
 )
 
 _STATIC = Path(__file__).parent / "static"
 
 #: The traits a view may set only together: one rule at a time, so a message holding both is one change.
 _RULE = ("threshold", "top_k")
+
+#: ipywidgets' own key a front end may send (its view count, when tracking is on).
+_FRONT_END_KEYS = frozenset({"_view_count"})
 
 
 class ViewUpdateRefused(UserWarning):
@@ -79,8 +81,9 @@ class HeadMapWidget(Constructors, anywidget.AnyWidget):
     -----
     Every synced trait checks its value, from Python or from a view, with the same
     message. A view may set ``layer_range``, ``head_range``, ``visible``, ``selected``,
-    ``show_counts``, ``threshold`` and ``top_k``; the data, palette and title are
-    read-only from a view. In a message from a view with several keys, **the good keys
+    ``show_counts``, ``threshold`` and ``top_k``; everything else (the data, palette,
+    title, and anywidget's and ipywidgets' own traits such as ``_esm`` and ``layout``)
+    is read-only from a view. In a message from a view with several keys, **the good keys
     apply and the refused ones are corrected**: each key is its own change, except
     ``threshold`` and ``top_k``, which are one change (both set, or a rule left
     missing, refuses the pair). A refused key keeps Python's value, which is sent back
@@ -512,9 +515,10 @@ class HeadMapWidget(Constructors, anywidget.AnyWidget):
 
     def _apply(self, change: tuple[str, ...], sync_data: dict[str, Any]) -> str | None:
         """Set one change's traits together (all or none of them); the reason if refused."""
-        own = synced(type(self))
         for name in change:
-            if name in own and name not in from_view(type(self)):
+            # Only what a view of ours sends: anywidget's _esm / _css and ipywidgets' layout
+            # are read-only too, so one browser cannot restyle or re-code the others' views.
+            if name not in from_view(type(self)) and name not in _FRONT_END_KEYS:
                 return f"{name} is read-only from a view (set it from Python); got {_short(sync_data[name])}"
         if all(sync_data.get(name) is not None for name in _RULE) and change == _RULE:
             return (

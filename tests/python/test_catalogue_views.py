@@ -96,6 +96,10 @@ VIEW = [
         r"title is read-only from a view \(set it from Python\); got '<img src=x>'",
     ),
     ("title-surrogate", "plain", {"title": "\ud800"}, r"title is read-only from a view"),
+    ("esm-read-only", "plain", {"_esm": "export default {render() { fetch('//x') }}"}, r"_esm is read-only"),
+    ("css-read-only", "plain", {"_css": "* { background: url(//x) }"}, r"_css is read-only from a view"),
+    ("layout-read-only", "plain", {"layout": "IPY_MODEL_x"}, r"layout is read-only from a view"),
+    ("dom-classes-read-only", "plain", {"_dom_classes": ["x"]}, r"_dom_classes is read-only from a view"),
     (
         "several-all-bad",
         "plain",

@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 
 from headwidget import HeadMapWidget
+from headwidget.messages import ViewUpdateRefused
 from headwidget.palette import palette_for
-from headwidget.widget import ViewUpdateRefused
 from tests.harness.harness import show
 from tests.helpers.comm import Views
 from tests.helpers.labels import NAMES, staircase

@@ -24,7 +24,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from headwidget import HeadMapWidget, atomic, storage
+from headwidget import HeadMapWidget, atomic, csvfile, storage
 from headwidget.cli import main
 from headwidget.storage import load_labels
 
@@ -402,9 +402,9 @@ def test_csv_cells_never_start_like_a_formula(tmp_path):
 
 def test_csv_escape_is_one_to_one():
     names = [*FORMULAS, "\tTab", "\rCR", "plain", "", "'", "''", "=", "a'b"]
-    written = [storage.csv_escape(name) for name in names]
+    written = [csvfile.csv_escape(name) for name in names]
     assert len(set(written)) == len(names)
-    assert [storage.csv_unescape(cell) for cell in written] == names
+    assert [csvfile.csv_unescape(cell) for cell in written] == names
 
 
 # ------------------------------------------------------------------ to_frame and from_frame keep scores

@@ -9,7 +9,7 @@ import pytest
 
 from headwidget import HeadMapWidget
 from headwidget.data import HeadData
-from headwidget.widget import ViewUpdateRefused
+from headwidget.messages import ViewUpdateRefused
 from tests.helpers.comm import Views
 
 NAMES = ["A", "B"]

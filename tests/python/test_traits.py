@@ -14,8 +14,8 @@ import traitlets
 
 from headwidget import HeadMapWidget, example_labels
 from headwidget.export import widget_state
+from headwidget.messages import ViewUpdateRefused
 from headwidget.traits import LEVELS, data_from_json, from_view, synced
-from headwidget.widget import ViewUpdateRefused
 from tests.helpers import ROOT
 
 NODE = shutil.which("node")

@@ -19,8 +19,8 @@ from ipywidgets.widgets import widget as ipywidgets_widget
 from headwidget import HeadMapWidget
 from headwidget.data import HeadData
 from headwidget.export import widget_state
+from headwidget.messages import ViewUpdateRefused
 from headwidget.traits import from_view, synced
-from headwidget.widget import ViewUpdateRefused
 from tests.helpers.comm import Views
 
 NAMES = ["A", "B"]

@@ -13,6 +13,7 @@ import { attachInteraction } from "./interact.js";
 import { keepInside } from "./keys.js";
 import { groupColors, headGroups, panelTitles } from "./layout.js";
 import { createPanelRow } from "./panels.js";
+import { indexRange, sameRange } from "./ranges.js";
 import { outlinePath, selectionStroke } from "./selection.js";
 
 /** @typedef {import("./traits.js").Level} Level */
@@ -148,7 +149,7 @@ export function createView(model, el, schedule) {
     // The shown layers and heads in the view's width: fit the panels (js/fit.js), re-blit
     // every panel and the bars, move the ticks. A resize runs this level alone.
     range() {
-      const layers = model.get("layer_range");
+      const layers = layerRange();
       const heads = headRange();
       const dpr = window.devicePixelRatio || 1;
       const [L, H] = data.shape;
@@ -212,9 +213,34 @@ export function createView(model, el, schedule) {
     if (legendEl.style.marginTop !== top) legendEl.style.marginTop = top;
   }
 
+  /** @type {Record<"layer_range" | "head_range", Range | null>} the last range drawn of each axis */
+  const drawn = { layer_range: null, head_range: null };
+
+  /**
+   * The model's range of one axis as whole indices inside the axis. A value a jslink
+   * set as floats is drawn rounded and saved back as integers; one that is no range
+   * (null, reversed) keeps the last one drawn, which is saved back too, so the model,
+   * the kernel and every view hold the range this view draws.
+   * @param {"layer_range" | "head_range"} trait
+   * @param {number} n  values on the axis
+   * @returns {Range}
+   */
+  function shownRange(trait, n) {
+    const value = /** @type {unknown} */ (model.get(trait));
+    const range = indexRange(value, n) ?? drawn[trait] ?? [0, n - 1];
+    drawn[trait] = range;
+    if (!sameRange(value, range)) send(trait, range);
+    return range;
+  }
+
+  /** @returns {Range} */
+  function layerRange() {
+    return shownRange("layer_range", data.shape[0]);
+  }
+
   /** @returns {Range} */
   function headRange() {
-    return model.get("head_range");
+    return shownRange("head_range", data.shape[1]);
   }
 
   /** @returns {[number, number][]} */

@@ -25,7 +25,7 @@ from typing import Any
 import numpy as np
 
 from . import scoring
-from .labels import HeadLabels, check_names, check_shape, read_only
+from .labels import HeadLabels, check_names, check_shape, read_only, short
 
 Rule = tuple[float | None, int | None]
 
@@ -115,10 +115,10 @@ class HeadData:
             For anything but the form :meth:`to_json` writes, before allocating arrays.
         """
         if not isinstance(value, dict) or set(value) != {"shape", "categories", "bits", "scores"}:
-            raise ValueError(f"data must be {{shape, categories, bits, scores}}; got {_short(value)}")
+            raise ValueError(f"data must be {{shape, categories, bits, scores}}; got {short(value)}")
         shape = value["shape"]
         if not (isinstance(shape, (list, tuple)) and len(shape) == 3 and all(_is_int(n) for n in shape)):
-            raise ValueError(f"data shape must be [layers, heads, categories]; got {_short(shape)}")
+            raise ValueError(f"data shape must be [layers, heads, categories]; got {short(shape)}")
         shape = tuple(int(n) for n in shape)
         check_shape(shape, "data")
         names = _names(value["categories"], shape)
@@ -160,8 +160,3 @@ def _bytes(value: object, name: str, size: int) -> bytes:
 
 def _is_int(value: object) -> bool:
     return isinstance(value, (int, np.integer)) and not isinstance(value, (bool, np.bool_))
-
-
-def _short(value: object) -> str:
-    text = repr(value)
-    return text if len(text) <= 80 else text[:77] + "..."

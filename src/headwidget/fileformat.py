@@ -1,5 +1,5 @@
-"""What the three label-file formats share: their tag, the CSV columns, and how a
-message quotes a file (:mod:`headwidget.storage` reads and writes them)."""
+"""What the three label-file formats share: their tag, the CSV columns and the float32
+overflow check (:mod:`headwidget.storage` reads and writes them)."""
 
 from __future__ import annotations
 
@@ -28,9 +28,3 @@ def refuse_overflow(path: str | os.PathLike, wide: np.ndarray, narrowed: np.ndar
             f"{path}: scores contains {value!r}, too large for float32; expected at most 3.4e38 in magnitude "
             "(infinities are written as Infinity)"
         )
-
-
-def short(value: object, limit: int = 80) -> str:
-    """``repr(value)`` cut to ``limit`` characters: a message quotes a file, never all of it."""
-    text = repr(value)
-    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -9,8 +9,8 @@ import os
 
 import numpy as np
 
-from .fileformat import FORMAT, NOT_OURS, VERSION, Loaded, is_int, refuse_overflow, short
-from .labels import check_names, check_shape
+from .fileformat import FORMAT, NOT_OURS, VERSION, Loaded, is_int, refuse_overflow
+from .labels import check_names, check_shape, short
 
 _INFINITIES = {"Infinity": math.inf, "-Infinity": -math.inf}
 

@@ -282,3 +282,9 @@ def check_names(names: object, name: str) -> list[str]:
             raise ValueError(f"{name} contains {item!r} twice; expected unique names")
         seen.add(item)
     return checked
+
+
+def short(value: object, limit: int = 80) -> str:
+    """``repr(value)`` cut to ``limit`` characters: a message quotes what it refused, never all of it."""
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -9,6 +9,7 @@ from typing import Any
 import traitlets
 from ipywidgets.widgets import widget as ipywidgets_widget
 
+from .labels import short
 from .traits import from_view
 
 #: The traits a view may set only together: one rule at a time, so a message holding both is one change.
@@ -74,11 +75,11 @@ class ViewMessages:
             # Only what a view of ours sends: anywidget's _esm / _css and ipywidgets' layout
             # are read-only too, so one browser cannot restyle or re-code the others' views.
             if name not in from_view(type(self)) and name not in _FRONT_END_KEYS:
-                return f"{name} is read-only from a view (set it from Python); got {_short(sync_data[name])}"
+                return f"{name} is read-only from a view (set it from Python); got {short(sync_data[name])}"
         if all(sync_data.get(name) is not None for name in _RULE) and change == _RULE:
             return (
                 "threshold and top_k in one change: give exactly one (a widget classifies by one rule at a time); "
-                f"got threshold={_short(sync_data['threshold'])}, top_k={_short(sync_data['top_k'])}"
+                f"got threshold={short(sync_data['threshold'])}, top_k={short(sync_data['top_k'])}"
             )
         try:
             # hold_trait_notifications cross-validates the pair at the end and rolls it back whole.
@@ -101,8 +102,3 @@ class ViewMessages:
             refused = {name: reason for name, reason in refused.items() if name not in echoed}
         if refused:
             self.send_state(list(refused))
-
-
-def _short(value: object) -> str:
-    text = repr(value)
-    return text if len(text) <= 80 else text[:77] + "..."

@@ -3,11 +3,17 @@
 :class:`HeadData` is the one copy of the data in Python. It travels to the browser
 through one synced trait (``HeadMapWidget._data``) that encodes it as
 
-``{"shape": [L, H, C], "categories": [...], "bits": bytes | None, "scores": bytes | None}``
+``{"shape": [L, H, C], "categories": [...], "tasks": [...] | None, "groups": [...] | None,
+"bits": bytes | None, "scores": bytes | None}``
 
+* ``tasks`` / ``groups``: with tasks grouped into categories (:mod:`headwidget.tasks`),
+  the T task names and each task's category position; then ``bits`` and ``scores``
+  hold one entry per task (last axis T), and both sides derive the categories' labels
+  by the grouping rule. ``None`` (or absent, in state saved before tasks existed)
+  when the last axis is the categories;
 * ``bits``: the fixed labels packed one bit per cell (``numpy.packbits``, C order over
-  layer, head, category, most significant bit first); ``None`` when the labels follow
-  from the scores and the rule (threshold / top-k), which both sides apply themselves;
+  layer, head, task or category, most significant bit first); ``None`` when the labels
+  follow from the scores and the rule (threshold / top-k), which both sides apply themselves;
 * ``scores``: little-endian float32 in the same order, or ``None``.
 
 ipywidgets sends the two byte strings as binary buffers (a ``DataView`` each in the
@@ -26,71 +32,137 @@ import numpy as np
 
 from . import scoring
 from .labels import HeadLabels, check_names, check_shape, read_only, short
+from .tasks import TaskGroups
 
 Rule = tuple[float | None, int | None]
 
 
 @dataclass(frozen=True, eq=False)
 class HeadData:
-    """Category names and the heads' labels and/or scores.
+    """Category names and the heads' labels and/or scores, per category or per task.
 
     Attributes
     ----------
     categories : tuple of str
         One name per category, in panel order.
     labels : numpy.ndarray or None
-        Fixed labels, read-only bool (layers, heads, categories); None when they are
-        the scores classified by the widget's rule.
+        Fixed labels, read-only bool (layers, heads, N); None when they are the scores
+        classified by the widget's rule. N is the number of tasks when ``groups`` is
+        set, else the number of categories.
     scores : numpy.ndarray or None
         Read-only float32 scores of the same shape, or None.
+    groups : TaskGroups or None
+        The tasks along the last axis and each one's category; None when the last
+        axis is the categories.
     """
 
     categories: tuple[str, ...]
     labels: np.ndarray | None
     scores: np.ndarray | None
-    _classified: dict[Rule, np.ndarray] = field(default_factory=dict, repr=False)
+    groups: TaskGroups | None = None
+    _classified: dict[Rule, tuple[np.ndarray, np.ndarray]] = field(default_factory=dict, repr=False)
 
     @classmethod
-    def from_labels(cls, labels: object, categories: Sequence[str] | None = None) -> HeadData:
-        """Validated labels (any form :meth:`HeadLabels.build` takes)."""
+    def from_labels(
+        cls,
+        labels: object,
+        categories: Sequence[str] | None = None,
+        *,
+        groups: object = None,
+        order: Sequence[str] | None = None,
+    ) -> HeadData:
+        """Validated labels (any form :meth:`HeadLabels.build` takes).
+
+        With ``groups`` ({task: category}) the labels' last axis and ``categories`` are
+        the tasks, and ``order`` may give the categories' order (see :mod:`headwidget.tasks`).
+        """
         head_labels = HeadLabels.build(labels, categories)
-        return cls(head_labels.categories, head_labels.array, None)
+        return cls._grouped(head_labels.categories, head_labels.array, None, groups, order)
 
     @classmethod
-    def from_scores(cls, scores: object, categories: Sequence[str] | None = None) -> HeadData:
-        """Validated scores (layers, heads, categories), to be classified by a rule."""
+    def from_scores(
+        cls,
+        scores: object,
+        categories: Sequence[str] | None = None,
+        *,
+        groups: object = None,
+        order: Sequence[str] | None = None,
+    ) -> HeadData:
+        """Validated scores (layers, heads, categories or tasks), to be classified by a rule."""
         values = scoring.check_scores(scores)
-        check_shape(values.shape, "scores")
+        check_shape(values.shape, "scores", "categories" if groups is None else "tasks")
+        if groups is not None and categories is None:
+            raise ValueError("groups= needs the task names: pass them as the second argument")
         names = _names(categories, values.shape)
         # ours: the caller's array may change later (check_scores may return it as is)
-        return cls(tuple(names), None, read_only(values))
+        return cls._grouped(tuple(names), None, read_only(values), groups, order)
+
+    @classmethod
+    def _grouped(
+        cls, names: tuple[str, ...], labels: np.ndarray | None, scores: np.ndarray | None, groups: object, order: object
+    ) -> HeadData:
+        if groups is None:
+            if order is not None:
+                raise ValueError(
+                    "categories= orders the categories of groups=; without groups= it has nothing to order"
+                )
+            return cls(names, labels, scores)
+        task_groups = TaskGroups.build(names, groups, order)
+        return cls(task_groups.categories, labels, scores, task_groups)
 
     def with_labels(self, labels: np.ndarray) -> HeadData:
         """The same scores with fixed labels (read from a file that holds both)."""
-        fixed = HeadLabels.build(labels, list(self.categories)).array
-        if fixed.shape != self.shape:
-            raise ValueError(f"labels has shape {fixed.shape}; expected the scores' {self.shape}")
-        return HeadData(self.categories, fixed, self.scores)
+        fixed = HeadLabels.build(labels, list(self.columns)).array
+        if self.scores is not None and fixed.shape != self.scores.shape:
+            raise ValueError(f"labels has shape {fixed.shape}; expected the scores' {self.scores.shape}")
+        return HeadData(self.categories, fixed, self.scores, self.groups)
 
     @property
     def shape(self) -> tuple[int, int, int]:
         """(layers, heads, categories)."""
         array = self.labels if self.labels is not None else self.scores
-        n_layers, n_heads, n_categories = array.shape  # type: ignore[union-attr]
-        return int(n_layers), int(n_heads), int(n_categories)
+        n_layers, n_heads = array.shape[:2]  # type: ignore[union-attr]
+        return int(n_layers), int(n_heads), len(self.categories)
+
+    @property
+    def tasks(self) -> tuple[str, ...] | None:
+        """The task names along the last axis, or None when it holds the categories."""
+        return None if self.groups is None else self.groups.tasks
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        """The names along the labels' and scores' last axis: the tasks, or the categories."""
+        return self.categories if self.groups is None else self.groups.tasks
 
     def labels_for(self, threshold: float | None, top_k: int | None) -> np.ndarray:
-        """The labels under a rule: the scores classified, or the fixed labels when there is no rule."""
-        if threshold is None and top_k is None:
-            if self.labels is None:
-                raise ValueError("these scores need a rule: threshold= or top_k=")
-            return self.labels
-        if self.scores is None:
-            raise ValueError("a rule needs scores; these data have labels only")
+        """The categories' labels under a rule: the scores classified (per task, then grouped),
+        or the fixed labels when there is no rule."""
+        return self._under(threshold, top_k)[1]
+
+    def task_labels_for(self, threshold: float | None, top_k: int | None) -> np.ndarray:
+        """The labels along the last axis (per task when grouped) under a rule."""
+        return self._under(threshold, top_k)[0]
+
+    def category_scores(self) -> np.ndarray | None:
+        """Scores per category: the scores, or with tasks each category's best task score."""
+        if self.scores is None or self.groups is None:
+            return self.scores
+        return read_only(self.groups.category_scores(self.scores), copy=False)
+
+    def _under(self, threshold: float | None, top_k: int | None) -> tuple[np.ndarray, np.ndarray]:
         rule = (threshold, top_k)
         if rule not in self._classified:
+            if threshold is None and top_k is None:
+                if self.labels is None:
+                    raise ValueError("these scores need a rule: threshold= or top_k=")
+                columns = self.labels
+            elif self.scores is None:
+                raise ValueError("a rule needs scores; these data have labels only")
+            else:
+                columns = read_only(scoring.classify(self.scores, threshold, top_k), copy=False)
+            grouped = columns if self.groups is None else read_only(self.groups.group(columns), copy=False)
             self._classified.clear()  # one rule at a time is all a widget shows
-            self._classified[rule] = read_only(scoring.classify(self.scores, threshold, top_k), copy=False)
+            self._classified[rule] = (columns, grouped)
         return self._classified[rule]
 
     # ------------------------------------------------------------ encoding for the view
@@ -100,6 +172,8 @@ class HeadData:
         return {
             "shape": list(self.shape),
             "categories": list(self.categories),
+            "tasks": None if self.groups is None else list(self.groups.tasks),
+            "groups": None if self.groups is None else list(self.groups.index),
             "bits": None if self.labels is None else np.packbits(self.labels, axis=None).tobytes(),
             # copy=False: already little-endian float32 on most machines, so one copy (to bytes), not two
             "scores": None if self.scores is None else self.scores.astype("<f4", copy=False).tobytes(),
@@ -114,14 +188,23 @@ class HeadData:
         ValueError, TypeError
             For anything but the form :meth:`to_json` writes, before allocating arrays.
         """
-        if not isinstance(value, dict) or set(value) != {"shape", "categories", "bits", "scores"}:
-            raise ValueError(f"data must be {{shape, categories, bits, scores}}; got {short(value)}")
+        if not isinstance(value, dict) or not _KEYS <= set(value) <= _KEYS | {"tasks", "groups"}:
+            raise ValueError(f"data must be {{shape, categories, tasks, groups, bits, scores}}; got {short(value)}")
         shape = value["shape"]
         if not (isinstance(shape, (list, tuple)) and len(shape) == 3 and all(_is_int(n) for n in shape)):
             raise ValueError(f"data shape must be [layers, heads, categories]; got {short(shape)}")
         shape = tuple(int(n) for n in shape)
         check_shape(shape, "data")
         names = _names(value["categories"], shape)
+        tasks, index = value.get("tasks"), value.get("groups")
+        groups = None
+        if tasks is not None or index is not None:
+            if tasks is None or index is None:
+                raise ValueError("data has one of tasks and groups; expected both or neither")
+            if isinstance(tasks, (list, tuple)):  # before checking every name
+                check_shape((*shape[:2], len(tasks)), "data", "tasks")
+            groups = TaskGroups.from_index(tasks, names, index)
+            shape = (*shape[:2], len(groups.tasks))
         n = math.prod(shape)
         bits, scores = value["bits"], value["scores"]
         if bits is None and scores is None:
@@ -134,7 +217,10 @@ class HeadData:
         if scores is not None:
             raw = _bytes(scores, "data scores", 4 * n)
             values = read_only(np.frombuffer(raw, "<f4").astype(np.float32).reshape(shape), copy=False)
-        return cls(tuple(names), labels, values)
+        return cls(tuple(names), labels, values, groups)
+
+
+_KEYS = {"shape", "categories", "bits", "scores"}
 
 
 def _names(categories: object, shape: tuple[int, ...]) -> list[str]:

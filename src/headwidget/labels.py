@@ -144,15 +144,16 @@ def _as_bool(value: object, name: str, *, ndim: int) -> np.ndarray:
     return np.array(result, dtype=bool, copy=True)
 
 
-def check_shape(shape: tuple[int, ...], name: str) -> None:
+def check_shape(shape: tuple[int, ...], name: str, last: str = "categories") -> None:
     """A (layers, heads, categories) shape the widget can draw: each at least 1, at most
     :data:`MAX_HEADS` heads, :data:`MAX_CATEGORIES` categories and :data:`MAX_CELLS`
-    cells. Checked before any array of that shape is allocated."""
+    cells. Checked before any array of that shape is allocated. ``last`` names the last
+    axis in messages ("tasks" when it holds tasks, which have the categories' limits)."""
     if len(shape) != 3:
-        raise ValueError(f"{name} has shape {shape}; expected (layers, heads, categories)")
+        raise ValueError(f"{name} has shape {shape}; expected (layers, heads, {last})")
     if min(shape) < 1:
         raise ValueError(
-            f"{name} has shape {shape}; expected at least one layer, one head and one category (each at least 1)"
+            f"{name} has shape {shape}; expected at least one layer, one head and one {last[:-1]} (each at least 1)"
         )
     n_layers, n_heads, n_categories = shape
     if n_layers * n_heads > MAX_HEADS:
@@ -160,11 +161,11 @@ def check_shape(shape: tuple[int, ...], name: str) -> None:
             f"{name} has {n_layers} x {n_heads} = {n_layers * n_heads} heads; at most {MAX_HEADS} can be displayed"
         )
     if n_categories > MAX_CATEGORIES:
-        raise ValueError(f"{name} has {n_categories} categories; at most {MAX_CATEGORIES} can be displayed")
+        raise ValueError(f"{name} has {n_categories} {last}; at most {MAX_CATEGORIES} can be displayed")
     if n_layers * n_heads * n_categories > MAX_CELLS:
         raise ValueError(
             f"{name} has {n_layers} x {n_heads} x {n_categories} = {n_layers * n_heads * n_categories} cells "
-            f"(layers x heads x categories); at most {MAX_CELLS} can be displayed"
+            f"(layers x heads x {last}); at most {MAX_CELLS} can be displayed"
         )
 
 

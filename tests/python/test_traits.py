@@ -84,7 +84,7 @@ def test_front_end_lists_the_same_traits_and_levels():
 def test_standalone_state_holds_every_synced_trait():
     state = widget_state(HeadMapWidget(example_labels()))
     assert set(state) == set(synced(HeadMapWidget))
-    assert set(state["_data"]) == {"shape", "categories", "bits", "scores"}
+    assert set(state["_data"]) == {"shape", "categories", "tasks", "groups", "bits", "scores"}
     assert set(state["_data"]["bits"]) == {"$bytes"} and state["_data"]["scores"] is None
 
 

@@ -29,9 +29,9 @@ Sources and licences
   https://arxiv.org/abs/2310.15213. Values from ``src/utils/extract_utils.py``
   (``compute_universal_function_vector``, the ``'Llama-2-7b'`` list) of
   https://github.com/ericwtodd/function_vectors (MIT, Copyright (c) 2023 Eric Todd) at
-  commit ``fb9eac7b6dc707ea1475a717379916007fe448d5``: the 100 heads with the highest
-  average indirect effect (AIE) over the paper's tasks, with the AIE rounded to 4 decimals
-  as printed there. The repository publishes neither the AIE of the other 924 heads nor
+  commit ``fb9eac7b6dc707ea1475a717379916007fe448d5``: the 100 "universal" heads, highest
+  average indirect effect (AIE) across a set of ICL tasks, AIE rounded to 4 decimals as
+  printed there. The repository publishes neither the AIE of the other 924 heads nor
   per-task effects; those heads' scores are NaN. The label is the top 10, the
   repository's default ``n_top_heads=10``.
 * **DuoAttention retrieval heads** -- G. Xiao, J. Tang, J. Zuo, J. Guo, S. Yang, H. Tang,
@@ -58,7 +58,6 @@ Examples
 >>> ioi = datasets.load("ioi-gpt2-small")
 >>> ioi.heads("Name mover")
 [(9, 6), (9, 9), (10, 0)]
->>> w = ioi.widget()  # doctest: +SKIP
 """
 
 from __future__ import annotations

@@ -30,8 +30,9 @@ Sources and licences
   (``compute_universal_function_vector``, the ``'Llama-2-7b'`` list) of
   https://github.com/ericwtodd/function_vectors (MIT, Copyright (c) 2023 Eric Todd) at
   commit ``fb9eac7b6dc707ea1475a717379916007fe448d5``: the 100 "universal" heads, highest
-  average indirect effect (AIE) across a set of ICL tasks, AIE rounded to 4 decimals as
-  printed there. The repository publishes neither the AIE of the other 924 heads nor
+  average indirect effect (AIE) over the abstractive tasks the model beats baseline on
+  (paper, Appendix G; the author in the repository's issue #13), AIE rounded to 4
+  decimals as printed there. The repository publishes neither the AIE of the other 924 heads nor
   per-task effects; those heads' scores are NaN. The label is the top 10, the
   repository's default ``n_top_heads=10``.
 * **DuoAttention retrieval heads** -- G. Xiao, J. Tang, J. Zuo, J. Guo, S. Yang, H. Tang,

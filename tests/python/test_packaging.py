@@ -103,6 +103,16 @@ def test_wheel_contains_the_bundle(wheel):
     assert "All Categories" in bundle and "render" in bundle
 
 
+def test_sdist_and_wheel_carry_the_bundled_datasets(sdist, wheel):
+    from headwidget.datasets import DATA_FILES
+
+    top = sdist.name.removesuffix(".tar.gz")
+    in_sdist, in_wheel = _members(sdist), zipfile.ZipFile(wheel).namelist()
+    for name in ("__init__.py", *DATA_FILES):
+        assert f"{top}/src/headwidget/datasets/{name}" in in_sdist, name
+        assert f"headwidget/datasets/{name}" in in_wheel, name
+
+
 def test_sdist_installs_in_a_clean_venv_without_node(sdist, no_node_env, tmp_path):
     env = tmp_path / "venv"
     venv.create(env, with_pip=False)  # pip --python below installs into it: no ensurepip run
@@ -121,6 +131,8 @@ def test_sdist_installs_in_a_clean_venv_without_node(sdist, no_node_env, tmp_pat
         "w = headwidget.HeadMapWidget(headwidget.example_labels())\n"
         "assert 'All Categories' in w._esm, 'bundle not loaded'\n"
         "assert w.labels.shape == (32, 32, 4)\n"
+        "from headwidget import datasets\n"
+        "assert all(datasets.load(n).labels.any() for n in datasets.names())  # read from the install\n"
         "print(headwidget.__file__)\n"
     )
     result = _run([python, "-c", script], env=no_node_env, cwd=tmp_path)

@@ -9,9 +9,27 @@ CELLS = [
     new_markdown_cell(
         "# headwidget quickstart\n\n"
         "A live map of which attention heads (layer × head) belong to which functional category.\n\n"
+        "## A real model: Llama-2-7B\n\n"
+        "Two published per-head maps of Llama-2-7B's 32 layers × 32 heads, on one grid: the 10 "
+        "**function-vector** heads of Todd et al. (ICLR 2024; the heads with the highest average indirect "
+        "effect) and the 446 **retrieval** heads DuoAttention (Xiao et al. 2024) found in the model's "
+        "32K-context fine-tune. All ten function-vector heads are retrieval heads too: they are the "
+        '"2 categories" cells. Hover a head for its scores. `headwidget.datasets` ships this and other '
+        "published maps offline, each with its citation, source and licence (`real-models.ipynb` walks "
+        "through them)."
+    ),
+    new_code_cell(
+        "from headwidget import datasets\n\n"
+        'llama = datasets.load("llama-2-7b-fv-retrieval")\n'
+        'real = llama.widget(title="Llama-2-7B: function-vector heads and retrieval heads")\n'
+        "real"
+    ),
+    new_code_cell('print(llama.citation)\nprint(llama.licence)\nllama.heads("Function vector")  # (layer, head) pairs'),
+    new_markdown_cell(
+        "## The reference figure's look (synthetic)\n\n"
         "The labels below are **synthetic**: `example_labels()` draws them from a seeded random generator "
         "shaped like published results (specialisation in the last third of the layers, Linguistic "
-        "densest, Translation sparsest). They describe no real model."
+        "densest, Translation sparsest), in the reference figure's four categories. They describe no real model."
     ),
     new_code_cell(
         "from headwidget import HeadMapWidget, example_labels\n\n"

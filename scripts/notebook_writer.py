@@ -14,5 +14,8 @@ def write_notebook(cells: list, name: str) -> None:
     for i, cell in enumerate(cells):
         cell.id = f"cell-{i}"
     nb = new_notebook(cells=cells, metadata={"kernelspec": {"name": "python3", "display_name": "Python 3"}})
-    nbformat.write(nb, NOTEBOOKS / name)
+    target = NOTEBOOKS / name
+    partial = target.with_name(f".{name}.tmp")  # never a half-written notebook
+    nbformat.write(nb, partial)
+    partial.replace(target)
     print(f"wrote {NOTEBOOKS / name}")

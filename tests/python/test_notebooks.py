@@ -34,6 +34,18 @@ def test_quickstart_runs(tmp_path):
     assert outputs_with(nb, "application/vnd.jupyter.widget-view+json")
 
 
+def test_real_models_runs_each_dataset_and_the_grouped_tasks(tmp_path):
+    nb = execute("real-models.ipynb", tmp_path)
+    titles = [o["data"]["text/plain"] for o in outputs_with(nb, "application/vnd.jupyter.widget-view+json")]
+    assert len(titles) == 5  # IOI, function vectors, retrieval, both, the 20 grouped tasks
+    listing = "".join(o.get("text", "") for cell in nb.cells for o in cell.get("outputs", []))
+    assert "ioi-gpt2-small: 12 x 12" in listing and "llama-2-7b-fv-retrieval: 32 x 32" in listing
+    counts = [
+        o["data"]["text/plain"] for o in outputs_with(nb, "text/plain") if "'Translation'" in o["data"]["text/plain"]
+    ]
+    assert counts and "'english_to_french'" in counts[-1]  # heads per task, then per category
+
+
 def test_publishing_runs_and_writes_every_format(tmp_path):
     pytest.importorskip("matplotlib")
     nb = execute("publishing.ipynb", tmp_path)

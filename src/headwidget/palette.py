@@ -10,18 +10,19 @@ Beyond four categories (documented in the README):
   categories 7 to 12 the light partners of the first six from tab20
   (light blue, light orange, light green, light red, light olive, light cyan);
 * categories 13 and on take generated colours (:func:`generated_colors`): a
-  greedy farthest-point sequence over the sRGB grid of steps of 15 (0, 15, ..., 255
+  greedy farthest-point sequence over the sRGB grid of steps of 12 (0, 12, ..., 252
   per channel), kept to chromatic colours of middle lightness (CIELAB chroma at
-  least 20, lightness 25 to 88, so each reads on white and none looks grey), each
+  least 20, lightness 25 to 80, so each stands out on white and on the light grey
+  background and none looks grey), each
   the candidate farthest, in CIEDE2000, from every colour before it: the 12 above,
   purple / brown / pink, unclassified ``#e6e6e6``, white and the greys of the "k
   categories" ramp. The sequence is fixed (no randomness) and does not depend on
   how many categories there are: category 13 has the same colour at 13 categories
   as at 60. From 13 to 60 categories every two category colours, and every category
   colour and unclassified, differ by at least :data:`MIN_DELTA_E` = 12 (CIEDE2000;
-  the 12 documented colours already come within 12.2 of each other: olive and light
-  olive), and every category colour differs from every "k categories" colour by at
-  least 12 too;
+  measured 12.19, set by two documented colours, olive and light olive; the
+  generated ones keep at least 12.2 from every other colour), and every category
+  colour differs from every "k categories" colour by at least 12 too (measured 12.12);
 * a head in 5 or more categories takes a grey that darkens with the count, a ramp
   that reads as "more categories": up to 12 categories the grey of k categories
   is fixed, from tab10's grey (#7f7f7f, 5 categories) to near-black (#101010, 12
@@ -83,6 +84,18 @@ MAX_CATEGORIES = len(CATEGORY_COLORS)
 #: The least CIEDE2000 difference between two category colours, or a category colour and
 #: unclassified or a "k categories" colour, from 13 to 60 categories (tests/python/test_palette.py).
 MIN_DELTA_E = 12.0
+
+#: Categories 13 to 60: the first 48 colours of :func:`generated_colors`' rule, written out.
+GENERATED_COLORS: tuple[str, ...] = (
+    "#0c00cc", "#005400", "#780c54", "#906c00", "#00786c", "#d8006c",
+    "#483c00", "#484878", "#78a890", "#6c7848", "#840000", "#b4846c",
+    "#ccb4d8", "#b45400", "#00a8fc", "#0c5460", "#a89c78", "#9c00b4",
+    "#4854fc", "#9c6c84", "#8490b4", "#cc9000", "#00d8b4", "#e400fc",
+    "#c090fc", "#603000", "#849000", "#fc603c", "#54909c", "#f0546c",
+    "#90243c", "#6c4860", "#00543c", "#78c00c", "#606ca8", "#f0c03c",
+    "#00783c", "#485430", "#fca8cc", "#004878", "#542478", "#606000",
+    "#6084fc", "#a84890", "#84603c", "#009c6c", "#849c60", "#fc00a8",
+)  # fmt: skip
 
 #: ``palette="colorblind"``: Okabe & Ito's colour-blind-safe set. Categories take
 #: blue, orange, bluish green, vermillion, sky blue; heads in 2 / 3 / 4 / 5 categories
@@ -212,22 +225,23 @@ def generated_colors(n: int) -> list[str]:
     """The first ``n`` generated category colours (for categories 13, 14, ...).
 
     Greedy farthest-point selection in CIEDE2000 over a fixed sRGB grid (see the
-    module's docstring); computed once up to a block of 64 at a time and cached, so
-    a palette for 60 categories takes microseconds after the first.
+    module's docstring). The first 48 (up to 60 categories) are
+    :data:`GENERATED_COLORS`, written out (a test checks them against the rule);
+    more are computed once, 64 at a time, and cached.
     """
-    if n <= 0:
-        return []
+    if n <= len(GENERATED_COLORS):
+        return list(GENERATED_COLORS[: max(0, n)])
     return list(_generated(-(-n // 64) * 64)[:n])
 
 
 @lru_cache(maxsize=8)
 def _generated(n: int) -> tuple[str, ...]:
     """The first ``n`` generated colours (a prefix of every longer sequence)."""
-    levels = np.arange(0, 256, 15)
+    levels = np.arange(0, 256, 12)
     grid = np.stack(np.meshgrid(levels, levels, levels, indexing="ij"), axis=-1).reshape(-1, 3)
     lab = srgb_to_lab(grid / 255)
     chroma = np.hypot(lab[:, 1], lab[:, 2])
-    keep = (chroma >= 20) & (lab[:, 0] >= 25) & (lab[:, 0] <= 88)
+    keep = (chroma >= 20) & (lab[:, 0] >= 25) & (lab[:, 0] <= 80)
     grid, lab = grid[keep], lab[keep]
     fixed = [*CATEGORY_COLORS, *MULTI_COLORS[:3], UNCLASSIFIED, "#ffffff", *(_grey(v) for v in range(0, 0x80, 4))]
     nearest = ciede2000(lab[:, None, :], hex_to_lab(fixed)[None, :, :]).min(axis=1)

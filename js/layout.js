@@ -144,6 +144,7 @@ export function mostCategories(cells, shape, shown) {
     let k = 0;
     for (const c of visible) k += cells[base + c];
     if (k > most) most = k;
+    if (most === visible.length) break; // none can be in more
   }
   return most;
 }

@@ -9,25 +9,26 @@ Beyond four categories (documented in the README):
 * categories 5 and 6 take tab10's remaining hues, olive and cyan, and
   categories 7 to 12 the light partners of the first six from tab20
   (light blue, light orange, light green, light red, light olive, light cyan);
-* categories 13 and on take generated colours (:func:`generated_colors`): a
-  greedy farthest-point sequence over the sRGB grid of steps of 12 (0, 12, ..., 252
-  per channel), kept to chromatic colours of middle lightness (CIELAB chroma at
-  least 20, lightness 25 to 80, so each stands out on white and on the light grey
-  background and none looks grey), each
-  the candidate farthest, in CIEDE2000, from every colour before it: the 12 above,
-  purple / brown / pink, unclassified ``#e6e6e6``, white and the greys of the "k
-  categories" ramp. The sequence is fixed (no randomness) and does not depend on
-  how many categories there are: category 13 has the same colour at 13 categories
-  as at 60. From 13 to 60 categories every two category colours, and every category
-  colour and unclassified, differ by at least :data:`MIN_DELTA_E` = 12 (CIEDE2000;
-  measured 12.19, set by two documented colours, olive and light olive; the
-  generated ones keep at least 12.2 from every other colour), and every category
-  colour differs from every "k categories" colour by at least 12 too (measured 12.12);
+* categories 13 and on take generated colours (:func:`generated_colors`): a greedy
+  farthest-point sequence over the sRGB grid of steps of 12 (0, 12, ..., 252 per
+  channel), kept to chromatic colours of middle lightness (CIELAB chroma at least
+  20, lightness 25 to 80, so each stands out on white and on the light grey
+  background and none looks grey), each the candidate farthest, in CIEDE2000, from
+  every colour before it: the 12 above, purple / brown / pink, unclassified
+  ``#e6e6e6``, white and the greys of the "k categories" ramp. The sequence is fixed
+  (no randomness) and does not depend on how many categories there are: category 13
+  has the same colour at 13 categories as at 60. From 13 to 60 categories every two
+  category colours, and every category colour and unclassified, differ by at least
+  :data:`MIN_DELTA_E` = 12 (CIEDE2000; measured 12.19, set by two documented
+  colours, olive and light olive; the generated ones keep at least 12.2 from every
+  other colour), and every category colour differs from every "k categories" colour
+  by at least 12 too (measured 12.12);
 * a head in 5 or more categories takes a grey that darkens with the count, a ramp
   that reads as "more categories": up to 12 categories the grey of k categories
   is fixed, from tab10's grey (#7f7f7f, 5 categories) to near-black (#101010, 12
   categories); beyond 12 the greys spread from #7f7f7f (5) to #101010 (all of them)
-  evenly in the logarithm of k - 4 (CIELAB lightness), so the first few counts,
+  evenly in the logarithm of k - 4 (CIELAB lightness), each at least one sRGB level
+  darker than the one before (past about 40 categories the last go below #101010), so the first few counts,
   the common ones, stay clearly apart and the rare high counts share the dark end.
   Greys are never category colours (those are chromatic), nor the light
   unclassified grey.

@@ -3,7 +3,7 @@
 
 import { comboHeads, comboRows, countCombos, findCombo, findCombos, veilPath } from "./combos.js";
 import { createLegend } from "./legend.js";
-import { legendEntries } from "./layout.js";
+import { largestListed, legendEntries, mostCategories } from "./layout.js";
 
 /**
  * @typedef {object} Explorer
@@ -39,6 +39,8 @@ export function createExplorer(el, hooks) {
   let view = null;
   /** the chosen combination's id in the last draw, -1 for none */
   let active = -1;
+  /** the most visible categories one head is in (the legend lists "k categories" up to it, past 4) */
+  let most = Infinity;
 
   const legend = createLegend(el, {
     choose(key) {
@@ -66,6 +68,8 @@ export function createExplorer(el, hooks) {
       data = newData;
       shown = newShown;
       palette = newPalette;
+      // up to 4 visible categories the legend lists every row: no need to count
+      most = newShown.filter(Boolean).length > 4 ? mostCategories(data.cells, data.shape, shown) : Infinity;
       found = null;
       stale = true;
     },
@@ -77,9 +81,9 @@ export function createExplorer(el, hooks) {
       const counted = legend.isOpen() || chosen !== null ? combos() : { ids: new Int32Array(0), members: [] };
       active = findCombo(counted, chosen);
       if (active < 0) chosen = null; // e.g. a category it needs was hidden
-      const nGroups = Math.max(0, shown.filter(Boolean).length - 1);
+      const nGroups = Math.max(0, largestListed(shown.filter(Boolean).length, most) - 1); // "k categories" rows
       return legend.update({
-        rows: legendEntries(data.categories, shown, palette).map((e, i) =>
+        rows: legendEntries(data.categories, shown, palette, most).map((e, i) =>
           i < nGroups ? { ...e, size: nGroups + 1 - i } : e,
         ),
         combos: legend.isOpen()

@@ -10,7 +10,7 @@ import { fitPanels } from "./layout.js";
  * @property {number} width  the view's content width
  * @property {number} legendWidth  the legend's width
  * @property {number} legendGap  between the legend and the panels
- * @property {number} legendRows  the legend's height with every "k categories" row closed
+ * @property {number} legendRows  the legend's height with every "k categories" row closed (its tallest column)
  * @property {number} colGap  between two panels of a row
  * @property {import("./panel.js").AxisRoom} axes  one panel's axes
  */
@@ -51,11 +51,11 @@ export function fit(room, nPanels, nLayers, nHeads, dpr) {
 export function measureRoom(root, legend, grid, axes) {
   const style = getComputedStyle(root);
   const width = root.getBoundingClientRect().width - px(style.paddingLeft) - px(style.paddingRight);
-  const rows = /** @type {HTMLElement[]} */ ([...legend.querySelectorAll(":scope > .hw-legend-row")]);
   const legendWidth = legend.getBoundingClientRect().width; // the border box, as observed
   const legendGap = px(getComputedStyle(/** @type {HTMLElement} */ (legend.parentElement)).columnGap);
-  const rowGap = px(getComputedStyle(legend).rowGap);
-  const legendRows = rows.reduce((sum, row) => sum + row.getBoundingClientRect().height, 0) + rowGap * Math.max(0, rows.length - 1);
+  // one column of rows, or several (js/legend.js): the tallest column, its rows closed
+  const columns = legend.querySelector(":scope > .hw-legend-col") ? [...legend.children] : [legend];
+  const legendRows = Math.max(0, ...columns.map((column) => closedHeight(/** @type {HTMLElement} */ (column))));
   return {
     width: Math.floor(width),
     legendWidth: Math.ceil(legendWidth),
@@ -64,6 +64,17 @@ export function measureRoom(root, legend, grid, axes) {
     colGap: px(getComputedStyle(grid).columnGap),
     axes,
   };
+}
+
+/**
+ * A column of legend rows' height with every "k categories" row closed.
+ * @param {HTMLElement} column
+ * @returns {number}
+ */
+function closedHeight(column) {
+  const rows = /** @type {HTMLElement[]} */ ([...column.querySelectorAll(":scope > .hw-legend-row")]);
+  const rowGap = px(getComputedStyle(column).rowGap);
+  return rows.reduce((sum, row) => sum + row.getBoundingClientRect().height, 0) + rowGap * Math.max(0, rows.length - 1);
 }
 
 /** @param {string} value  a computed length ("12px", "normal") @returns {number} */

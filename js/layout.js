@@ -118,15 +118,52 @@ export function groupEntries(categories, shown, palette) {
 }
 
 /**
- * Legend rows as in the reference: the groups last to first ("V categories" ...
- * "2 categories", then the visible categories last to first), then "Unclassified".
+ * The largest k whose "k categories" row the legend lists (below 2: none): every k up
+ * to 4 (as far as the visible categories go: the reference's rows), beyond that up to
+ * `most`, the most visible categories one head is in (groups.py's largest_listed).
+ * @param {number} nVisible
+ * @param {number} [most]  Infinity (the default): every k up to `nVisible`
+ * @returns {number}
+ */
+export function largestListed(nVisible, most = Infinity) {
+  return Math.min(nVisible, Math.max(Math.min(nVisible, 4), most));
+}
+
+/**
+ * The most visible categories any one head is in (0 for none), over the whole model.
+ * @param {Uint8Array} cells  0/1 per (layer, head, category), C order
+ * @param {[number, number, number]} shape
+ * @param {boolean[]} shown
+ * @returns {number}
+ */
+export function mostCategories(cells, shape, shown) {
+  const [L, H, C] = shape;
+  const visible = shown.map((on, c) => (on ? c : -1)).filter((c) => c >= 0);
+  let most = 0;
+  for (let i = 0, base = 0; i < L * H; i++, base += C) {
+    let k = 0;
+    for (const c of visible) k += cells[base + c];
+    if (k > most) most = k;
+    if (most === visible.length) break; // none can be in more
+  }
+  return most;
+}
+
+/**
+ * Legend rows as in the reference: the groups last to first ("K categories" ...
+ * "2 categories", K = largestListed(V, most), then the visible categories last to
+ * first), then "Unclassified".
  * @param {string[]} categories
  * @param {boolean[]} shown
  * @param {Palette} palette
+ * @param {number} [most]  the most visible categories one head is in (default: every row)
  * @returns {{label: string, color: string}[]}
  */
-export function legendEntries(categories, shown, palette) {
-  return [...groupEntries(categories, shown, palette).reverse(), { label: UNCLASSIFIED_LABEL, color: palette.unclassified }];
+export function legendEntries(categories, shown, palette, most = Infinity) {
+  const groups = groupEntries(categories, shown, palette);
+  const V = shown.filter(Boolean).length;
+  const listed = groups.slice(0, V + Math.max(0, largestListed(V, most) - 1));
+  return [...listed.reverse(), { label: UNCLASSIFIED_LABEL, color: palette.unclassified }];
 }
 
 /**

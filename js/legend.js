@@ -1,8 +1,27 @@
 // The legend beside the composite: colour swatches and labels (text only). The
 // "k categories" rows open into the combinations present, UpSet-style: one dot
 // per visible category, a bar and a count; choosing one highlights its heads.
+// Up to MAX_ROWS rows stand in one column; more go into columns of equal rows
+// (top to bottom, then left to right, as the static figure's side legend), at most
+// MAX_COLUMNS, so 40 categories make a block beside the panels, not 80 rows. An open
+// row's combinations stay in its column: opening one moves no other row.
 
 import { control, div } from "./dom.js";
+
+/** rows in one column before the legend takes more */
+export const MAX_ROWS = 24;
+/** columns at most: past MAX_ROWS * MAX_COLUMNS rows, the columns grow longer */
+export const MAX_COLUMNS = 4;
+
+/**
+ * Columns for `n` legend rows, and rows per column (the last may hold fewer).
+ * @param {number} n
+ * @returns {[number, number]}
+ */
+export function legendColumns(n) {
+  const columns = Math.min(MAX_COLUMNS, Math.max(1, Math.ceil(n / MAX_ROWS)));
+  return [columns, Math.ceil(n / columns)];
+}
 
 /**
  * @typedef {object} LegendRow
@@ -43,7 +62,8 @@ export function createLegend(el, actions) {
     drawnRows = rows;
     // Rebuilding must not lose the keyboard user's place: refocus the same control.
     const focused = el.contains(document.activeElement) ? document.activeElement?.getAttribute("data-key") : null;
-    el.replaceChildren(...build(state));
+    el.replaceChildren(...columns(build(state), state.rows.length));
+    el.classList.toggle("hw-legend-columns", legendColumns(state.rows.length)[0] > 1);
     if (focused) /** @type {HTMLElement | null} */ (el.querySelector(`[data-key="${focused}"]`))?.focus();
     return rowsChanged;
   }
@@ -132,6 +152,28 @@ export function createLegend(el, actions) {
     /** Whether any "k categories" row is open: only then are combinations counted. */
     isOpen: () => open.size > 0,
   };
+}
+
+/**
+ * The built rows as they stand: as they are for one column, else in column boxes of
+ * equal rows (an open row's combinations follow it in its column).
+ * @param {HTMLElement[]} built  rows, each open row followed by its combinations
+ * @param {number} n  rows (combinations not counted)
+ * @returns {HTMLElement[]}
+ */
+function columns(built, n) {
+  const [count, per] = legendColumns(n);
+  if (count === 1) return built;
+  /** @type {HTMLElement[]} */
+  const boxes = [];
+  let row = 0;
+  for (const item of built) {
+    const isRow = item.classList.contains("hw-legend-row");
+    if (isRow && row % per === 0) boxes.push(div("hw-legend-col"));
+    if (isRow) row++;
+    boxes[boxes.length - 1].append(item);
+  }
+  return boxes;
 }
 
 /**

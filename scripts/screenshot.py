@@ -2,8 +2,10 @@
 
 Usage: python scripts/screenshot.py [OUT_DIR] — writes screenshot.png (the full
 map), screenshot-cropped.png (layers 18-31, Knowledge hidden), screenshot-explore.png
-(a combination chosen in the legend, heads selected, the keyboard cursor's tooltip)
-and example.svg (written by ``widget.save``) into docs/ by default.
+(a combination chosen in the legend, heads selected, the keyboard cursor's tooltip),
+screenshot-40-categories.png (40 synthetic tasks in a 1,000-px view: generated colours,
+the legend in columns, the toggles wrapped) and example.svg (written by ``widget.save``)
+into docs/ by default.
 """
 
 from __future__ import annotations
@@ -41,6 +43,8 @@ def main(out_dir: str = "docs") -> None:
             page.context.close()
         explore(browser, f"{out_dir}/screenshot-explore.png")
         print(f"wrote {out_dir}/screenshot-explore.png")
+        many_categories(browser, f"{out_dir}/screenshot-40-categories.png")
+        print(f"wrote {out_dir}/screenshot-40-categories.png")
         browser.close()
 
 
@@ -61,6 +65,23 @@ def explore(browser, path: str) -> None:
     page.locator(".hw-clip").first.focus()
     for key in ["End", "ArrowLeft", "ArrowLeft", "ArrowDown", "ArrowDown", "ArrowDown", "ArrowDown"]:
         page.keyboard.press(key)
+    page.evaluate("hw.frame()")
+    page.locator(".view").first.screenshot(path=path)
+    page.context.close()
+
+
+def many_categories(browser, path: str) -> None:
+    """40 synthetic tasks, each a sparse band of layers, in a 1,000-px view."""
+    import numpy as np
+
+    rng = np.random.default_rng(0)
+    labels = np.zeros((32, 32, 40), bool)
+    for c in range(40):
+        first = int(rng.integers(8, 28))
+        labels[first : first + 4, :, c] = rng.random((min(4, 32 - first), 32)) < 0.12
+    widget = HeadMapWidget(labels, [f"Task {i}" for i in range(40)], title="40 tasks (synthetic)")
+    page = open_page(browser, width=1040, height=900)
+    show(page, widget, width=1000)
     page.evaluate("hw.frame()")
     page.locator(".view").first.screenshot(path=path)
     page.context.close()

@@ -12,7 +12,10 @@ Group colours are the visible categories' colours, then ``palette["multi"][0 .. 
 group labels are the visible categories' names, then "2 categories" ... "V categories".
 Everything the figure shows about the composite follows from that: each head's colour
 in the "All Categories" panel (unclassified heads in ``palette["unclassified"]``), the
-legend (the groups last to first, then "Unclassified") and the per-layer count bars
+legend (the groups last to first, then "Unclassified"; "k categories" rows only up to
+:func:`largest_listed`: all of them up to 4 visible categories, as in the reference,
+beyond that up to 4 or the most visible categories any one head is in, so 40 categories
+do not list 39 "k categories" rows that no head uses) and the per-layer count bars
 (classified heads per layer and group, stacked group 0 at the bottom). The live view
 follows the same rule; ``tests/fixtures/layout.json`` holds its expected outputs.
 """
@@ -104,14 +107,48 @@ def panel_colours(cells: np.ndarray, shown: Sequence[bool], palette: dict[str, A
     return [composite, *own]
 
 
-def legend_entries(categories: Sequence[str], shown: Sequence[bool], palette: dict[str, Any]) -> list[tuple[str, str]]:
+def most_categories(cells: np.ndarray, shown: Sequence[bool]) -> int:
+    """The most visible categories any one head is in (0 for none).
+
+    Parameters
+    ----------
+    cells : numpy.ndarray
+        Bool (or 0/1) labels with the categories last: the whole model, so the legend
+        does not change with the layer and head ranges.
+    shown : sequence of bool
+        Whether each category is visible.
+    """
+    visible = visible_categories(shown)
+    if not visible:
+        return 0
+    return int(np.asarray(cells, dtype=bool)[..., visible].sum(axis=-1).max(initial=0))
+
+
+def largest_listed(n_visible: int, most: int | None = None) -> int:
+    """The largest k whose "k categories" row the legend lists (below 2: none).
+
+    Every k up to 4 (as far as ``n_visible`` goes: the reference figure's rows, whatever
+    the data), beyond that up to ``most``, the most visible categories one head is in
+    (None: every k up to ``n_visible``).
+    """
+    if most is None:
+        return n_visible
+    return min(n_visible, max(min(n_visible, 4), most))
+
+
+def legend_entries(
+    categories: Sequence[str], shown: Sequence[bool], palette: dict[str, Any], most: int | None = None
+) -> list[tuple[str, str]]:
     """(label, colour) rows: the groups last to first, then "Unclassified".
 
-    That is "V categories" .. "2 categories", the visible categories last to first,
-    then "Unclassified": the reference figure's order.
+    That is "K categories" .. "2 categories" (``K`` = :func:`largest_listed` of the
+    visible categories and ``most``), the visible categories last to first, then
+    "Unclassified": the reference figure's order.
     """
     groups = list(zip(group_labels(categories, shown), group_colours(palette, shown), strict=True))
-    return [*groups[::-1], (UNCLASSIFIED_LABEL, palette["unclassified"])]
+    n_visible = len(visible_categories(shown))
+    listed = groups[: n_visible + max(0, largest_listed(n_visible, most) - 1)]
+    return [*listed[::-1], (UNCLASSIFIED_LABEL, palette["unclassified"])]
 
 
 def layer_counts(cells: np.ndarray, shown: Sequence[bool], heads: tuple[int, int]) -> tuple[np.ndarray, int]:

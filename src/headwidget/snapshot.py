@@ -14,7 +14,7 @@ from typing import Any
 
 import numpy as np
 
-from .groups import group_colours, layer_counts, legend_entries, panel_colours
+from .groups import group_colours, layer_counts, legend_entries, most_categories, panel_colours
 from .layout import panel_titles, tick_values
 
 
@@ -137,8 +137,9 @@ class Snapshot:
         return counts[first : last + 1], group_colours(self.palette, self.shown), busiest
 
     def legend(self) -> list[tuple[str, str]]:
-        """(label, colour) rows, as in the live view."""
-        return legend_entries(self.categories, self.shown, self.palette)
+        """(label, colour) rows, as in the live view ("k categories" rows as far as the data go)."""
+        most = most_categories(self.array, self.shown) if sum(self.shown) > 4 else None  # up to 4: every row
+        return legend_entries(self.categories, self.shown, self.palette, most)
 
     def x_ticks(self) -> list[int]:
         """Layer ticks (every n // 5 of the layers drawn), before a narrow panel thins them

@@ -39,12 +39,22 @@ def widget(shape: str, n_categories: int, crop: bool = False) -> HeadMapWidget:
     later = np.linspace(0, 0.5, n_layers)[:, None, None]
     labels = rng.random((n_layers, n_heads, n_categories)) < later * rng.uniform(0.2, 1, n_categories)
     options = {"layer_range": (n_layers // 2 + 2, n_layers - 1), "head_range": (5, n_heads // 2)} if crop else {}
-    return HeadMapWidget(labels, NAMES[:n_categories], title="Heads by category (synthetic)", **options)
+    names = [*NAMES, *(f"Task {i + 1}" for i in range(len(NAMES), n_categories))][:n_categories]
+    return HeadMapWidget(labels, names, title="Heads by category (synthetic)", **options)
 
 
 def cases() -> Iterator[tuple[str, HeadMapWidget, dict]]:
     """(id, widget, save options): both sizes and shapes, 1 to 12 categories, every legend
-    side, count bars, a crop, explicit panels per row with cut titles, renamed axes."""
+    side, count bars, a crop, explicit panels per row with cut titles, renamed axes; and
+    19 and 40 categories (generated colours, a legend in columns) left and on top."""
+    for size, (width, font) in SIZES.items():
+        for n in (19, 40):
+            for legend in ("left", "top"):
+                yield (
+                    f"{size}-32x32-many{n}-{legend}",
+                    widget("32x32", n),
+                    {"width": width, "font_size": font, "legend": legend},
+                )
     for size, (width, font) in SIZES.items():
         for shape in SHAPES:
             for n in (1, 4, 8, 12):

@@ -16,6 +16,7 @@ import {
   groupEntries,
   headGroups,
   legendEntries,
+  mostCategories,
   minTickStep,
   panelTitles,
   tickValues,
@@ -57,13 +58,23 @@ test("panels per row and cell size are Python's", () => {
   }
 });
 
-for (const { categories, shown, palette, titles, legend, groups } of fixture.panels) {
+for (const { categories, shown, palette, titles, legend, legend_most, groups } of fixture.panels) {
   test(`panels, groups and legend for ${categories.length} categories, shown ${shown}`, () => {
     assert.deepEqual(panelTitles(categories, shown), titles);
     assert.deepEqual(groupEntries(categories, shown, palette), groups);
     assert.deepEqual(legendEntries(categories, shown, palette), legend);
+    const V = shown.filter(Boolean).length;
+    for (const [most, rows] of Object.entries(legend_most)) {
+      assert.deepEqual(legendEntries(categories, shown, palette, Math.min(Number(most), V)), rows, `most ${most}`);
+    }
   });
 }
+
+test("the most visible categories one head is in is Python's", () => {
+  for (const { shape, cells, shown, most } of fixture.composite) {
+    assert.equal(mostCategories(Uint8Array.from(cells), shape, shown), most, `${shape} ${shown}`);
+  }
+});
 
 /** "#rrggbb" of pixel i of RGBA bytes */
 const rgbAt = (/** @type {Uint8ClampedArray} */ px, /** @type {number} */ i) =>

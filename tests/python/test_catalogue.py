@@ -210,9 +210,9 @@ CONSTRUCTION = [
     ),
     (
         "too-many-categories",
-        lambda: HeadMapWidget(np.zeros((2, 2, 13), bool)),
+        lambda: HeadMapWidget(np.zeros((2, 2, 6), bool), palette="colorblind"),
         ValueError,
-        r"labels has 13 categories; the reference palette has colours for at most 12: pass palette=",
+        r"labels has 6 categories; the colorblind palette has colours for at most 5: use palette='reference'",
     ),
     (
         "bad-colour",
@@ -282,7 +282,7 @@ LIVE = [
     ("replace-ndim", "plain", lambda w: w.set_labels(np.zeros((4, 4))), ValueError, r"shape \(4, 4\); expected"),
     ("replace-names", "plain", lambda w: w.set_labels(OK, ["A"]), ValueError, r"categories has 1 names"),
     ("replace-assign", "plain", setattr_("labels", "abc"), TypeError, r"labels has dtype <U3; expected"),
-    ("replace-palette", "plain", lambda w: w.set_labels(np.zeros((2, 2, 13), bool)), ValueError, r"at most 12"),
+    ("replace-palette", "colorblind", lambda w: w.set_labels(np.zeros((2, 2, 6), bool)), ValueError, r"at most 5"),
     ("threshold-no-scores", "plain", setattr_("threshold", 0.5), traitlets.TraitError, r"threshold needs scores"),
     ("threshold-nan", "scored", setattr_("threshold", float("nan")), traitlets.TraitError, r"must be finite; got nan"),
     ("top-k-zero", "scored", setattr_("top_k", 0), traitlets.TraitError, r"\(4 x 3 = 12\); got 0"),
@@ -300,6 +300,7 @@ def live():
             example_labels(), title="t", layer_range=(18, 31), head_range=(4, 11), visible=["Linguistic"]
         ),
         "scored": HeadMapWidget.from_scores(SCORES, NAMES, threshold=0.4, layer_range=(1, 2), head_range=(1, 2)),
+        "colorblind": HeadMapWidget(example_labels(), palette="colorblind"),
     }
 
 

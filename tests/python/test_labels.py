@@ -78,7 +78,7 @@ BAD = [
     ({"A": np.zeros((2, 2)), "B": np.zeros((3, 2))}, None, ValueError, "must all have the same"),
     ({}, None, ValueError, "labels keys is empty"),
     ({"A": np.zeros((2, 2))}, ["A"], TypeError, "categories must not be given when labels is a mapping"),
-    (np.zeros((2, 2, 13), bool), None, ValueError, "13 categories; the reference palette has colours for at most 12"),
+    (np.zeros((2, 2, 257), bool), None, ValueError, "257 categories; at most 256 can be displayed"),
     ([[[True], [False, True]]], None, ValueError, "labels is not a rectangular array"),
 ]
 

@@ -1,7 +1,8 @@
 // "Which task put a head there": a category panel's "▸ N tasks" button opens a row of
 // small panels under the view's panels, one per task of that category, each showing the
 // heads that pass that task (under the live rule) in the category's colour on grey.
-// Which rows are open is this view's own state (no trait), kept by category name.
+// Which rows are open is this view's own state (no trait), kept by category name;
+// opening one draws that row alone, from what the view last gave each level.
 
 import { control, div } from "./dom.js";
 import { blit, sourceCanvas, taskPixels } from "./draw.js";
@@ -44,10 +45,9 @@ import { outlinePath, selectionStroke } from "./selection.js";
 
 /**
  * @param {HTMLElement} container  below the view's grid of panels
- * @param {() => void} redraw  asks for a range-level update (a row opened or closed)
  * @returns {TaskRows}
  */
-export function createTaskRows(container, redraw) {
+export function createTaskRows(container) {
   /** @type {Set<string>} the open categories, by name: new data with the same names keeps them open */
   const open = new Set();
   /** @type {Map<string, TaskRow>} */
@@ -56,14 +56,29 @@ export function createTaskRows(container, redraw) {
   let shown = [];
   /** @type {{layers: Range, heads: Range} | null} */
   let drawn = null;
-  /** @type {Parameters<TaskRows["update"]> | null} the last update's arguments, for a toggle */
+  // What the view last gave each level, so opening a row draws that row alone: the
+  // view's panels, the legend and the fit stay as they are.
+  /** @type {Parameters<TaskRows["update"]> | null} */
   let last = null;
+  /** @type {Parameters<TaskRows["draw"]> | null} */
+  let lastDraw = null;
+  /** @type {[number, number][]} */
+  let lastSelected = [];
+  /** @type {Parameters<TaskRows["veil"]>} */
+  let lastVeil = ["", 0];
+  /** @type {{layer: number, head: number} | null} */
+  let lastCursor = null;
 
   /** @param {string} name */
   function toggle(name) {
     if (!open.delete(name)) open.add(name);
-    if (last) update(...last);
-    redraw();
+    if (!last) return;
+    update(...last);
+    if (!lastDraw) return;
+    draw(...lastDraw);
+    outline(lastSelected);
+    veil(...lastVeil);
+    cursor(lastCursor);
   }
 
   /** @type {TaskRows["update"]} */
@@ -155,46 +170,54 @@ export function createTaskRows(container, redraw) {
     });
   }
 
-  return {
-    update,
-    draw(room, layers, heads, dpr, cellCss, n) {
-      drawn = { layers, heads };
-      const { axis, labelGap, overhang, tickFont } = room.axes;
-      for (const row of shown) {
-        const fit = fitRow(room, row.panels.length, layers[1] - layers[0] + 1, heads[1] - heads[0] + 1, dpr, cellCss);
-        const style = row.grid.style;
-        style.gridTemplateColumns = `repeat(${fit.cols}, max-content)`;
-        style.setProperty("--hw-axis", `${axis}px`);
-        style.setProperty("--hw-label-gap", `${labelGap}px`);
-        style.setProperty("--hw-overhang", `${overhang}px`);
-        row.panels.forEach((panel, i) => {
-          panel.setSize(blit(panel.canvas, row.sources[i], layers, heads, fit.cell, dpr));
-          panel.setAxes(layers, heads, fit.cellCss, n, tickFont);
-          panel.clip.dataset.cell = String(fit.cellCss); // js/hover.js maps the pointer with it
-        });
-        row.cellCss = fit.cellCss;
+  /** @type {TaskRows["draw"]} */
+  function draw(room, layers, heads, dpr, cellCss, n) {
+    lastDraw = [room, layers, heads, dpr, cellCss, n];
+    drawn = { layers, heads };
+    const { axis, labelGap, overhang, tickFont } = room.axes;
+    for (const row of shown) {
+      const fit = fitRow(room, row.panels.length, layers[1] - layers[0] + 1, heads[1] - heads[0] + 1, dpr, cellCss);
+      const style = row.grid.style;
+      style.gridTemplateColumns = `repeat(${fit.cols}, max-content)`;
+      style.setProperty("--hw-axis", `${axis}px`);
+      style.setProperty("--hw-label-gap", `${labelGap}px`);
+      style.setProperty("--hw-overhang", `${overhang}px`);
+      row.panels.forEach((panel, i) => {
+        panel.setSize(blit(panel.canvas, row.sources[i], layers, heads, fit.cell, dpr));
+        panel.setAxes(layers, heads, fit.cellCss, n, tickFont);
+        panel.clip.dataset.cell = String(fit.cellCss); // js/hover.js maps the pointer with it
+      });
+      row.cellCss = fit.cellCss;
+    }
+  }
+
+  /** @type {TaskRows["outline"]} */
+  function outline(selected) {
+    lastSelected = selected;
+    if (!drawn) return;
+    for (const row of shown) {
+      const d = outlinePath(selected, drawn.layers, drawn.heads, row.cellCss);
+      for (const panel of row.panels) panel.setSelection(d, selectionStroke(row.cellCss));
+    }
+  }
+
+  /** @type {TaskRows["cursor"]} */
+  function cursor(at) {
+    lastCursor = at;
+    for (const row of shown) {
+      const size = row.cellCss;
+      for (const panel of row.panels) {
+        if (at && drawn) panel.setCursor((at.layer - drawn.layers[0]) * size, (at.head - drawn.heads[0]) * size, size);
+        else panel.setCursor(null);
       }
-    },
-    outline(selected) {
-      if (!drawn) return;
-      for (const row of shown) {
-        const d = outlinePath(selected, drawn.layers, drawn.heads, row.cellCss);
-        for (const panel of row.panels) panel.setSelection(d, selectionStroke(row.cellCss));
-      }
-    },
-    cursor(at) {
-      for (const row of shown) {
-        for (const panel of row.panels) {
-          if (!at || !drawn) panel.setCursor(null);
-          else {
-            const size = row.cellCss;
-            panel.setCursor((at.layer - drawn.layers[0]) * size, (at.head - drawn.heads[0]) * size, size);
-          }
-        }
-      }
-    },
-    veil(d, cellCss) {
-      for (const row of shown) for (const panel of row.panels) panel.setVeil(d, cellCss > 0 ? row.cellCss / cellCss : 1);
-    },
-  };
+    }
+  }
+
+  /** @type {TaskRows["veil"]} */
+  function veil(d, cellCss) {
+    lastVeil = [d, cellCss];
+    for (const row of shown) for (const panel of row.panels) panel.setVeil(d, cellCss > 0 ? row.cellCss / cellCss : 1);
+  }
+
+  return { update, draw, outline, cursor, veil };
 }

@@ -79,7 +79,7 @@ export function createView(model, el, schedule) {
   const tooltip = createTooltip(root);
   const bars = createCountBars();
   const row = createPanelRow(grid, bars.el);
-  const tasks = createTaskRows(taskEl, () => schedule("range"));
+  const tasks = createTaskRows(taskEl);
 
   /** @type {HeadData} */
   let data;

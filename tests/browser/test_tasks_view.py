@@ -325,3 +325,44 @@ def test_a_chosen_combination_veils_the_task_panels_at_their_own_cell_size(page)
     assert task_cell < main_cell  # the veil's path was made at the main cell: it must be scaled
     assert cell_color(view, *at, layers=(0, 31), heads=32) == green
     assert cell_color(view, 5 + panel, *other, layers=(0, 31), heads=32) != green
+
+
+# Counts the canvas work from now on: new pixels (putImageData), blits (drawImage) and which
+# panels they went into. Calling it again starts the count again.
+COUNT_CANVAS_WORK = """() => {
+    window.work = {put: 0, blit: 0, blitInto: new Set()};
+    const ctx = CanvasRenderingContext2D.prototype;
+    window.original ??= {put: ctx.putImageData, draw: ctx.drawImage};
+    const {put, draw} = window.original;
+    ctx.putImageData = function (...a) { window.work.put++; return put.apply(this, a); };
+    ctx.drawImage = function (...a) {
+        window.work.blit++;
+        window.work.blitInto.add(this.canvas.closest('.hw-task-panel') ? 'task' : 'view');
+        return draw.apply(this, a);
+    };
+}"""
+WORK = "() => ({put: window.work.put, blit: window.work.blit, into: [...window.work.blitInto].sort()})"
+
+
+def test_opening_a_row_draws_that_row_alone_and_a_selection_paints_nothing(page):
+    show(page, tasks_widget())
+    page.evaluate("hw.frame()")
+    page.evaluate(COUNT_CANVAS_WORK)
+    toggle(page, "Translation").click()
+    page.evaluate("hw.frame()")
+    # two task panels: two sources made, two blits, and nothing in the view's panels
+    assert page.evaluate(WORK) == {"put": 2, "blit": 2, "into": ["task"]}
+    page.evaluate(COUNT_CANVAS_WORK)
+    hover(page, 3, 1, 0)
+    page.mouse.down()
+    page.mouse.up()
+    page.evaluate("hw.frame()")
+    assert page.evaluate("hw.models[0].json().selected") == [[1, 0]]
+    assert page.evaluate(WORK) == {"put": 0, "blit": 0, "into": []}
+    assert ring_colour(page, 4, 1, 0) == "#000000"  # outlined in the other task panel too
+    # a threshold step makes new pixels once per panel: three view panels and two task panels
+    page.locator(".hw-rule input").focus()
+    page.keyboard.press("ArrowRight")
+    page.evaluate("hw.frame()")
+    work = page.evaluate(WORK)
+    assert work["put"] == 5 and work["into"] == ["task", "view"]

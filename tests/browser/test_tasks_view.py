@@ -11,7 +11,7 @@ from headwidget import HeadMapWidget
 from headwidget.data import HeadData
 from tests.harness.harness import show
 from tests.helpers.labels import NAMES, staircase
-from tests.helpers.views import cell_color, hover, overflowing, overlapping_text, panel_titles, ring_colour
+from tests.helpers.views import cell_color, hover, overflowing, overlapping_text, panel_titles, ring_colour, ticks
 
 TASKS = ["en_fr", "fr_en", "capital"]
 GROUPS = {"en_fr": "Translation", "fr_en": "Translation", "capital": "Knowledge"}
@@ -366,3 +366,26 @@ def test_opening_a_row_draws_that_row_alone_and_a_selection_paints_nothing(page)
     page.evaluate("hw.frame()")
     work = page.evaluate(WORK)
     assert work["put"] == 5 and work["into"] == ["task", "view"]
+
+
+def test_task_panels_follow_the_layer_and_head_ranges(page):
+    widget = tasks_widget(layer_range=(2, 5))
+    trans, _, grey = colours(widget)
+    show(page, widget)
+    toggle(page, "Translation").click()
+    page.evaluate("hw.frame()")
+    view = page.locator(".view")
+    # fr_en's (3, 2) is the second layer shown; en_fr's (1, 0) is cropped away
+    assert cell_color(view, 4, 3, 2, layers=(2, 5), heads=5) == trans
+    assert cell_color(view, 3, 3, 2, layers=(2, 5), heads=5) == grey
+    assert cell_color(view, 3, 2, 1, layers=(2, 5), heads=5) == trans
+    assert ticks(view, "x", panel=3) == ticks(view, "x", panel=1) == [2, 3, 4, 5]
+    # a range set from Python (every view follows) crops the task panels too
+    page.evaluate("() => { const m = hw.models[0]; m.set('head_range', [1, 2]); m.save_changes(); }")
+    page.evaluate("hw.frame()")
+    assert ticks(view, "y", panel=4) == ticks(view, "y", panel=1) == [1, 2]
+    clip = view.locator(".hw-task-panel .hw-clip").nth(1).bounding_box()
+    assert clip["height"] / 2 == clip["width"] / 4  # two heads by four layers, square cells
+    cell = clip["height"] / 2
+    page.mouse.move(clip["x"] + 1.5 * cell, clip["y"] + 1.5 * cell)  # layers 2.., heads 1..: (3, 2)
+    assert page.locator(".hw-tooltip").inner_text().splitlines()[0] == "layer 3, head 2"

@@ -135,8 +135,14 @@ export function createPanel() {
       }
       onToggle = spec.onToggle;
       const n = spec.tasks.length;
-      const text = `${spec.expanded ? "\u25BE" : "\u25B8"} ${n} task${n === 1 ? "" : "s"}`;
-      if (toggle.textContent !== text) toggle.textContent = text;
+      const count = `${spec.expanded ? "\u25BE" : "\u25B8"} ${n}`;
+      const word = ` task${n === 1 ? "" : "s"}`; // left out by the CSS on a narrow panel, so the title keeps the room
+      if (toggle.textContent !== count + word) {
+        const span = document.createElement("span");
+        span.className = "hw-tasks-word";
+        span.textContent = word;
+        toggle.replaceChildren(count, span);
+      }
       toggle.setAttribute("aria-expanded", String(spec.expanded));
       // user text in attributes, never HTML
       toggle.setAttribute("aria-label", `${spec.name}: ${spec.expanded ? "hide" : "show"} its ${n} task${n === 1 ? "" : "s"}`);

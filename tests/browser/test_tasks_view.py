@@ -242,7 +242,7 @@ def test_hiding_a_category_hides_its_open_row_until_shown_again(page):
     assert task_titles(page) == ["en_fr", "fr_en"]
 
 
-@pytest.mark.parametrize("width", [700, 1000, 1600])
+@pytest.mark.parametrize("width", [700, 900, 1000, 1600])
 def test_task_row_fits_the_view_width(page, width):
     """Twenty tasks in four categories, 32 x 32: the eight Linguistic panels fit the view."""
     rng = np.random.default_rng(1)
@@ -264,6 +264,11 @@ def test_task_row_fits_the_view_width(page, width):
     assert boxes[0]["width"] / 32 >= 1
     assert overflowing(container) == []
     assert overlapping_text(container) == []
+    # the buttons leave the category titles whole (a narrow panel's says "▸ 8", not "▸ 8 tasks")
+    cut = container.locator(".hw-grid .hw-panel-title").evaluate_all(
+        "(titles) => titles.filter((t) => t.scrollWidth > t.clientWidth).map((t) => t.textContent)"
+    )
+    assert cut == []
     # the pointer maps to heads at the task panels' own (smaller) cell size
     box = boxes[-1]
     cell = box["width"] / 32

@@ -394,3 +394,20 @@ def test_task_panels_follow_the_layer_and_head_ranges(page):
     cell = clip["height"] / 2
     page.mouse.move(clip["x"] + 1.5 * cell, clip["y"] + 1.5 * cell)  # layers 2.., heads 1..: (3, 2)
     assert page.locator(".hw-tooltip").inner_text().splitlines()[0] == "layer 3, head 2"
+
+
+def test_fixed_task_labels_list_the_tasks_without_scores(page):
+    labels = scores() >= 0.5  # the same heads, as fixed labels: no scores, no rule
+    widget = HeadMapWidget(HeadData.from_labels(labels, TASKS, groups=GROUPS))
+    trans, _, grey = colours(widget)
+    show(page, widget)
+    assert page.locator(".hw-rule").is_hidden()
+    hover(page, 0, 2, 1)
+    assert page.locator(".hw-tooltip").inner_text().splitlines() == [
+        "layer 2, head 1",
+        "Translation",
+        "Translation: en_fr, fr_en",
+    ]
+    toggle(page, "Translation").click()
+    page.evaluate("hw.frame()")
+    assert colour(page, 3, 3, 2) == grey and colour(page, 4, 3, 2) == trans

@@ -59,6 +59,30 @@ export function panelPixels(cells, shape, shown, palette, groups = headGroups(ce
   return words.map((w) => new Uint8ClampedArray(w.buffer));
 }
 
+/**
+ * RGBA pixels (width = layers, height = heads) of a category's task panels, one per
+ * task in `tasks`: a head in the category's colour when it passes that task, else grey.
+ * @param {Uint8Array} taskCells  one byte (0/1) per (layer, head, task), C order
+ * @param {[number, number, number]} shape  (layers, heads, tasks)
+ * @param {number[]} tasks  the task positions to draw, in panel order
+ * @param {string} color  the category's "#rrggbb"
+ * @param {string} grey  the unclassified "#rrggbb"
+ * @param {Uint8ClampedArray<ArrayBuffer>[]} [reuse]  the previous result, written over when the sizes match
+ * @returns {Uint8ClampedArray<ArrayBuffer>[]}
+ */
+export function taskPixels(taskCells, [L, H, T], tasks, color, grey, reuse = []) {
+  const own = rgba32(color);
+  const off = rgba32(grey);
+  return tasks.map((t, k) => {
+    const words = reuse[k]?.length === 4 * L * H ? new Uint32Array(reuse[k].buffer) : new Uint32Array(L * H);
+    for (let h = 0; h < H; h++) {
+      const row = h * L;
+      for (let l = 0, i = h * T + t; l < L; l++, i += H * T) words[row + l] = taskCells[i] === 1 ? own : off;
+    }
+    return new Uint8ClampedArray(words.buffer);
+  });
+}
+
 // RGBA bytes in memory order, read as one platform-endian 32-bit word.
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 

@@ -3,7 +3,7 @@
 // states), from sizes measured in the DOM once per geometry. A resize re-runs the
 // fit and the "range" level only: the panels' pixels are not recomputed.
 
-import { fitPanels } from "./layout.js";
+import { MAX_PANEL_CSS, fitPanels } from "./layout.js";
 
 /**
  * @typedef {object} Room  the sizes the fit starts from, CSS px
@@ -37,6 +37,27 @@ export function fit(room, nPanels, nLayers, nHeads, dpr) {
   const width = room.width - room.legendWidth - room.legendGap - room.axes.overhang;
   const extra = room.axes.axis + room.colGap;
   const [cols, cellCss] = fitPanels(width, nPanels, nLayers, nHeads, extra, { dpr });
+  return { cols, cellCss, cell: Math.max(1, Math.round(cellCss * dpr)) };
+}
+
+/**
+ * Panels per row and the cell size for a row of `nPanels` task panels (js/taskrows.js)
+ * under the view's panels: the same room and rule (`fitPanels`), the cell no larger
+ * than the view's panels' `maxCellCss`.
+ * @param {Room} room
+ * @param {number} nPanels
+ * @param {number} nLayers  layers shown
+ * @param {number} nHeads  heads shown
+ * @param {number} dpr
+ * @param {number} maxCellCss  the view's panels' cell, CSS px
+ * @returns {Fit}
+ */
+export function fitRow(room, nPanels, nLayers, nHeads, dpr, maxCellCss) {
+  const width = room.width - room.legendWidth - room.legendGap - room.axes.overhang;
+  const extra = room.axes.axis + room.colGap;
+  // a panel's side at the view's cell (a hair over, so whole device pixels stay whole)
+  const maxSide = Math.min(MAX_PANEL_CSS, maxCellCss * Math.max(nLayers, nHeads, 1) + 1e-6);
+  const [cols, cellCss] = fitPanels(width, nPanels, nLayers, nHeads, extra, { dpr, maxSide });
   return { cols, cellCss, cell: Math.max(1, Math.round(cellCss * dpr)) };
 }
 

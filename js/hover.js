@@ -1,6 +1,8 @@
 // Linked hover: which head is under the pointer, what it is, and a tooltip that
 // stays inside the widget.
 
+import { formatScore, taskLines } from "./tasks.js";
+
 /**
  * The head under a pointer event on a panel's plot, or null outside any plot.
  * @param {PointerEvent} event
@@ -8,33 +10,45 @@
  * @returns {{layer: number, head: number} | null}
  */
 export function headAt(event, { layers, heads, cellCss }) {
-  const clip = /** @type {Element | null} */ (event.target)?.closest?.(".hw-clip");
+  const clip = /** @type {HTMLElement | null} */ (/** @type {Element | null} */ (event.target)?.closest?.(".hw-clip") ?? null);
   if (!clip) return null;
   const box = clip.getBoundingClientRect();
-  const layer = layers[0] + Math.floor((event.clientX - box.left) / cellCss);
-  const head = heads[0] + Math.floor((event.clientY - box.top) / cellCss);
+  const cell = cellOf(clip, cellCss);
+  const layer = layers[0] + Math.floor((event.clientX - box.left) / cell);
+  const head = heads[0] + Math.floor((event.clientY - box.top) / cell);
   if (layer < layers[0] || layer > layers[1] || head < heads[0] || head > heads[1]) return null;
   return { layer, head };
 }
 
 /**
- * Tooltip lines for a head: where it is, its categories, and their scores when present.
+ * A panel's cell side in CSS px: its own when it says (a task panel, js/taskrows.js),
+ * else the view's.
+ * @param {HTMLElement} clip
+ * @param {number} cellCss
+ */
+export function cellOf(clip, cellCss) {
+  return Number(clip.dataset.cell) || cellCss;
+}
+
+/**
+ * Tooltip lines for a head: where it is, its categories, and their scores when present;
+ * with tasks, under each category the tasks that put the head there (js/tasks.js taskLines).
  * @param {number} layer
  * @param {number} head
- * @param {{shape: [number, number, number], cells: Uint8Array, categories: string[], scores: Float32Array | null}} data
+ * @param {{shape: [number, number, number], cells: Uint8Array, categories: string[], scores: Float32Array | null,
+ *   tasks?: import("./data.js").Tasks | null}} data
  * @returns {string[]}
  */
-export function describeHead(layer, head, { shape, cells, categories, scores }) {
+export function describeHead(layer, head, { shape, cells, categories, scores, tasks = null }) {
   const C = shape[2];
-  const base = (layer * shape[1] + head) * C;
+  const i = layer * shape[1] + head;
+  const base = i * C;
   const lines = [`layer ${layer}, head ${head}`];
   const member = categories.filter((_, c) => cells[base + c] === 1);
   lines.push(member.length ? member.join(", ") : "unclassified");
+  if (tasks) return [...lines, ...taskLines(i, tasks, categories, scores)]; // scores are per task
   if (scores) {
-    for (let c = 0; c < C; c++) {
-      const s = scores[base + c];
-      lines.push(`${categories[c]}: ${Number.isNaN(s) ? "n/a" : s.toPrecision(3)}`);
-    }
+    for (let c = 0; c < C; c++) lines.push(`${categories[c]}: ${formatScore(scores[base + c])}`);
   }
   return lines;
 }

@@ -15,6 +15,15 @@ import { minTickStep, tickValues } from "./layout.js";
  */
 
 /**
+ * A category panel's button that opens its tasks (js/taskrows.js).
+ * @typedef {object} Toggle
+ * @property {string} name  the category
+ * @property {string[]} tasks  its tasks' names
+ * @property {boolean} expanded  its task row is open
+ * @property {() => void} onToggle
+ */
+
+/**
  * @typedef {object} Panel
  * @property {HTMLElement} el
  * @property {HTMLCanvasElement} canvas
@@ -23,7 +32,9 @@ import { minTickStep, tickValues } from "./layout.js";
  * @property {(size: [number, number]) => void} setSize  clip the canvas to the shown heads (CSS px)
  * @property {(x: number | null, y?: number, size?: number) => void} setCursor  outline one cell (CSS px), or none
  * @property {(d: string, stroke: number) => void} setSelection  SVG path outlining the selected heads
- * @property {(d: string) => void} setVeil  SVG path dimming all but a chosen combination ("" for none)
+ * @property {(d: string, scale?: number) => void} setVeil  SVG path dimming all but a chosen combination ("" for none),
+ *   drawn `scale` times its size (a path made for another cell size)
+ * @property {(toggle: Toggle | null) => void} setToggle  the "▸ N tasks" button beside the title, or none
  * @property {(layers: [number, number], heads: [number, number], cellCss: number, n: [number, number], fontPx: number) => void} setAxes
  *   ticks of the shown layers and heads, on axes of n[0] layers and n[1] heads, for labels fontPx tall
  * @property {(widestLayer: string, widestHead: string) => {read: () => AxisRoom, remove: () => void}} probe
@@ -31,10 +42,18 @@ import { minTickStep, tickValues } from "./layout.js";
  *   every other measurement, so the view lays out once
  */
 
+/** Cells smaller than this (CSS px) are outlined from outside by the cursor. */
+const SMALL_CELL = 8;
+
 /** @returns {Panel} */
 export function createPanel() {
   const el = div("hw-panel");
+  const head = div("hw-panel-head");
   const title = div("hw-panel-title");
+  head.append(title);
+  /** @type {HTMLButtonElement | null} */
+  let toggle = null;
+  let onToggle = () => {};
   const plot = div("hw-plot");
   // Focusable, with its own keyboard handling (arrows, Enter, Escape): an application region.
   const clip = control("div", "hw-clip");
@@ -64,7 +83,7 @@ export function createPanel() {
   const yLabel = div("hw-ylabel");
   yLabel.textContent = "head";
   plot.append(clip, yTicks, yLabel);
-  el.append(title, plot, xTicks, xLabel);
+  el.append(head, plot, xTicks, xLabel);
 
   let size = "";
   let xKey = "";
@@ -89,15 +108,45 @@ export function createPanel() {
     setCursor(x, y = 0, size = 0) {
       cursor.hidden = x === null;
       if (x === null) return;
-      cursor.style.transform = `translate(${x}px, ${y}px)`;
-      cursor.style.width = cursor.style.height = `${size}px`;
+      // a small cell would be filled by the 2 px ring: ring it from outside, so its colour shows
+      const out = size < SMALL_CELL ? 2 : 0;
+      cursor.style.transform = `translate(${x - out}px, ${y - out}px)`;
+      cursor.style.width = cursor.style.height = `${size + 2 * out}px`;
     },
     setSelection(d, stroke) {
       if (outline.getAttribute("d") !== d) outline.setAttribute("d", d);
       outline.style.strokeWidth = `${stroke}px`;
     },
-    setVeil(d) {
+    setVeil(d, scale = 1) {
       if (veil.getAttribute("d") !== d) veil.setAttribute("d", d);
+      const transform = scale === 1 ? "" : `scale(${scale})`;
+      if ((veil.getAttribute("transform") ?? "") !== transform) veil.setAttribute("transform", transform);
+    },
+    setToggle(spec) {
+      if (!spec) {
+        toggle?.remove();
+        toggle = null;
+        return;
+      }
+      if (!toggle) {
+        toggle = control("button", "hw-tasks-toggle");
+        toggle.addEventListener("click", () => onToggle());
+        head.append(toggle);
+      }
+      onToggle = spec.onToggle;
+      const n = spec.tasks.length;
+      const count = `${spec.expanded ? "\u25BE" : "\u25B8"} ${n}`;
+      const word = ` task${n === 1 ? "" : "s"}`; // left out by the CSS on a narrow panel, so the title keeps the room
+      if (toggle.textContent !== count + word) {
+        const span = document.createElement("span");
+        span.className = "hw-tasks-word";
+        span.textContent = word;
+        toggle.replaceChildren(count, span);
+      }
+      toggle.setAttribute("aria-expanded", String(spec.expanded));
+      // user text in attributes, never HTML
+      toggle.setAttribute("aria-label", `${spec.name}: ${spec.expanded ? "hide" : "show"} its ${n} task${n === 1 ? "" : "s"}`);
+      toggle.title = `${spec.expanded ? "hide" : "show"} a panel per task: ${spec.tasks.join(", ")}`;
     },
     setSize([w, h]) {
       const key = `${w},${h}`;

@@ -8,13 +8,14 @@ import { panelPixels } from "./draw.js";
 import { createExplorer } from "./explore.js";
 import { control, div } from "./dom.js";
 import { fit, measureRoom, watchSize } from "./fit.js";
-import { createTooltip, describeHead, speakHead } from "./hover.js";
+import { cellOf, createTooltip, describeHead, speakHead } from "./hover.js";
 import { attachInteraction } from "./interact.js";
 import { keepInside } from "./keys.js";
 import { groupColors, headGroups, panelTitles } from "./layout.js";
 import { createPanelRow } from "./panels.js";
 import { indexRange, sameRange } from "./ranges.js";
 import { outlinePath, selectionStroke } from "./selection.js";
+import { createTaskRows } from "./taskrows.js";
 
 /** @typedef {import("./traits.js").Level} Level */
 /** @typedef {import("./data.js").HeadData} HeadData */
@@ -63,17 +64,22 @@ export function createView(model, el, schedule) {
   const body = div("hw-body");
   const legendEl = div("hw-legend");
   const grid = div("hw-grid");
+  // under the grid: a row of task panels per category opened (js/taskrows.js)
+  const main = div("hw-main");
+  const taskEl = div("hw-taskrows");
+  main.append(grid, taskEl);
   const error = div("hw-error");
   // Screen readers hear the head under the keyboard cursor and what a key did.
   const live = div("hw-live");
   live.setAttribute("role", "status");
   live.setAttribute("aria-live", "polite");
-  body.append(legendEl, grid);
+  body.append(legendEl, main);
   root.append(title, controls, body, error, live);
   el.append(root);
   const tooltip = createTooltip(root);
   const bars = createCountBars();
   const row = createPanelRow(grid, bars.el);
+  const tasks = createTaskRows(taskEl);
 
   /** @type {HeadData} */
   let data;
@@ -108,7 +114,10 @@ export function createView(model, el, schedule) {
   const explorer = createExplorer(legendEl, {
     redraw: () => schedule("range"),
     select: (heads) => send("selected", heads),
-    veil: (d) => row.veil(d),
+    veil: (d) => {
+      row.veil(d);
+      tasks.veil(d, view?.cellCss ?? 0);
+    },
   });
 
   /** @type {Record<Level, () => void>} */
@@ -136,6 +145,7 @@ export function createView(model, el, schedule) {
       const [L, H] = data.shape;
       const pixels = panelPixels(data.cells, data.shape, shown, palette, groups, row.pixels());
       row.setPixels(panelTitles(data.categories, shown), pixels, L, H);
+      tasks.update(data, palette, shown, row.panels);
       explorer.reset(data, shown, palette);
       setPressed(shown);
     },
@@ -167,6 +177,7 @@ export function createView(model, el, schedule) {
       const { cols, cell, cellCss } = fit(room, row.panels.length, layers[1] - layers[0] + 1, shownHeads, dpr);
       row.arrange(cols, room.axes);
       row.draw(layers, heads, cell, dpr, [L, H], room.axes.tickFont);
+      tasks.draw(room, layers, heads, dpr, cellCss, [L, H]);
       bars.draw(layers, heads, cell, dpr);
       placeLegend(room, shownHeads * cellCss);
       if (room.width <= 0) room = null; // not in the page yet: measure again once it is
@@ -182,6 +193,7 @@ export function createView(model, el, schedule) {
       if (!view) return;
       const selected = selectedHeads();
       row.outline(outlinePath(selected, view.layers, view.heads, view.cellCss), selectionStroke(view.cellCss));
+      tasks.outline(selected);
       clear.hidden = selected.length === 0;
     },
     title() {
@@ -252,17 +264,21 @@ export function createView(model, el, schedule) {
   function placeCursor() {
     if (!cursor || !view) {
       row.cursor(null);
+      tasks.cursor(null);
       tooltip.hide();
       return;
     }
     const { layers, heads, cellCss } = view;
     row.cursor((cursor.layer - layers[0]) * cellCss, (cursor.head - heads[0]) * cellCss, cellCss);
+    tasks.cursor(cursor);
     if (cursorBy === "keys") {
       // the tooltip follows the keyboard cursor: placed by the focused panel's cell
       const clip = /** @type {HTMLElement | null} */ (document.activeElement?.closest?.(".hw-clip") ?? null);
-      const box = (clip && body.contains(clip) ? clip : row.panels[0].clip).getBoundingClientRect();
-      const x = box.left + (cursor.layer - layers[0] + 1) * cellCss;
-      const y = box.top + (cursor.head - heads[0] + 1) * cellCss;
+      const focused = clip && body.contains(clip) ? clip : row.panels[0].clip;
+      const box = focused.getBoundingClientRect();
+      const cell = cellOf(focused, cellCss); // a task panel's cell is its own
+      const x = box.left + (cursor.layer - layers[0] + 1) * cell;
+      const y = box.top + (cursor.head - heads[0] + 1) * cell;
       tooltip.show(describeHead(cursor.layer, cursor.head, data), x - 10, y - 10);
     }
   }

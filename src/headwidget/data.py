@@ -24,7 +24,7 @@ send before it allocates anything.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -92,7 +92,10 @@ class HeadData:
         values = scoring.check_scores(scores)
         check_shape(values.shape, "scores", "categories" if groups is None else "tasks")
         if groups is not None and categories is None:
-            raise ValueError("groups= needs the task names: pass them as the second argument")
+            raise ValueError(
+                f"groups= needs the task names (scores has shape {values.shape}, {values.shape[2]} tasks): "
+                "pass them as the second argument"
+            )
         names = _names(categories, values.shape)
         # ours: the caller's array may change later (check_scores may return it as is)
         return cls._grouped(tuple(names), None, read_only(values), groups, order)
@@ -104,7 +107,8 @@ class HeadData:
         if groups is None:
             if order is not None:
                 raise ValueError(
-                    "categories= orders the categories of groups=; without groups= it has nothing to order"
+                    f"categories={short(order)} orders the categories of groups=, but no groups= was given; "
+                    "without groups= the last axis is the categories: pass their names as the second argument"
                 )
             return cls(names, labels, scores)
         task_groups = TaskGroups.build(names, groups, order)
@@ -246,3 +250,32 @@ def _bytes(value: object, name: str, size: int) -> bytes:
 
 def _is_int(value: object) -> bool:
     return isinstance(value, (int, np.integer)) and not isinstance(value, (bool, np.bool_))
+
+
+def labels_data(labels: object, categories: object, tasks: object, groups: object) -> HeadData:
+    """The constructor's and ``set_labels``' data: labels per category, or per task with ``groups``.
+
+    Without ``groups`` the labels' last axis holds the categories, named by ``categories``.
+    With ``groups`` ({task: category}) it holds the tasks, named by ``tasks`` (or by the
+    keys of a mapping ``{task: (layers, heads) array}``), and ``categories`` may give the
+    categories' order.
+    """
+    if groups is None:
+        if tasks is not None:
+            raise ValueError(
+                f"tasks={short(tasks)} names the labels' last axis when groups= maps the tasks to categories; "
+                "without groups= the last axis holds the categories: pass their names as categories"
+            )
+        return HeadData.from_labels(labels, categories)  # type: ignore[arg-type]
+    if isinstance(labels, Mapping):
+        if tasks is not None:
+            raise TypeError("tasks must not be given when labels is a mapping; the mapping's keys are the tasks")
+    elif tasks is None:
+        hint = ""
+        if isinstance(groups, Mapping) and isinstance(categories, (list, tuple)) and set(categories) == set(groups):
+            hint = f" (categories={short(categories)} lists the tasks; categories= orders the categories)"
+        raise ValueError(
+            f"groups= needs the task names{hint}: pass tasks=[...], one per entry of the labels' last axis, "
+            "or labels as {task: (layers, heads) array}"
+        )
+    return HeadData.from_labels(labels, tasks, groups=groups, order=categories)  # type: ignore[arg-type]

@@ -52,6 +52,11 @@ class Constructors:
         ...     groups={"english_to_french": "Translation", "country_to_capital": "Knowledge"},
         ... )
         """
+        if groups is None and categories is not None:
+            raise ValueError(
+                f"categories={categories!r:.80} orders the categories of groups=, but no groups= was given; "
+                "without groups= the keys of heads are the categories, in order"
+            )
         array, names = adapters.heads_to_array(heads, n_layers, n_heads)
         return cls(HeadData.from_labels(array, names, groups=groups, order=categories), **options)
 

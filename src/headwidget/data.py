@@ -96,7 +96,7 @@ class HeadData:
                 f"groups= needs the task names (scores has shape {values.shape}, {values.shape[2]} tasks): "
                 "pass them as the second argument"
             )
-        names = _names(categories, values.shape)
+        names = _names(categories, values.shape) if groups is None else _task_names(categories, values.shape, "scores")
         # ours: the caller's array may change later (check_scores may return it as is)
         return cls._grouped(tuple(names), None, read_only(values), groups, order)
 
@@ -239,6 +239,17 @@ def _names(categories: object, shape: tuple[int, ...]) -> list[str]:
     return names
 
 
+def _task_names(tasks: object, shape: tuple[int, ...], what: str) -> list[str]:
+    """The task names along the last axis of ``what`` (with groups), one per entry."""
+    names = check_names(tasks, "tasks")
+    if len(names) != shape[2]:
+        raise ValueError(
+            f"tasks has {len(names)} names but {what} has shape {tuple(shape)}, i.e. {shape[2]} tasks; "
+            "expected one name per task"
+        )
+    return names
+
+
 def _bytes(value: object, name: str, size: int) -> bytes:
     if not isinstance(value, (bytes, bytearray, memoryview)):
         raise TypeError(f"{name} must be binary; got {type(value).__name__}")
@@ -278,4 +289,7 @@ def labels_data(labels: object, categories: object, tasks: object, groups: objec
             f"groups= needs the task names{hint}: pass tasks=[...], one per entry of the labels' last axis, "
             "or labels as {task: (layers, heads) array}"
         )
+    if tasks is not None:  # the labels' own checks first, then the count of tasks
+        labels = HeadLabels.build(labels).array
+        _task_names(tasks, labels.shape, "labels")
     return HeadData.from_labels(labels, tasks, groups=groups, order=categories)  # type: ignore[arg-type]

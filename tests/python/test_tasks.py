@@ -5,6 +5,7 @@ front end's rule (js/data.js under node) against Python's, and every way in and 
 from __future__ import annotations
 
 import base64
+import csv
 import json
 import math
 import shutil
@@ -113,6 +114,19 @@ def test_the_grouping_rule_matches_a_head_by_head_reference(case):
     np.testing.assert_array_equal(widget.task_scores, scores)
     if "threshold" in rule:  # with a threshold, a category's best task score decides
         np.testing.assert_array_equal(widget.labels, ~np.isnan(best) & (best >= np.float32(rule["threshold"])))
+
+
+@fast
+@given(grouped_scores())
+def test_from_heads_per_task_gives_back_the_same_widget(case):
+    scores, tasks, groups, order, rule = case
+    widget = HeadMapWidget.from_scores(scores, tasks, groups=groups, categories=order, **rule)
+    heads = {task: [tuple(p) for p in np.argwhere(widget.task_labels[..., t])] for t, task in enumerate(tasks)}
+    n_layers, n_heads, _ = scores.shape
+    listed = HeadMapWidget.from_heads(heads, n_layers=n_layers, n_heads=n_heads, groups=groups, categories=order)
+    assert listed.categories == widget.categories and listed.groups == widget.groups
+    np.testing.assert_array_equal(listed.task_labels, widget.task_labels)
+    np.testing.assert_array_equal(listed.labels, widget.labels)
 
 
 # ------------------------------------------------------------------ the front end's rule under node
@@ -280,6 +294,16 @@ def test_a_csv_declares_the_categories_only_when_their_order_is_not_the_first_ap
     assert plain[1].startswith("0,0,english_to_french,Translation,")
     assert ordered[1:5] == [",,,Linguistic,,", ",,,Algorithmic,,", ",,,Knowledge,,", ",,,Translation,,"]
     assert len(ordered) == len(plain) + 4
+
+
+def test_csv_task_and_category_cells_never_start_like_a_formula(tmp_path):
+    path = tmp_path / "odd.csv"
+    WIDGETS["odd-names"].save_labels(path)
+    with open(path, newline="", encoding="utf-8") as file:
+        rows = list(csv.reader(file))[1:]
+    cells = {cell for row in rows for cell in row[2:4] if cell}
+    assert "'=SUM(A1)" in cells and "''quoted" in cells and "'-2+3" in cells and "'@x" in cells
+    assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in cells)
 
 
 def test_a_file_without_tasks_still_loads(tmp_path):

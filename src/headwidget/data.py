@@ -61,6 +61,7 @@ class HeadData:
     scores: np.ndarray | None
     groups: TaskGroups | None = None
     _classified: dict[Rule, tuple[np.ndarray, np.ndarray]] = field(default_factory=dict, repr=False)
+    _best: list[np.ndarray] = field(default_factory=list, repr=False)  # category_scores, once computed
 
     @classmethod
     def from_labels(
@@ -151,7 +152,9 @@ class HeadData:
         """Scores per category: the scores, or with tasks each category's best task score."""
         if self.scores is None or self.groups is None:
             return self.scores
-        return read_only(self.groups.category_scores(self.scores), copy=False)
+        if not self._best:  # computed once: the scores never change
+            self._best.append(read_only(self.groups.category_scores(self.scores), copy=False))
+        return self._best[0]
 
     def _under(self, threshold: float | None, top_k: int | None) -> tuple[np.ndarray, np.ndarray]:
         rule = (threshold, top_k)

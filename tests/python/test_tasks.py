@@ -285,6 +285,30 @@ def test_files_keep_tasks_groups_labels_and_scores(tmp_path, suffix, which):
         assert_same_data(again, widget)
 
 
+def odd_names(case):
+    """The same case with task and category names a CSV, JSON or spreadsheet could trip on."""
+    scores, tasks, groups, order, rule = case
+    task = {name: f"{ODD[i % len(ODD)]} {i}" for i, name in enumerate(tasks)}
+    category = {name: f"{ODD[-1 - i % len(ODD)]}, c{i}" for i, name in enumerate(dict.fromkeys(groups.values()))}
+    renamed = {task[t]: category[c] for t, c in groups.items()}
+    return scores, list(task.values()), renamed, None if order is None else [category[c] for c in order], rule
+
+
+@settings(max_examples=30, deadline=None)
+@given(grouped_scores(), st.sampled_from([".npz", ".csv", ".json"]), st.booleans())
+def test_any_grouping_round_trips_through_every_file(tmp_path_factory, case, suffix, with_scores):
+    scores, tasks, groups, order, rule = odd_names(case)
+    widget = HeadMapWidget.from_scores(scores, tasks, groups=groups, categories=order, **rule)
+    if not with_scores:
+        widget = HeadMapWidget(widget.task_labels, order, tasks=tasks, groups=groups)
+    path = tmp_path_factory.mktemp("tasks") / f"tasks{suffix}"
+    widget.save_labels(path)
+    assert_same_data(HeadMapWidget.load(path), widget, rule=False)
+    if with_scores:
+        assert_same_data(HeadMapWidget.load(path, **rule), widget)
+    assert_same_data(HeadMapWidget.from_frame(widget.to_frame()), widget)
+
+
 def test_a_csv_declares_the_categories_only_when_their_order_is_not_the_first_appearance(tmp_path):
     WIDGETS["threshold"].save_labels(tmp_path / "plain.csv")
     WIDGETS["top-k-ordered"].save_labels(tmp_path / "ordered.csv")
@@ -355,3 +379,14 @@ def test_the_command_line_renders_a_tasks_file(tmp_path, capsys):
     svg = out.read_text(encoding="utf-8")
     positions = [svg.index(f">{name}<") for name in ("Linguistic", "Algorithmic", "Knowledge", "Translation")]
     assert positions == sorted(positions)  # the panels in the saved order
+
+
+def test_a_table_without_its_attrs_reads_the_groups_from_the_category_column():
+    widget = WIDGETS["threshold"]
+    frame = widget.to_frame()
+    frame.attrs.clear()  # as after a round trip through a CSV of one's own
+    back = HeadMapWidget.from_frame(frame, task="task", score="score", threshold=widget.threshold)
+    assert_same_data(back, widget)
+    frame["task"] = frame["task"].astype(str)  # no categorical: tasks in order of first appearance
+    frame["category"] = frame["category"].astype(str)
+    assert_same_data(HeadMapWidget.from_frame(frame, task="task", score="score", threshold=1.5), widget)

@@ -286,7 +286,8 @@ def labels_data(labels: object, categories: object, tasks: object, groups: objec
             raise TypeError("tasks must not be given when labels is a mapping; the mapping's keys are the tasks")
     elif tasks is None:
         hint = ""
-        if isinstance(groups, Mapping) and isinstance(categories, (list, tuple)) and set(categories) == set(groups):
+        named = isinstance(categories, (list, tuple)) and all(isinstance(c, str) for c in categories)
+        if isinstance(groups, Mapping) and named and set(categories) == set(groups):  # type: ignore[arg-type]
             hint = f" (categories={short(categories)} lists the tasks; categories= orders the categories)"
         raise ValueError(
             f"groups= needs the task names{hint}: pass tasks=[...], one per entry of the labels' last axis, "

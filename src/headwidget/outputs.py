@@ -3,7 +3,7 @@ fallback and the range sliders, mixed into :class:`~headwidget.HeadMapWidget`.
 
 Kept apart from the traits in :mod:`headwidget.widget`; every method reads the widget's
 traits and the faces (:mod:`headwidget.export`, :mod:`headwidget.svg`, :mod:`headwidget.mpl`)
-draw from a :class:`~headwidget.snapshot.Snapshot`, so nothing here holds state.
+draw from a :class:`~headwidget.snapshot.Snapshot`; the mixin keeps no state of its own.
 """
 
 from __future__ import annotations

@@ -18,6 +18,7 @@ from typing import Any
 import numpy as np
 
 from .labels import check_names, check_shape
+from .tasks import TaskGroups
 
 
 def check_count(value: object, name: str) -> int:
@@ -79,6 +80,9 @@ class FrameData:
         Float32 scores of the same shape (NaN for a cell the table does not list), or None.
     threshold, top_k : float, int or None
         The rule :func:`array_to_frame` recorded in ``frame.attrs``, if any.
+    groups : TaskGroups or None
+        With a task column (:mod:`headwidget.taskframe`): the tasks, which ``categories``
+        then names along the last axis, and their categories.
     """
 
     array: np.ndarray | None
@@ -86,6 +90,7 @@ class FrameData:
     scores: np.ndarray | None = None
     threshold: float | None = None
     top_k: int | None = None
+    groups: TaskGroups | None = None
 
 
 def frame_to_array(

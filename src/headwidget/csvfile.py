@@ -1,6 +1,6 @@
-"""``.csv`` label files: one row per (layer, head, category) cell, read as a stream
-and checked against the limits row by row; formula-like names escaped (see
-:mod:`headwidget.storage`)."""
+"""``.csv`` label files: one row per (layer, head, category) cell, or per (layer, head,
+task) cell with the task's category beside it, read as a stream and checked against
+the limits row by row; formula-like names escaped (see :mod:`headwidget.storage`)."""
 
 from __future__ import annotations
 
@@ -14,8 +14,9 @@ from typing import IO, Any
 
 import numpy as np
 
-from .fileformat import COLUMNS, Loaded
+from .fileformat import COLUMNS, TASK_COLUMNS, Saved, task_groups
 from .labels import MAX_CATEGORIES, MAX_HEADS, check_shape
+from .tasks import TaskGroups
 
 # A cell a spreadsheet would take for a formula starts with one of these; "'" is the
 # escape itself, so it is escaped too and the rule stays one-to-one (see module doc).
@@ -36,12 +37,22 @@ def csv_unescape(text: str) -> str:
     return text[1:] if text.startswith("'") else text
 
 
-def write(file: IO[bytes], array: np.ndarray, names: list[str], scores: np.ndarray | None) -> None:
-    cells = [csv_escape(name) for name in names]
+def write(file: IO[bytes], saved: Saved) -> None:
+    array, names, scores, groups = saved
+    cells: list[Any] = [csv_escape(name) for name in names]
+    header, first = list(COLUMNS), []
+    if groups is not None:  # the task, then its category
+        header = list(TASK_COLUMNS)
+        cells = [[cell, csv_escape(groups.categories[c])] for cell, c in zip(cells, groups.index, strict=True)]
+        if list(dict.fromkeys(groups.index)) != list(range(len(groups.categories))):
+            # the order is not the first appearance: declare it before the cells
+            blank = [""] * (scores is not None)
+            first = [["", "", "", csv_escape(name), "", *blank] for name in groups.categories]
+    else:
+        cells = [[cell] for cell in cells]
     labels = array.ravel().astype(np.uint8).tolist()
     grid = itertools.product(range(array.shape[0]), range(array.shape[1]), cells)
-    rows: Any = ([layer, head, cell, label] for (layer, head, cell), label in zip(grid, labels, strict=True))
-    header = list(COLUMNS)
+    rows: Any = ([layer, head, *cell, label] for (layer, head, cell), label in zip(grid, labels, strict=True))
     if scores is not None:
         header.append("score")
         values = ["" if math.isnan(v) else repr(v) for v in scores.ravel().tolist()]
@@ -49,6 +60,7 @@ def write(file: IO[bytes], array: np.ndarray, names: list[str], scores: np.ndarr
     text = io.TextIOWrapper(file, encoding="utf-8", newline="")
     writer = csv.writer(text)
     writer.writerow(header)
+    writer.writerows(first)
     writer.writerows(rows)
     text.flush()
     text.detach()  # write_atomic flushes, syncs and closes the file itself
@@ -127,47 +139,89 @@ class _Grid:
         )
 
 
-def load(path: str | os.PathLike, file: IO[bytes]) -> Loaded:
+def load(path: str | os.PathLike, file: IO[bytes]) -> Saved:
     grid = _Grid(path)
+    tasks = _Tasks(path)
     labels = bytearray()
     values = _array.array("d")
     try:
         text = io.TextIOWrapper(file, encoding="utf-8-sig", newline="")
         reader = csv.reader(text)
-        has_scores = _csv_header(next(reader, None), path)
+        has_tasks, has_scores = _csv_header(next(reader, None), path)
+        width = 4 + has_tasks + has_scores
         for row in reader:
             if not row:
                 continue  # a blank line
             line = reader.line_num
-            if len(row) != 4 + has_scores:
-                raise ValueError(f"{path} line {line} has {len(row)} fields; expected {4 + has_scores}")
+            if len(row) != width:
+                raise ValueError(f"{path} line {line} has {len(row)} fields; expected {width}")
+            if has_tasks and row[0] == row[1] == row[2] == "":
+                tasks.declare(row, grid.rows, line)
+                continue
             indices = [
                 _csv_index(field, column, path, line) for column, field in zip(("layer", "head"), row[:2], strict=True)
             ]
-            if row[3] not in ("0", "1"):
-                raise ValueError(f"{path} line {line}: label must be 0 or 1; got {row[3]!r}")
-            grid.add(indices[0], indices[1], csv_unescape(row[2]), line)
-            labels.append(row[3] == "1")
+            label = row[3 + has_tasks]
+            if label not in ("0", "1"):
+                raise ValueError(f"{path} line {line}: label must be 0 or 1; got {label!r}")
+            name = csv_unescape(row[2])
+            grid.add(indices[0], indices[1], name, line)
+            if has_tasks:
+                tasks.add(name, csv_unescape(row[3]), line)
+            labels.append(label == "1")
             if has_scores:
-                values.append(_csv_score(row[4], path, line))
+                values.append(_csv_score(row[-1], path, line))
     except (UnicodeDecodeError, csv.Error) as exc:
         raise ValueError(f"{path} is not readable UTF-8 CSV ({exc})") from None
     shape = grid.shape()
     array = np.frombuffer(bytes(labels), dtype=np.uint8).astype(bool).reshape(shape)
     scores = np.frombuffer(values, dtype=np.float64).astype(np.float32).reshape(shape) if has_scores else None
-    return array, grid.names, scores
+    groups = tasks.groups(grid.names) if has_tasks else None
+    return Saved(array, grid.names, scores, groups)
 
 
-def _csv_header(header: list[str] | None, path: str | os.PathLike) -> bool:
-    """Check the header row; return whether it has the score column."""
-    expected = "layer,head,category,label[,score]"
+class _Tasks:
+    """Each task's category as the rows give it (the same on every row of a task), and
+    the categories' order declared before the cells, if any."""
+
+    def __init__(self, path: str | os.PathLike) -> None:
+        self.path = path
+        self.category: dict[str, tuple[str, int]] = {}  # task -> (category, first line)
+        self.declared: list[str] = []
+
+    def declare(self, row: list[str], cells: int, line: int) -> None:
+        if cells or any(row[4:]) or not row[3]:
+            raise ValueError(
+                f"{self.path} line {line} has no layer, head or task; expected a cell, or before the cells "
+                "a row with only a category (the categories' order)"
+            )
+        if len(self.declared) == MAX_CATEGORIES:
+            check_shape((1, 1, MAX_CATEGORIES + 1), f"{self.path} line {line}: the declared categories")
+        self.declared.append(csv_unescape(row[3]))
+
+    def add(self, task: str, category: str, line: int) -> None:
+        first, first_line = self.category.setdefault(task, (category, line))
+        if first != category:
+            raise ValueError(
+                f"{self.path} line {line}: the task {task!r} has the category {category!r}; expected {first!r} "
+                f"as on line {first_line} (one category per task)"
+            )
+
+    def groups(self, tasks: list[str]) -> TaskGroups:
+        mapping = {task: self.category[task][0] for task in tasks}
+        return task_groups(self.path, TaskGroups.build, tasks, mapping, self.declared or None)
+
+
+def _csv_header(header: list[str] | None, path: str | os.PathLike) -> tuple[bool, bool]:
+    """Check the header row; return whether it has the task and the score column."""
+    expected = "layer,head,category,label[,score] or layer,head,task,category,label[,score]"
     if header is None:
         raise ValueError(f"{path} is empty; expected the header {expected}")
-    if header not in (COLUMNS, [*COLUMNS, "score"]):
+    if header not in (COLUMNS, [*COLUMNS, "score"], TASK_COLUMNS, [*TASK_COLUMNS, "score"]):
         missing = [column for column in COLUMNS if column not in header]
         problem = f"no {missing[0]!r} column" if missing else "columns out of order or extra"
         raise ValueError(f"{path} has header {header[:6]}; expected {expected} ({problem})")
-    return len(header) == 5
+    return "task" in header, header[-1] == "score"
 
 
 def _csv_index(text: str, column: str, path: str | os.PathLike, line: int) -> int:

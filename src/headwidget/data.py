@@ -24,7 +24,7 @@ send before it allocates anything.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -61,6 +61,7 @@ class HeadData:
     scores: np.ndarray | None
     groups: TaskGroups | None = None
     _classified: dict[Rule, tuple[np.ndarray, np.ndarray]] = field(default_factory=dict, repr=False)
+    _best: list[np.ndarray] = field(default_factory=list, repr=False)  # category_scores, once computed
 
     @classmethod
     def from_labels(
@@ -92,8 +93,11 @@ class HeadData:
         values = scoring.check_scores(scores)
         check_shape(values.shape, "scores", "categories" if groups is None else "tasks")
         if groups is not None and categories is None:
-            raise ValueError("groups= needs the task names: pass them as the second argument")
-        names = _names(categories, values.shape)
+            raise ValueError(
+                f"groups= needs the task names (scores has shape {values.shape}, {values.shape[2]} tasks): "
+                "pass them as the second argument"
+            )
+        names = _names(categories, values.shape) if groups is None else _task_names(categories, values.shape, "scores")
         # ours: the caller's array may change later (check_scores may return it as is)
         return cls._grouped(tuple(names), None, read_only(values), groups, order)
 
@@ -104,7 +108,8 @@ class HeadData:
         if groups is None:
             if order is not None:
                 raise ValueError(
-                    "categories= orders the categories of groups=; without groups= it has nothing to order"
+                    f"categories={short(order)} orders the categories of groups=, but no groups= was given; "
+                    "without groups= the last axis is the categories: pass their names as the second argument"
                 )
             return cls(names, labels, scores)
         task_groups = TaskGroups.build(names, groups, order)
@@ -147,7 +152,9 @@ class HeadData:
         """Scores per category: the scores, or with tasks each category's best task score."""
         if self.scores is None or self.groups is None:
             return self.scores
-        return read_only(self.groups.category_scores(self.scores), copy=False)
+        if not self._best:  # computed once: the scores never change
+            self._best.append(read_only(self.groups.category_scores(self.scores), copy=False))
+        return self._best[0]
 
     def _under(self, threshold: float | None, top_k: int | None) -> tuple[np.ndarray, np.ndarray]:
         rule = (threshold, top_k)
@@ -235,6 +242,17 @@ def _names(categories: object, shape: tuple[int, ...]) -> list[str]:
     return names
 
 
+def _task_names(tasks: object, shape: tuple[int, ...], what: str) -> list[str]:
+    """The task names along the last axis of ``what`` (with groups), one per entry."""
+    names = check_names(tasks, "tasks")
+    if len(names) != shape[2]:
+        raise ValueError(
+            f"tasks has {len(names)} names but {what} has shape {tuple(shape)}, i.e. {shape[2]} tasks; "
+            "expected one name per task"
+        )
+    return names
+
+
 def _bytes(value: object, name: str, size: int) -> bytes:
     if not isinstance(value, (bytes, bytearray, memoryview)):
         raise TypeError(f"{name} must be binary; got {type(value).__name__}")
@@ -246,3 +264,36 @@ def _bytes(value: object, name: str, size: int) -> bytes:
 
 def _is_int(value: object) -> bool:
     return isinstance(value, (int, np.integer)) and not isinstance(value, (bool, np.bool_))
+
+
+def labels_data(labels: object, categories: object, tasks: object, groups: object) -> HeadData:
+    """The constructor's and ``set_labels``' data: labels per category, or per task with ``groups``.
+
+    Without ``groups`` the labels' last axis holds the categories, named by ``categories``.
+    With ``groups`` ({task: category}) it holds the tasks, named by ``tasks`` (or by the
+    keys of a mapping ``{task: (layers, heads) array}``), and ``categories`` may give the
+    categories' order.
+    """
+    if groups is None:
+        if tasks is not None:
+            raise ValueError(
+                f"tasks={short(tasks)} names the labels' last axis when groups= maps the tasks to categories; "
+                "without groups= the last axis holds the categories: pass their names as categories"
+            )
+        return HeadData.from_labels(labels, categories)  # type: ignore[arg-type]
+    if isinstance(labels, Mapping):
+        if tasks is not None:
+            raise TypeError("tasks must not be given when labels is a mapping; the mapping's keys are the tasks")
+    elif tasks is None:
+        hint = ""
+        named = isinstance(categories, (list, tuple)) and all(isinstance(c, str) for c in categories)
+        if isinstance(groups, Mapping) and named and set(categories) == set(groups):  # type: ignore[arg-type]
+            hint = f" (categories={short(categories)} lists the tasks; categories= orders the categories)"
+        raise ValueError(
+            f"groups= needs the task names{hint}: pass tasks=[...], one per entry of the labels' last axis, "
+            "or labels as {task: (layers, heads) array}"
+        )
+    if tasks is not None:  # the labels' own checks first, then the count of tasks
+        labels = HeadLabels.build(labels).array
+        _task_names(tasks, labels.shape, "labels")
+    return HeadData.from_labels(labels, tasks, groups=groups, order=categories)  # type: ignore[arg-type]

@@ -1,5 +1,6 @@
-"""``.json`` label files: heads listed per category, scores flat in C order; depth,
-numbers and sizes checked before anything of that size is made."""
+"""``.json`` label files: heads listed per category (or per task, with the tasks'
+groups), scores flat in C order; depth, numbers, sizes and repeated keys checked
+before anything of that size is made."""
 
 from __future__ import annotations
 
@@ -9,8 +10,9 @@ import os
 
 import numpy as np
 
-from .fileformat import FORMAT, NOT_OURS, VERSION, Loaded, is_int, refuse_overflow
+from .fileformat import FORMAT, NOT_OURS, VERSION, Saved, is_int, refuse_overflow, task_groups
 from .labels import check_names, check_shape, short
+from .tasks import TaskGroups
 
 _INFINITIES = {"Infinity": math.inf, "-Infinity": -math.inf}
 
@@ -23,24 +25,29 @@ def _json_score(value: float) -> float | str | None:
     return value
 
 
-def text(array: np.ndarray, names: list[str], scores: np.ndarray | None) -> str:
-    """The document: heads listed per category, scores flat in C order."""
+def text(saved: Saved) -> str:
+    """The document: heads listed per category (or task), scores flat in C order."""
+    array, names, scores, groups = saved
     document: dict[str, object] = {
         "format": FORMAT,
         "version": VERSION,
         "shape": list(array.shape),
-        "categories": names,
-        "heads": {name: np.argwhere(array[:, :, c]).tolist() for c, name in enumerate(names)},
+        "categories": names if groups is None else list(groups.categories),
     }
+    if groups is not None:
+        document.update(tasks=names, groups=groups.mapping)
+    document["heads"] = {name: np.argwhere(array[:, :, c]).tolist() for c, name in enumerate(names)}
     if scores is not None:
         document["scores"] = [_json_score(v) for v in scores.ravel().tolist()]
     return json.dumps(document, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
 
 
-def load(path: str | os.PathLike, data: bytes) -> Loaded:
-    """The labels, names and scores of the JSON ``data`` read from ``path``."""
+def load(path: str | os.PathLike, data: bytes) -> Saved:
+    """The labels, names, scores and task groups of the JSON ``data`` read from ``path``."""
     try:
-        document = json.loads(data.decode("utf-8-sig"))
+        document = json.loads(data.decode("utf-8-sig"), object_pairs_hook=_unique_keys)
+    except _RepeatedKey as exc:
+        raise ValueError(f"{path}: {exc}; expected each key once") from None
     except (UnicodeDecodeError, ValueError) as exc:  # JSONDecodeError, or an integer of over 4,300 digits
         raise ValueError(f"{path} is not UTF-8 JSON ({exc}); expected a file written by save_labels") from None
     except RecursionError:
@@ -63,11 +70,14 @@ def load(path: str | os.PathLike, data: bytes) -> Loaded:
     shape = tuple(shape)
     check_shape(shape, path)  # before the array of that shape exists
     names = document["categories"]
-    if not isinstance(names, list) or len(names) != shape[2] or not all(isinstance(n, str) for n in names):
+    groups = _groups(path, document, shape)
+    if groups is not None:
+        names = list(groups.tasks)
+    elif not isinstance(names, list) or len(names) != shape[2] or not all(isinstance(n, str) for n in names):
         raise ValueError(
             f"{path} has categories {short(names)}; expected a list of {shape[2]} names (shape {list(shape)})"
         )
-    check_names(names, f"{path}: categories")
+    check_names(names, f"{path}: {'categories' if groups is None else 'tasks'}")
     heads = document["heads"]
     if not isinstance(heads, dict):
         raise ValueError(f"{path} has heads {short(heads)}; expected an object {{name: [[layer, head], ...]}}")
@@ -75,7 +85,8 @@ def load(path: str | os.PathLike, data: bytes) -> Loaded:
     position = {name: c for c, name in enumerate(names)}
     for name, pairs in heads.items():
         if name not in position:
-            raise ValueError(f"{path}: heads has the unknown category {short(name)}; expected one of categories")
+            what = "category" if groups is None else "task"
+            raise ValueError(f"{path}: heads has the unknown {what} {short(name)}; expected one of the {what}s")
         c = position[name]
         for pair in pairs if isinstance(pairs, list) else [pairs]:
             if not (isinstance(pair, list) and len(pair) == 2 and all(is_int(i) for i in pair)):
@@ -91,7 +102,39 @@ def load(path: str | os.PathLike, data: bytes) -> Loaded:
     scores = None
     if "scores" in document:
         scores = _json_scores(path, document["scores"], shape)
-    return array, names, scores
+    return Saved(array, names, scores, groups)
+
+
+class _RepeatedKey(ValueError):
+    pass
+
+
+def _unique_keys(pairs: list[tuple[str, object]]) -> dict[str, object]:
+    """A JSON object, refused when it names a key twice (json.loads would keep the last)."""
+    document = dict(pairs)
+    if len(document) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _RepeatedKey(f"an object names the key {short(key)} twice")
+            seen.add(key)
+    return document
+
+
+def _groups(path: str | os.PathLike, document: dict, shape: tuple[int, ...]) -> TaskGroups | None:
+    """The tasks and their categories, when the file has them (both keys, or neither)."""
+    if "tasks" not in document and "groups" not in document:
+        return None
+    for key in ("tasks", "groups"):
+        if key not in document:
+            raise ValueError(f"{path} has {'groups' if key == 'tasks' else 'tasks'} but no {key!r} key; expected both")
+    tasks, categories = document["tasks"], document["categories"]
+    if not isinstance(tasks, list) or len(tasks) != shape[2]:
+        raise ValueError(f"{path} has tasks {short(tasks)}; expected a list of {shape[2]} names (shape {list(shape)})")
+    if not isinstance(categories, list):
+        raise ValueError(f"{path} has categories {short(categories)}; expected a list of the tasks' categories")
+    check_shape((*shape[:2], max(len(categories), 1)), f"{path}: categories")
+    return task_groups(path, TaskGroups.build, tasks, document["groups"], categories)
 
 
 def _json_scores(path: str | os.PathLike, flat: object, shape: tuple[int, ...]) -> np.ndarray:

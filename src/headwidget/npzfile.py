@@ -10,18 +10,25 @@ from typing import IO
 
 import numpy as np
 
-from .fileformat import FORMAT, NOT_OURS, VERSION, Loaded, refuse_overflow
-from .labels import check_shape
+from .fileformat import FORMAT, NOT_OURS, VERSION, Saved, refuse_overflow, task_groups
+from .labels import MAX_CATEGORIES, check_shape
+from .tasks import TaskGroups
 
 _NPY_MAGIC = b"\x93NUMPY"
 _MAX_TAG_BYTES = 4096  # the format and version arrays are a word and a number
 _MAX_NAMES_BYTES = 2**24  # the categories array: 256 names of up to 16,384 characters
+_MAX_GROUPS_BYTES = 8 * MAX_CATEGORIES  # the groups array: one int64 per task
 
 
-def write(file: IO[bytes], array: np.ndarray, names: list[str], scores: np.ndarray | None) -> None:
+def write(file: IO[bytes], saved: Saved) -> None:
     """The arrays, compressed, with the format's tag (to a file object: numpy would append
-    ".npz" to a path ending in ".NPZ")."""
-    extra = {} if scores is None else {"scores": scores}
+    ".npz" to a path ending in ".NPZ"). With tasks, ``categories`` holds the categories
+    and ``tasks`` / ``groups`` the tasks and each one's category position."""
+    array, names, scores, groups = saved
+    extra: dict[str, np.ndarray] = {} if scores is None else {"scores": scores}
+    if groups is not None:
+        extra.update(tasks=np.array(names, dtype=str), groups=np.array(groups.index, dtype=np.int64))
+        names = list(groups.categories)
     np.savez_compressed(
         file,
         labels=array,
@@ -32,7 +39,7 @@ def write(file: IO[bytes], array: np.ndarray, names: list[str], scores: np.ndarr
     )
 
 
-def load(path: str | os.PathLike, file: IO[bytes]) -> Loaded:
+def load(path: str | os.PathLike, file: IO[bytes]) -> Saved:
     if file.read(len(_NPY_MAGIC)) == _NPY_MAGIC:
         raise ValueError(f"{path} holds a single .npy array; expected an .npz archive written by save_labels")
     file.seek(0)
@@ -61,8 +68,18 @@ def load(path: str | os.PathLike, file: IO[bytes]) -> Loaded:
             raise ValueError(f"{path}: labels has dtype {labels_header.dtype}; expected bool")
         check_shape(labels_header.shape, f"{path}: labels")
         shape = labels_header.shape
+        grouped = "tasks" in members or "groups" in members
+        if grouped:
+            _check_task_headers(path, member, members, shape)
         names_header = member.header("categories")
-        if names_header.dtype.kind != "U" or names_header.shape != shape[2:]:
+        if grouped:
+            if names_header.dtype.kind != "U" or len(names_header.shape) != 1:
+                raise ValueError(
+                    f"{path}: categories has dtype {names_header.dtype} and shape {names_header.shape}; "
+                    "expected a list of unicode names, the categories of the tasks"
+                )
+            check_shape((*shape[:2], max(names_header.shape[0], 1)), f"{path}: categories")
+        elif names_header.dtype.kind != "U" or names_header.shape != shape[2:]:
             raise ValueError(
                 f"{path}: categories has dtype {names_header.dtype} and shape {names_header.shape}; "
                 f"expected {shape[2]} unicode names, one per category of labels {shape}"
@@ -74,14 +91,41 @@ def load(path: str | os.PathLike, file: IO[bytes]) -> Loaded:
                 f"expected float32 of the shape of labels, {shape}"
             )
         array = member("labels")
-        names = member("categories", _MAX_NAMES_BYTES)
+        names = member("categories", _MAX_NAMES_BYTES).tolist()
+        groups = None
+        if grouped:
+            tasks = member("tasks", _MAX_NAMES_BYTES).tolist()
+            index = member("groups", _MAX_GROUPS_BYTES).tolist()
+            groups = task_groups(path, TaskGroups.from_index, tasks, names, index)
+            names = list(groups.tasks)
         scores = None if scores_header is None else member("scores")
     if scores is not None:
         with np.errstate(over="ignore"):
             narrowed = scores.astype(np.float32)
         refuse_overflow(path, scores, narrowed)
         scores = narrowed
-    return array, names.tolist(), scores
+    return Saved(array, names, scores, groups)
+
+
+def _check_task_headers(
+    path: str | os.PathLike, member: _NpzMember, members: dict[str, str], shape: tuple[int, ...]
+) -> None:
+    """A file with tasks has both arrays, one entry per task (the labels' last axis)."""
+    for key in ("tasks", "groups"):
+        if key not in members:
+            other = "groups" if key == "tasks" else "tasks"
+            raise ValueError(f"{path} has {other} but no {key!r} array; expected both")
+    tasks, groups = member.header("tasks"), member.header("groups")
+    if tasks.dtype.kind != "U" or tasks.shape != shape[2:]:
+        raise ValueError(
+            f"{path}: tasks has dtype {tasks.dtype} and shape {tasks.shape}; "
+            f"expected {shape[2]} unicode names, one per task of labels {shape}"
+        )
+    if groups.dtype.kind not in "iu" or groups.shape != shape[2:]:
+        raise ValueError(
+            f"{path}: groups has dtype {groups.dtype} and shape {groups.shape}; "
+            f"expected {shape[2]} integers, each task's category position"
+        )
 
 
 class _Header:

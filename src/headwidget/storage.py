@@ -15,7 +15,23 @@ order and, when given, the float32 scores exactly:
   "scores": [...]}`` with the scores (only when given) flat in C order, ``null``
   for NaN and ``"Infinity"`` / ``"-Infinity"`` for infinities.
 
-**CSV cells that a spreadsheet would run.** A category name that starts with ``=``,
+**Tasks grouped into categories** (:mod:`headwidget.tasks`): the labels and scores
+are per task (last axis T) and each format adds the tasks and their categories:
+
+* ``.npz``: ``tasks`` (unicode, T) and ``groups`` (int64, T: each task's position
+  in ``categories``, which then lists the C categories in panel order);
+* ``.csv``: the header ``layer,head,task,category,label`` (plus ``,score``), one row
+  per (layer, head, task) cell in C order, ``category`` the task's category on every
+  row of it. The categories are in their order of first appearance; a file whose
+  order differs starts (before any cell) with one row per category, in order, with
+  only the ``category`` field filled;
+* ``.json``: ``"shape": [L, H, T]``, ``"tasks": [...]``, ``"groups": {task:
+  category}``, ``"categories"`` the C categories in order, ``"heads"`` keyed by task.
+
+A file without tasks is read as before. Reading checks the tasks as names (unique),
+every task's category, and that every category has a task.
+
+**CSV cells that a spreadsheet would run.** A category (or task) name that starts with ``=``,
 ``+``, ``-``, ``@``, a tab or a carriage return is written with a ``'`` in front
 (OWASP's rule against formula injection), and so is a name that really starts with
 ``'``; reading removes one leading ``'``. Writing is therefore one-to-one and reading
@@ -48,8 +64,9 @@ import numpy as np
 
 from . import csvfile, jsonfile, npzfile
 from .atomic import write_atomic, write_text
-from .fileformat import Loaded
+from .fileformat import Saved
 from .labels import check_names, check_shape
+from .tasks import TaskGroups
 
 EXTENSIONS = (".npz", ".csv", ".json")
 
@@ -59,7 +76,12 @@ MAX_FILE_BYTES = 2**30
 
 
 def save_labels(
-    path: str | os.PathLike, array: np.ndarray, categories: Sequence[str], scores: np.ndarray | None = None
+    path: str | os.PathLike,
+    array: np.ndarray,
+    categories: Sequence[str],
+    scores: np.ndarray | None = None,
+    *,
+    groups: TaskGroups | None = None,
 ) -> None:
     """Write head labels, category names and optional scores to ``path``.
 
@@ -71,9 +93,11 @@ def save_labels(
     array : numpy.ndarray
         Bool array of shape (layers, heads, categories), each at least 1.
     categories : sequence of str
-        One unique, non-empty name per category.
+        One unique, non-empty name per category (with ``groups``: per task).
     scores : numpy.ndarray, optional
         Float scores of the same shape as ``array`` (NaN allowed), stored as float32.
+    groups : TaskGroups, optional
+        With tasks along the last axis: their categories. Its tasks must be ``categories``.
 
     Raises
     ------
@@ -83,16 +107,19 @@ def save_labels(
         From the file system; an existing file is then left as it was.
     """
     extension = _extension(path)
-    array, names, scores = _check_arguments(array, categories, scores)
+    saved = _check_arguments(array, categories, scores, groups)
     if extension == ".json":
-        write_text(path, jsonfile.text(array, names, scores))
+        write_text(path, jsonfile.text(saved))
     else:
         write = npzfile.write if extension == ".npz" else csvfile.write
-        write_atomic(path, lambda file: write(file, array, names, scores))
+        write_atomic(path, lambda file: write(file, saved))
 
 
-def load_labels(path: str | os.PathLike) -> Loaded:
-    """Read a file written by :func:`save_labels`.
+def load_labels(path: str | os.PathLike) -> tuple[np.ndarray, list[str], np.ndarray | None]:
+    """Read a file written by :func:`save_labels`: ``(array, names, scores)``.
+
+    For a file with tasks these are per task (``names`` the tasks); :func:`load_file`
+    gives their groups too.
 
     Parameters
     ----------
@@ -116,14 +143,31 @@ def load_labels(path: str | os.PathLike) -> Loaded:
     FileNotFoundError
         When ``path`` does not exist.
     """
+    saved = load_file(path)
+    return saved.array, saved.names, saved.scores
+
+
+def load_file(path: str | os.PathLike) -> Saved:
+    """Read a file written by :func:`save_labels`, tasks and groups included.
+
+    Returns
+    -------
+    Saved
+        ``(array, names, scores, groups)``: ``groups`` is None for a file without tasks.
+
+    Raises
+    ------
+    ValueError
+        As :func:`load_labels`.
+    """
     extension = _extension(path)
     with _open_regular(path) as file:
         if extension == ".json":
-            array, names, scores = jsonfile.load(path, _read_all(path, file))
+            saved = jsonfile.load(path, _read_all(path, file))
         else:
-            array, names, scores = (npzfile.load if extension == ".npz" else csvfile.load)(path, file)
-    check_names(names, f"{path}: categories")
-    return array, names, scores
+            saved = (npzfile.load if extension == ".npz" else csvfile.load)(path, file)
+    check_names(saved.names, f"{path}: {'categories' if saved.groups is None else 'tasks'}")
+    return saved
 
 
 @contextlib.contextmanager
@@ -191,8 +235,8 @@ def _extension(path: str | os.PathLike) -> str:
     return extension
 
 
-def _check_arguments(array: object, categories: object, scores: object) -> Loaded:
-    """Validate :func:`save_labels`' arguments; return a bool array, names and float32 scores."""
+def _check_arguments(array: object, categories: object, scores: object, groups: object) -> Saved:
+    """Validate :func:`save_labels`' arguments; return a bool array, names, float32 scores and groups."""
     array = np.asarray(array)
     if array.dtype != bool:
         raise TypeError(f"array has dtype {array.dtype}; expected bool (layers, heads, categories)")
@@ -209,7 +253,12 @@ def _check_arguments(array: object, categories: object, scores: object) -> Loade
         if scores.shape != array.shape:
             raise ValueError(f"scores has shape {scores.shape}; expected the shape of array, {array.shape}")
         scores = scores.astype(np.float32)
-    return array, names, scores
+    if groups is not None:
+        if not isinstance(groups, TaskGroups):
+            raise TypeError(f"groups must be a TaskGroups; got {type(groups).__name__}")
+        if tuple(names) != groups.tasks:
+            raise ValueError(f"categories must be the tasks of groups, {list(groups.tasks)}, in order; got {names}")
+    return Saved(array, names, scores, groups)
 
 
 def _is_int(value: object) -> bool:

@@ -8,7 +8,6 @@ leaves the widget exactly as it was.
 from __future__ import annotations
 
 import os
-import warnings
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -17,10 +16,11 @@ import anywidget
 import numpy as np
 import traitlets
 
-from . import adapters, export, scoring, storage
+from . import adapters, scoring, storage, taskframe
 from .constructors import Constructors
-from .data import HeadData
+from .data import HeadData, labels_data
 from .messages import ViewMessages
+from .outputs import Outputs
 from .palette import palette_for
 from .traits import (
     CategorySubset,
@@ -39,7 +39,7 @@ from .traits import (
 _STATIC = Path(__file__).parent / "static"
 
 
-class HeadMapWidget(Constructors, ViewMessages, anywidget.AnyWidget):
+class HeadMapWidget(Constructors, ViewMessages, Outputs, anywidget.AnyWidget):
     """Live map of attention-head categories: "All Categories" plus one panel each.
 
     Parameters
@@ -48,7 +48,14 @@ class HeadMapWidget(Constructors, ViewMessages, anywidget.AnyWidget):
         Booleans (0/1 integers accepted), or ``{category name: (layers, heads) array}``
         (:meth:`from_scores` and :meth:`load` pass a :class:`~headwidget.data.HeadData`).
     categories : sequence of str, optional
-        Names for an array input; defaults to "Category 1", "Category 2", ...
+        Names for an array input; defaults to "Category 1", "Category 2", ... With
+        ``groups``, the categories' order instead (default: first appearance in ``groups``).
+    tasks : sequence of str, optional
+        With ``groups``: the names along the labels' last axis, which then holds tasks
+        (a mapping ``{task: (layers, heads) array}`` names them by its keys).
+    groups : mapping of str to str, optional
+        ``{task: category}``: the labels are per task, and a head is in a category when
+        it is in any of the category's tasks (see :meth:`from_scores`).
     title : str, optional
         Shown above the panels.
     layer_range : (int, int), optional
@@ -124,6 +131,8 @@ class HeadMapWidget(Constructors, ViewMessages, anywidget.AnyWidget):
         labels: Any,
         categories: Sequence[str] | None = None,
         *,
+        tasks: Sequence[str] | None = None,
+        groups: Mapping[str, str] | None = None,
         title: str | None = None,
         layer_range: tuple[int, int] | None = None,
         head_range: tuple[int, int] | None = None,
@@ -136,11 +145,11 @@ class HeadMapWidget(Constructors, ViewMessages, anywidget.AnyWidget):
         # Validate the data and palette first; each trait then checks its own value
         # against them, and a bad argument raises before the widget exists.
         if isinstance(labels, HeadData):
-            if categories is not None:
-                raise TypeError("categories must not be given with HeadData; it holds the category names")
+            if categories is not None or tasks is not None or groups is not None:
+                raise TypeError("categories, tasks and groups must not be given with HeadData; it holds them")
             data = labels
         else:
-            data = HeadData.from_labels(labels, categories)
+            data = labels_data(labels, categories, tasks, groups)
         colours = palette_for(data.shape[2], data.categories, palette)
         self._palette_option = _own_palette(palette)
         n_layers, n_heads, _ = data.shape
@@ -198,16 +207,53 @@ class HeadMapWidget(Constructors, ViewMessages, anywidget.AnyWidget):
 
     @property
     def scores(self) -> np.ndarray | None:
-        """Read-only float32 scores (layers, heads, categories), or None."""
-        return self._data.scores
+        """Read-only float32 scores (layers, heads, categories), or None.
+
+        With tasks, each category's best task score per head (NaN when all its tasks' are
+        NaN): under a threshold a head is in a category exactly when this reaches it. The
+        tasks' own scores are :attr:`task_scores`.
+        """
+        return self._data.category_scores()
+
+    @property
+    def tasks(self) -> tuple[str, ...] | None:
+        """The task names (the order of :attr:`task_labels`' last axis), or None without tasks."""
+        return self._data.tasks
+
+    @property
+    def groups(self) -> dict[str, str] | None:
+        """``{task: category}`` in task order (a copy), or None without tasks."""
+        return None if self._data.groups is None else self._data.groups.mapping
+
+    @property
+    def task_labels(self) -> np.ndarray | None:
+        """Read-only bool (layers, heads, tasks) under the current rule, or None without tasks.
+
+        ``labels[..., c]`` is ``task_labels[..., members].any(-1)`` over category ``c``'s tasks.
+        """
+        if self._data.groups is None:
+            return None
+        return self._data.task_labels_for(self.threshold, self.top_k)
+
+    @property
+    def task_scores(self) -> np.ndarray | None:
+        """Read-only float32 scores (layers, heads, tasks), or None (no tasks or no scores)."""
+        return None if self._data.groups is None else self._data.scores
 
     def to_frame(self) -> Any:
         """A pandas DataFrame: one row per membership (layer, head, category), or, with
         scores, one row per cell (layer, head, category, score, label).
 
-        ``HeadMapWidget.from_frame(widget.to_frame())`` gives back the same labels, scores and rule.
+        With tasks, rows are per task: a ``task`` column beside ``category``, one row per
+        (layer, head, task) membership, or with scores per (layer, head, task) cell, whose
+        ``score`` and ``label`` are the task's. ``frame.attrs["headwidget"]`` records the
+        shape, tasks, groups, categories and rule, so
+        ``HeadMapWidget.from_frame(widget.to_frame())`` gives back the same data and rule.
         """
-        return adapters.array_to_frame(self.labels, self.categories, self.scores, (self.threshold, self.top_k))
+        rule = (self.threshold, self.top_k)
+        if self._data.groups is not None:
+            return taskframe.tasks_to_frame(self.task_labels, self._data.groups, self._data.scores, rule)
+        return adapters.array_to_frame(self.labels, self.categories, self.scores, rule)
 
     def selected_frame(self) -> Any:
         """The selected heads with their categories: a pandas DataFrame with columns
@@ -215,194 +261,65 @@ class HeadMapWidget(Constructors, ViewMessages, anywidget.AnyWidget):
         return adapters.selection_to_frame(self.labels, self.categories, self.selected)
 
     def save_labels(self, path: str | os.PathLike) -> None:
-        """Write labels, category names and scores to .npz, .csv (long form) or .json."""
-        storage.save_labels(path, self.labels, self.categories, self.scores)
+        """Write labels, category names and scores to .npz, .csv (long form) or .json.
 
-    def save(
-        self,
-        path: str | os.PathLike,
-        *,
-        full: bool = False,
-        dpi: float = 150,
-        counts: bool | None = None,
-        width: float | str | None = None,
-        font_size: float | None = None,
-        ncols: int | None = None,
-        panels: Sequence[str] | None = None,
-        legend: str | None = "left",
-        xlabel: str | None = "layer",
-        ylabel: str | None = "head",
-    ) -> None:
-        """Save a snapshot: .svg (pure Python), .png / .pdf (matplotlib), or .html (interactive, offline).
-
-        Parameters
-        ----------
-        path : str or os.PathLike
-            Where to write; the extension picks the format. Written beside the target
-            and renamed when complete: a failed save leaves an existing file as it was.
-        full : bool
-            Every layer, head and category instead of the current view.
-        dpi : float
-            PNG resolution: its width in pixels is the width in inches times ``dpi``.
-        counts : bool or None
-            The per-layer count bars under the composite (None: follow ``show_counts``).
-        width : float or str, optional
-            The figure's width: CSS px (96 per inch) or a string with a unit, ``"3.25in"``,
-            ``"17cm"``, ``"120mm"``, ``"504pt"``, ``"900px"``. Default ``"7in"``.
-        font_size : float, optional
-            Every text's size in points at that width (the title's is 1.2 times it). Default 8.
-        ncols : int, optional
-            Panels per row. Default: one row when the panels fit at a legible size,
-            else the fewest rows that do.
-        panels : list of str, optional
-            Which panels, in which order: "All Categories" and category names.
-        legend : {"left", "right", "top", "bottom"} or None
-            Where the legend goes; None for none.
-        xlabel, ylabel : str or None
-            The axis labels ("layer", "head"); None or "" for none.
-
-        The size options shape the SVG, PNG and PDF; they are checked for an .html page
-        too, which is the live view and sizes itself to the browser.
-
-        Raises
-        ------
-        ValueError, TypeError
-            A bad option, naming it, the value and what is expected; nothing is written.
+        With tasks, the per-task labels and scores, the tasks and their groups
+        (:meth:`load` gives back the same widget).
         """
-        export.save(
-            self,
-            path,
-            full=full,
-            dpi=dpi,
-            counts=counts,
-            width=width,
-            font_size=font_size,
-            ncols=ncols,
-            panels=panels,
-            legend=legend,
-            xlabel=xlabel,
-            ylabel=ylabel,
-        )
-
-    def to_matplotlib(
-        self,
-        *,
-        full: bool = False,
-        counts: bool | None = None,
-        width: float | str | None = None,
-        font_size: float | None = None,
-        ncols: int | None = None,
-        panels: Sequence[str] | None = None,
-        legend: str | None = "left",
-        xlabel: str | None = "layer",
-        ylabel: str | None = "head",
-    ) -> Any:
-        """The same figure as a matplotlib ``Figure``, to restyle for a paper (needs matplotlib).
-
-        Size it here, with ``width`` (e.g. ``"3.25in"``) and ``font_size`` (points), as
-        :meth:`save` takes them: ``fig.set_size_inches`` afterwards stretches the panels
-        and leaves the text at its old size. The options are :meth:`save`'s. To write a
-        PDF yourself with its text as embedded TrueType (as :meth:`save` does), save
-        inside ``matplotlib.rc_context({"pdf.fonttype": 42})``.
-        """
-        from .figure import Layout
-        from .mpl import draw_matplotlib
-        from .size import FigureSpec
-        from .snapshot import Snapshot
-
-        spec = FigureSpec.parse(width, font_size, ncols, panels, legend, xlabel, ylabel)
-        snapshot = Snapshot.of(self, full=full, counts=export.resolve_counts(self, counts))
-        return draw_matplotlib(Layout.of(snapshot, spec))
-
-    #: Add a static SVG of the figure to the display bundle, so a saved notebook shows
-    #: it where no widget can render (GitHub, nbviewer, nbconvert without widget state).
-    static_fallback = True
-
-    #: Most cells (layers shown x heads shown x panels) the static fallback draws. The SVG
-    #: grows with them (about 4.5 bytes a cell when half the heads are in each category) and
-    #: rides in the notebook with every display: 2**19 cells keep it under about 2.5 MB and
-    #: 0.4 s, and take every published model's full view (126 x 128 heads with 12
-    #: categories is 209,664 cells). Above it the bundle carries a one-line notice instead.
-    static_fallback_max_cells = 2**19
-
-    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
-        bundle = super()._repr_mimebundle_(**kwargs)
-        if bundle is None or not self.static_fallback:
-            return bundle
-        data, metadata = bundle if isinstance(bundle, tuple) else (bundle, {})
-        (first, last), (first_head, last_head) = self.layer_range, self.head_range
-        cells = (last - first + 1) * (last_head - first_head + 1) * (len(self.visible) + 1)
-        if cells > self.static_fallback_max_cells:
-            # Checked before drawing: a 2,048 x 2,048 x 12 view took 38 s and 122 MB of SVG.
-            n_layers, n_heads, n_categories = self.shape
-            notice = (
-                f"HeadMapWidget: {n_layers} layers x {n_heads} heads, {n_categories} categories. "
-                f"No static figure in this output: the view draws {cells:,} cells, more than "
-                f"{self.static_fallback_max_cells:,}; crop layer_range / head_range or hide categories "
-                "before displaying, or write the figure with widget.save('map.svg')."
-            )
-            return {**data, "text/plain": notice}, metadata
-        try:
-            from .snapshot import Snapshot
-            from .svg import render_svg
-
-            svg = render_svg(Snapshot.of(self, counts=export.resolve_counts(self, None)))
-        except Exception as exc:  # the live view must show even if the fallback fails
-            warnings.warn(f"headwidget: no static fallback for this output ({exc})", stacklevel=2)
-            return bundle
-        return {**data, "image/svg+xml": svg}, metadata
-
-    def layer_slider(self, **kwargs: Any) -> Any:
-        """An ``ipywidgets.IntRangeSlider`` jslinked to :attr:`layer_range`.
-
-        The link lives in the browser, so the slider keeps working in saved
-        widget state and exported HTML without a kernel.
-        """
-        return self._range_slider("layer_range", "layers", self.shape[0], kwargs)
-
-    def head_slider(self, **kwargs: Any) -> Any:
-        """An ``ipywidgets.IntRangeSlider`` jslinked to :attr:`head_range`, as :meth:`layer_slider`."""
-        return self._range_slider("head_range", "heads", self.shape[1], kwargs)
-
-    def _range_slider(self, trait: str, description: str, n: int, kwargs: dict[str, Any]) -> Any:
-        import ipywidgets
-
-        options = {"description": description, "continuous_update": True, **kwargs}
-        slider = ipywidgets.IntRangeSlider(value=getattr(self, trait), min=0, max=n - 1, step=1, **options)
-        ipywidgets.jslink((self, trait), (slider, "value"))
-        return slider
+        data, rule = self._data, (self.threshold, self.top_k)
+        storage.save_labels(path, data.task_labels_for(*rule), data.columns, data.scores, groups=data.groups)
 
     # ------------------------------------------------------------ replacing the data
 
-    def set_labels(self, labels: Any, categories: Sequence[str] | None = None) -> None:
+    def set_labels(
+        self,
+        labels: Any,
+        categories: Sequence[str] | None = None,
+        *,
+        tasks: Sequence[str] | None = None,
+        groups: Mapping[str, str] | None = None,
+    ) -> None:
         """Replace the data (any shape); every view redraws.
 
-        The layer (head) range is kept when the number of layers (heads) is
-        unchanged and reset to all of them otherwise; categories that stay keep
-        their visibility.
+        Arguments as the constructor's: with ``groups`` the labels are per task. The
+        layer (head) range is kept when the number of layers (heads) is unchanged and
+        reset to all of them otherwise; categories that stay keep their visibility.
+        New data with as many categories (with ``groups``: tasks) as now keep the current
+        names when none are given; groups are never kept: without ``groups=`` the last
+        axis is the categories.
         """
-        if categories is None and not isinstance(labels, Mapping):
-            categories = self._names_for(np.shape(labels))
-        self._replace(HeadData.from_labels(labels, categories), (None, None))
+        if not isinstance(labels, Mapping):
+            if groups is None and categories is None:
+                categories = self._names_for(np.shape(labels))
+            elif groups is not None and tasks is None and categories is None:
+                tasks = self._names_for(np.shape(labels), grouped=True)
+        self._replace(labels_data(labels, categories, tasks, groups), (None, None))
 
     def set_scores(
         self,
         scores: Any,
-        categories: Sequence[str] | None = None,
+        names: Sequence[str] | None = None,
         *,
+        groups: Mapping[str, str] | None = None,
+        categories: Sequence[str] | None = None,
         threshold: float | None = None,
         top_k: int | None = None,
     ) -> None:
-        """Replace the data with new scores, classified as in :meth:`from_scores`."""
+        """Replace the data with new scores, classified as in :meth:`from_scores` (same arguments).
+
+        Without ``names``, new scores with as many categories (with ``groups``: tasks) as
+        now keep the current names.
+        """
         values = scoring.check_scores(scores)
         rule = scoring.check_rule(threshold, top_k, *values.shape[:2])
-        if categories is None:
-            categories = self._names_for(values.shape)
-        self._replace(HeadData.from_scores(values, categories), rule)
+        if names is None:
+            names = self._names_for(values.shape, grouped=groups is not None)
+        self._replace(HeadData.from_scores(values, names, groups=groups, order=categories), rule)
 
-    def _names_for(self, shape: tuple[int, ...]) -> Sequence[str] | None:
-        """New data with as many categories as now keeps the current names."""
-        return self.categories if len(shape) == 3 and shape[2] == len(self.categories) else None
+    def _names_for(self, shape: tuple[int, ...], *, grouped: bool = False) -> Sequence[str] | None:
+        """New data with as many categories (grouped: tasks) as now keeps the current names."""
+        current = self.tasks if grouped else self.categories
+        return current if current is not None and len(shape) == 3 and shape[2] == len(current) else None
 
     def _replace(self, data: HeadData, rule: tuple[float | None, int | None]) -> None:
         n_layers, n_heads, _ = data.shape

@@ -14,6 +14,16 @@ NAMES = ["A", "B"]
 OK = np.zeros((4, 3, 2), bool)
 SCORES = np.linspace(0, 1, 24, dtype=np.float32).reshape(4, 3, 2)
 FRAME = pd.DataFrame({"layer": [0, 1], "head": [2, 0], "category": ["A", "B"]})
+# Tasks grouped into categories: two tasks per widget, "t0" in X and "t1" in Y.
+TASKS = ["t0", "t1"]
+GROUPS = {"t0": "X", "t1": "Y"}
+TASK_FRAME = pd.DataFrame(
+    {"layer": [0, 1, 2], "head": [2, 0, 1], "task": ["t0", "t1", "t0"], "category": ["X", "Y", "Z"]}
+)
+
+
+def grouped(groups, **options):
+    return lambda: HeadMapWidget.from_scores(SCORES, TASKS, groups=groups, threshold=0.5, **options)
 
 
 def huge():
@@ -228,6 +238,87 @@ CONSTRUCTION = [
     ),
     ("palette-unknown", lambda: HeadMapWidget(OK, palette="rainbow"), ValueError, r"palette must be 'reference'"),
     ("too-large", lambda: HeadMapWidget(huge()), ValueError, r"4097 x 1024 = 4195328 heads; at most 4194304"),
+    # tasks grouped into categories (groups=)
+    ("groups-list", grouped([("t0", "X")]), TypeError, r"groups must be a mapping \{task: category\}; got list"),
+    ("groups-missing-task", grouped({"t0": "X"}), ValueError, r"groups has no category for the tasks \['t1'\]"),
+    ("groups-unknown-task", grouped({**GROUPS, "t9": "X"}), ValueError, r"groups names the task 't9', which is not"),
+    ("groups-int-key", grouped({**GROUPS, 3: "X"}), ValueError, r"groups names the task 3, which is not one of"),
+    (
+        "groups-int-category",
+        grouped({"t0": "X", "t1": 2}),
+        TypeError,
+        r"groups\['t1'\] must be a category name \(str\)",
+    ),
+    ("groups-empty-category", grouped({"t0": "X", "t1": " "}), ValueError, r"groups\['t1'\] contains the empty"),
+    (
+        "order-missing",
+        grouped(GROUPS, categories=["X"]),
+        ValueError,
+        r"categories must list exactly .* leaves out \['Y'\]",
+    ),
+    ("order-extra", grouped(GROUPS, categories=["X", "Y", "Z"]), ValueError, r"exactly the categories .* adds \['Z'\]"),
+    ("order-twice", grouped(GROUPS, categories=["X", "X"]), ValueError, r"categories contains 'X' twice"),
+    (
+        "order-without-groups",
+        lambda: HeadMapWidget.from_scores(SCORES, NAMES, categories=["A", "B"], threshold=0.5),
+        ValueError,
+        r"categories=\['A', 'B'\] orders the categories of groups=, but no groups= was given; .* second argument",
+    ),
+    (
+        "groups-without-names",
+        lambda: HeadMapWidget.from_scores(SCORES, groups=GROUPS, threshold=0.5),
+        ValueError,
+        r"groups= needs the task names \(scores has shape \(4, 3, 2\), 2 tasks\)",
+    ),
+    (
+        "groups-names-count",
+        lambda: HeadMapWidget.from_scores(SCORES, ["t0"], groups={"t0": "X"}, threshold=0.5),
+        ValueError,
+        r"tasks has 1 names but scores has shape \(4, 3, 2\), i\.e\. 2 tasks",
+    ),
+    (
+        "labels-tasks-count",
+        lambda: HeadMapWidget(OK, tasks=["t0"], groups={"t0": "X"}),
+        ValueError,
+        r"tasks has 1 names but labels has shape \(4, 3, 2\), i\.e\. 2 tasks",
+    ),
+    (
+        "labels-tasks-as-categories",
+        lambda: HeadMapWidget(OK, TASKS, groups=GROUPS),
+        ValueError,
+        r"groups= needs the task names \(categories=\['t0', 't1'\] lists the tasks",
+    ),
+    ("labels-tasks-without-groups", lambda: HeadMapWidget(OK, tasks=TASKS), ValueError, r"tasks=\['t0', 't1'\] names"),
+    (
+        "heads-order-without-groups",
+        lambda: HeadMapWidget.from_heads({"A": []}, n_layers=2, n_heads=2, categories=["A"]),
+        ValueError,
+        r"without groups= the keys of heads are the categories",
+    ),
+    (
+        "frame-groups-without-task",
+        lambda: HeadMapWidget.from_frame(FRAME, groups=GROUPS),
+        ValueError,
+        r"groups= maps tasks to categories: pass task=",
+    ),
+    (
+        "frame-task-two-categories",
+        lambda: HeadMapWidget.from_frame(TASK_FRAME, task="task"),
+        ValueError,
+        r"frame\['category'\] gives the task 't0' two categories, 'X' and 'Z' \(row 2\)",
+    ),
+    (
+        "frame-task-unmapped",
+        lambda: HeadMapWidget.from_frame(TASK_FRAME, task="task", groups={"t0": "X"}),
+        ValueError,
+        r"frame\['task'\] has the tasks \['t1'\], which groups does not map",
+    ),
+    (
+        "frame-no-task-column",
+        lambda: HeadMapWidget.from_frame(TASK_FRAME, task="job"),
+        ValueError,
+        r"frame has no column 'job' \(given as task=\)",
+    ),
 ]
 
 
@@ -245,6 +336,9 @@ def snapshot(widget: HeadMapWidget) -> dict:
     }
     state["labels"] = widget.labels.copy()
     state["scores"] = None if widget.scores is None else widget.scores.copy()
+    state["tasks"], state["groups"] = widget.tasks, widget.groups
+    state["task_labels"] = None if widget.task_labels is None else widget.task_labels.copy()
+    state["task_scores"] = None if widget.task_scores is None else widget.task_scores.copy()
     return state
 
 
@@ -259,6 +353,10 @@ def assert_same(a: dict, b: dict) -> None:
 
 def setattr_(name, value):
     return lambda w: setattr(w, name, value)
+
+
+def regroup(groups, *, names=TASKS, threshold=0.1, **options):
+    return lambda w: w.set_scores(SCORES + 1, names, groups=groups, threshold=threshold, **options)
 
 
 # (id, which widget, call on it, exception, message regex)
@@ -290,6 +388,16 @@ LIVE = [
     ("top-k-float", "scored", setattr_("top_k", 2.5), traitlets.TraitError, r"top_k must be an integer; got float"),
     ("rescore-shape", "scored", lambda w: w.set_scores(np.zeros((2, 2)), threshold=0), ValueError, r"shape \(2, 2\)"),
     ("rescore-threshold", "scored", lambda w: w.set_scores(SCORES, threshold=float("inf")), ValueError, r"finite"),
+    # a bad groups= leaves a widget, with tasks or without, exactly as it was
+    ("regroup-list", "tasks", regroup([("t0", "X")]), TypeError, r"groups must be a mapping"),
+    ("regroup-missing", "tasks", regroup({"t0": "X"}), ValueError, r"no category for the tasks \['t1'\]"),
+    ("regroup-unknown", "scored", regroup({**GROUPS, "t9": "Y"}), ValueError, r"names the task 't9'"),
+    ("regroup-category-int", "tasks", regroup({"t0": "X", "t1": 1}), TypeError, r"groups\['t1'\] must be a category"),
+    ("regroup-order", "tasks", regroup(GROUPS, categories=["Y"]), ValueError, r"leaves out \['X'\]"),
+    ("regroup-no-groups", "tasks", regroup(None, categories=["X", "Y"]), ValueError, r"but no groups= was given"),
+    ("regroup-names", "scored", regroup({"t0": "X"}, names=["t0"]), ValueError, r"tasks has 1 names but scores"),
+    ("regroup-labels", "tasks", lambda w: w.set_labels(OK, groups={"t0": "X"}), ValueError, r"no category for"),
+    ("regroup-rule", "tasks", regroup(GROUPS, threshold=None), ValueError, r"give exactly one of threshold="),
 ]
 
 
@@ -301,6 +409,9 @@ def live():
         ),
         "scored": HeadMapWidget.from_scores(SCORES, NAMES, threshold=0.4, layer_range=(1, 2), head_range=(1, 2)),
         "colorblind": HeadMapWidget(example_labels(), palette="colorblind"),
+        "tasks": HeadMapWidget.from_scores(
+            SCORES, TASKS, groups=GROUPS, categories=["Y", "X"], top_k=3, visible=["X"], layer_range=(1, 3)
+        ),
     }
 
 

@@ -249,8 +249,93 @@ def link(path: Path, target: str) -> Path:
     return path
 
 
+# A file with tasks grouped into categories: tasks t0, t1 in X, t2 in Y.
+TASK_DOCUMENT = {
+    **DOCUMENT,
+    "shape": [2, 2, 3],
+    "categories": ["X", "Y"],
+    "tasks": ["t0", "t1", "t2"],
+    "groups": {"t0": "X", "t1": "X", "t2": "Y"},
+    "heads": {"t0": [[0, 0]]},
+}
+TASK_ARRAYS = {
+    "format": np.array("headwidget-labels"),
+    "version": np.array(1),
+    "labels": np.zeros((2, 2, 3), bool),
+    "categories": np.array(["X", "Y"]),
+    "tasks": np.array(["t0", "t1", "t2"]),
+    "groups": np.array([0, 0, 1]),
+}
+TASK_CSV = "layer,head,task,category,label\n"
+
+
+def task_document(**changes) -> str:
+    return json.dumps({key: value for key, value in {**TASK_DOCUMENT, **changes}.items() if value is not KeyError})
+
+
+def task_npz(path: Path, **changes) -> Path:
+    arrays = {key: value for key, value in {**TASK_ARRAYS, **changes}.items() if value is not KeyError}
+    np.savez(path, **arrays)
+    return path
+
+
+def task_csv(cells: list[tuple[str, str]], before: str = "") -> str:
+    """Every (layer, head) of a 1 x 2 grid with the given (task, category) per cell."""
+    rows = "".join(f"0,{head},{task},{category},0\n" for head in range(2) for task, category in cells)
+    return TASK_CSV + before + rows
+
+
 # (id, make the file in tmp_path, message regex)
 BAD_FILES = [
+    # tasks grouped into categories: each new field checked like the rest
+    ("npz-task-twice", lambda t: task_npz(t / "bad.npz", tasks=np.array(["t0", "t0", "t2"])),
+     r"bad\.npz: tasks contains 't0' twice"),
+    ("npz-group-nowhere", lambda t: task_npz(t / "bad.npz", groups=np.array([0, 5, 1])),
+     r"bad\.npz: groups holds 5; expected a category position 0\.\.1"),
+    ("npz-category-without-tasks", lambda t: task_npz(t / "bad.npz", groups=np.array([0, 0, 0])),
+     r"bad\.npz: categories \['Y'\] have no task"),
+    ("npz-tasks-without-groups", lambda t: task_npz(t / "bad.npz", groups=KeyError),
+     r"bad\.npz has tasks but no 'groups' array; expected both"),
+    ("npz-groups-floats", lambda t: task_npz(t / "bad.npz", groups=np.array([0.0, 0.0, 1.0])),
+     r"bad\.npz: groups has dtype float64 .* expected 3 integers"),
+    ("npz-tasks-count", lambda t: task_npz(t / "bad.npz", tasks=np.array(["t0", "t1"])),
+     r"bad\.npz: tasks has dtype <U2 and shape \(2,\); expected 3 unicode names"),
+    ("npz-categories-2d", lambda t: task_npz(t / "bad.npz", categories=np.array([["X", "Y"]])),
+     r"bad\.npz: categories has dtype <U1 and shape \(1, 2\); expected a list"),
+    ("npz-too-many-categories", lambda t: task_npz(t / "bad.npz", categories=np.array(NAMES_256 + ["x"])),
+     r"bad\.npz: categories has 257 categories; at most 256"),
+    ("csv-task-two-categories",
+     lambda t: write(t / "bad.csv", "X".join(task_csv([("t0", "X"), ("t1", "Y")]).rsplit("Y", 1))),
+     r"bad\.csv line 5: the task 't1' has the category 'X'; expected 'Y' as on line 3"),
+    ("csv-declared-after-cells", lambda t: write(t / "bad.csv", task_csv([("t0", "X")]) + ",,,X,\n"),
+     r"bad\.csv line 4 has no layer, head or task; expected a cell"),
+    ("csv-declared-category-without-tasks",
+     lambda t: write(t / "bad.csv", task_csv([("t0", "X")], before=",,,Z,\n,,,X,\n")),
+     r"bad\.csv: categories must list exactly the categories of groups; it adds \['Z'\]"),
+    ("csv-declared-one-missing", lambda t: write(t / "bad.csv", task_csv([("t0", "X"), ("t1", "Y")], before=",,,Y,\n")),
+     r"bad\.csv: categories must list exactly the categories of groups; it leaves out \['X'\]"),
+    ("csv-declared-with-label", lambda t: write(t / "bad.csv", TASK_CSV + ",,,X,1\n"),
+     r"bad\.csv line 2 has no layer, head or task"),
+    ("csv-task-empty-category", lambda t: write(t / "bad.csv", task_csv([("t0", "")])),
+     r"bad\.csv: groups\['t0'\] contains the empty name"),
+    ("json-task-twice", lambda t: write(t / "bad.json", task_document(tasks=["t0", "t0", "t2"])),
+     r"bad\.json: tasks contains 't0' twice"),
+    ("json-group-key-twice", lambda t: write(t / "bad.json", task_document().replace('"Y"}', '"Y", "t0": "Y"}')),
+     r"bad\.json: an object names the key 't0' twice; expected each key once"),
+    ("json-group-nowhere", lambda t: write(t / "bad.json", task_document(groups={"t0": "X", "t1": "X", "t2": "Z"})),
+     r"bad\.json: categories must list exactly the categories of groups; it adds \['Y'\] and it leaves out \['Z'\]"),
+    ("json-category-without-tasks", lambda t: write(t / "bad.json", task_document(categories=["X", "Y", "W"])),
+     r"bad\.json: categories must list exactly the categories of groups; it adds \['W'\]"),
+    ("json-task-without-group", lambda t: write(t / "bad.json", task_document(groups={"t0": "X", "t1": "X"})),
+     r"bad\.json: groups has no category for the tasks \['t2'\]"),
+    ("json-tasks-without-groups", lambda t: write(t / "bad.json", task_document(groups=KeyError)),
+     r"bad\.json has tasks but no 'groups' key; expected both"),
+    ("json-groups-a-list", lambda t: write(t / "bad.json", task_document(groups=["X", "X", "Y"])),
+     r"bad\.json: groups must be a mapping \{task: category\}; got list"),
+    ("json-tasks-count", lambda t: write(t / "bad.json", task_document(tasks=["t0", "t1"])),
+     r"bad\.json has tasks \['t0', 't1'\]; expected a list of 3 names"),
+    ("json-heads-unknown-task", lambda t: write(t / "bad.json", task_document(heads={"X": [[0, 0]]})),
+     r"bad\.json: heads has the unknown task 'X'; expected one of the tasks"),
     ("csv-huge-index", lambda t: write(t / "bad.csv", CSV_HEADER + "6000,6000,A,1\n"),
      r"bad\.csv line 2, the cell \(layer 6000, head 6000\), needs a grid that has 6001 x 6001 = 36012001 heads; "
      r"at most 4194304 can be displayed"),

@@ -1,0 +1,180 @@
+"""The ways out that draw: :meth:`save`, :meth:`to_matplotlib`, the display bundle's static
+fallback and the range sliders, mixed into :class:`~headwidget.HeadMapWidget`.
+
+Kept apart from the traits in :mod:`headwidget.widget`; every method reads the widget's
+traits and the faces (:mod:`headwidget.export`, :mod:`headwidget.svg`, :mod:`headwidget.mpl`)
+draw from a :class:`~headwidget.snapshot.Snapshot`; the mixin keeps no state of its own.
+"""
+
+from __future__ import annotations
+
+import os
+import warnings
+from collections.abc import Sequence
+from typing import Any
+
+from . import export
+
+
+class Outputs:
+    """Mixin: ``save``, ``to_matplotlib``, ``_repr_mimebundle_``, ``layer_slider``, ``head_slider``."""
+
+    # provided by HeadMapWidget
+    layer_range: tuple[int, int]
+    head_range: tuple[int, int]
+    visible: list[str]
+    shape: tuple[int, int, int]
+
+    def save(
+        self,
+        path: str | os.PathLike,
+        *,
+        full: bool = False,
+        dpi: float = 150,
+        counts: bool | None = None,
+        width: float | str | None = None,
+        font_size: float | None = None,
+        ncols: int | None = None,
+        panels: Sequence[str] | None = None,
+        legend: str | None = "left",
+        xlabel: str | None = "layer",
+        ylabel: str | None = "head",
+    ) -> None:
+        """Save a snapshot: .svg (pure Python), .png / .pdf (matplotlib), or .html (interactive, offline).
+
+        Parameters
+        ----------
+        path : str or os.PathLike
+            Where to write; the extension picks the format. Written beside the target
+            and renamed when complete: a failed save leaves an existing file as it was.
+        full : bool
+            Every layer, head and category instead of the current view.
+        dpi : float
+            PNG resolution: its width in pixels is the width in inches times ``dpi``.
+        counts : bool or None
+            The per-layer count bars under the composite (None: follow ``show_counts``).
+        width : float or str, optional
+            The figure's width: CSS px (96 per inch) or a string with a unit, ``"3.25in"``,
+            ``"17cm"``, ``"120mm"``, ``"504pt"``, ``"900px"``. Default ``"7in"``.
+        font_size : float, optional
+            Every text's size in points at that width (the title's is 1.2 times it). Default 8.
+        ncols : int, optional
+            Panels per row. Default: one row when the panels fit at a legible size,
+            else the fewest rows that do.
+        panels : list of str, optional
+            Which panels, in which order: "All Categories" and category names.
+        legend : {"left", "right", "top", "bottom"} or None
+            Where the legend goes; None for none.
+        xlabel, ylabel : str or None
+            The axis labels ("layer", "head"); None or "" for none.
+
+        The size options shape the SVG, PNG and PDF; they are checked for an .html page
+        too, which is the live view and sizes itself to the browser.
+
+        Raises
+        ------
+        ValueError, TypeError
+            A bad option, naming it, the value and what is expected; nothing is written.
+        """
+        export.save(
+            self,
+            path,
+            full=full,
+            dpi=dpi,
+            counts=counts,
+            width=width,
+            font_size=font_size,
+            ncols=ncols,
+            panels=panels,
+            legend=legend,
+            xlabel=xlabel,
+            ylabel=ylabel,
+        )
+
+    def to_matplotlib(
+        self,
+        *,
+        full: bool = False,
+        counts: bool | None = None,
+        width: float | str | None = None,
+        font_size: float | None = None,
+        ncols: int | None = None,
+        panels: Sequence[str] | None = None,
+        legend: str | None = "left",
+        xlabel: str | None = "layer",
+        ylabel: str | None = "head",
+    ) -> Any:
+        """The same figure as a matplotlib ``Figure``, to restyle for a paper (needs matplotlib).
+
+        Size it here, with ``width`` (e.g. ``"3.25in"``) and ``font_size`` (points), as
+        :meth:`save` takes them: ``fig.set_size_inches`` afterwards stretches the panels
+        and leaves the text at its old size. The options are :meth:`save`'s. To write a
+        PDF yourself with its text as embedded TrueType (as :meth:`save` does), save
+        inside ``matplotlib.rc_context({"pdf.fonttype": 42})``.
+        """
+        from .figure import Layout
+        from .mpl import draw_matplotlib
+        from .size import FigureSpec
+        from .snapshot import Snapshot
+
+        spec = FigureSpec.parse(width, font_size, ncols, panels, legend, xlabel, ylabel)
+        snapshot = Snapshot.of(self, full=full, counts=export.resolve_counts(self, counts))
+        return draw_matplotlib(Layout.of(snapshot, spec))
+
+    #: Add a static SVG of the figure to the display bundle, so a saved notebook shows
+    #: it where no widget can render (GitHub, nbviewer, nbconvert without widget state).
+    static_fallback = True
+
+    #: Most cells (layers shown x heads shown x panels) the static fallback draws. The SVG
+    #: grows with them (about 4.5 bytes a cell when half the heads are in each category) and
+    #: rides in the notebook with every display: 2**19 cells keep it under about 2.5 MB and
+    #: 0.4 s, and take every published model's full view (126 x 128 heads with 12
+    #: categories is 209,664 cells). Above it the bundle carries a one-line notice instead.
+    static_fallback_max_cells = 2**19
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
+        bundle = super()._repr_mimebundle_(**kwargs)
+        if bundle is None or not self.static_fallback:
+            return bundle
+        data, metadata = bundle if isinstance(bundle, tuple) else (bundle, {})
+        (first, last), (first_head, last_head) = self.layer_range, self.head_range
+        cells = (last - first + 1) * (last_head - first_head + 1) * (len(self.visible) + 1)
+        if cells > self.static_fallback_max_cells:
+            # Checked before drawing: a 2,048 x 2,048 x 12 view took 38 s and 122 MB of SVG.
+            n_layers, n_heads, n_categories = self.shape
+            notice = (
+                f"HeadMapWidget: {n_layers} layers x {n_heads} heads, {n_categories} categories. "
+                f"No static figure in this output: the view draws {cells:,} cells, more than "
+                f"{self.static_fallback_max_cells:,}; crop layer_range / head_range or hide categories "
+                "before displaying, or write the figure with widget.save('map.svg')."
+            )
+            return {**data, "text/plain": notice}, metadata
+        try:
+            from .snapshot import Snapshot
+            from .svg import render_svg
+
+            svg = render_svg(Snapshot.of(self, counts=export.resolve_counts(self, None)))
+        except Exception as exc:  # the live view must show even if the fallback fails
+            warnings.warn(f"headwidget: no static fallback for this output ({exc})", stacklevel=2)
+            return bundle
+        return {**data, "image/svg+xml": svg}, metadata
+
+    def layer_slider(self, **kwargs: Any) -> Any:
+        """An ``ipywidgets.IntRangeSlider`` jslinked to :attr:`layer_range`.
+
+        The link lives in the browser, so the slider keeps working in saved
+        widget state and exported HTML without a kernel.
+        """
+        return self._range_slider("layer_range", "layers", self.shape[0], kwargs)
+
+    def head_slider(self, **kwargs: Any) -> Any:
+        """An ``ipywidgets.IntRangeSlider`` jslinked to :attr:`head_range`, as :meth:`layer_slider`."""
+        return self._range_slider("head_range", "heads", self.shape[1], kwargs)
+
+    def _range_slider(self, trait: str, description: str, n: int, kwargs: dict[str, Any]) -> Any:
+        import ipywidgets
+
+        options = {"description": description, "continuous_update": True, **kwargs}
+        slider = ipywidgets.IntRangeSlider(value=getattr(self, trait), min=0, max=n - 1, step=1, **options)
+        ipywidgets.jslink((self, trait), (slider, "value"))
+        return slider

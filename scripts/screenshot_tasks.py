@@ -16,53 +16,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from playwright.sync_api import sync_playwright  # noqa: E402
 
-from headwidget import HeadMapWidget  # noqa: E402
-from headwidget.data import HeadData  # noqa: E402
+from headwidget import EXAMPLE_TASKS, HeadMapWidget, example_task_scores  # noqa: E402
 from tests.harness.harness import launch, open_page, show  # noqa: E402
-
-# how strongly each category's tasks score: Linguistic heads most common, Translation rarest
-STRENGTH = {"Algorithmic": 1.5, "Knowledge": 1.3, "Linguistic": 1.6, "Translation": 1.45}
-GROUPS = {
-    "Algorithmic": ["next_item", "prev_item", "list_first", "list_last", "alphabetically_first"],
-    "Knowledge": [
-        "country_to_capital",
-        "person_to_occupation",
-        "product_to_company",
-        "landmark_to_country",
-        "element_to_symbol",
-    ],
-    "Linguistic": [
-        "antonym",
-        "synonym",
-        "singular_to_plural",
-        "present_to_past",
-        "word_first_letter",
-        "word_last_letter",
-        "capitalize",
-        "lowercase",
-    ],
-    "Translation": ["english_to_french", "french_to_english"],
-}
-
-
-def task_scores(seed: int = 0) -> tuple[np.ndarray, list[str], dict[str, str]]:
-    """(32, 32, 20) scores in [0, 1]: most tasks' best heads in the last third of the layers."""
-    rng = np.random.default_rng(seed)
-    tasks = [t for names in GROUPS.values() for t in names]
-    groups = {t: c for c, names in GROUPS.items() for t in names}
-    layers = np.arange(32)[:, None]
-    depth = 1 / (1 + np.exp(-(layers - 20) / 2.5))  # late layers score higher
-    scores = np.empty((32, 32, len(tasks)), dtype=np.float32)
-    for t, task in enumerate(tasks):
-        scores[..., t] = np.clip(depth * rng.beta(1.5, 8, size=(32, 32)) * STRENGTH[groups[task]], 0, 1)
-    return scores, tasks, groups
 
 
 def tooltip_head(scores: np.ndarray, tasks: list[str], groups: dict[str, str]) -> tuple[int, int, str]:
     """A head in layers 22-27, heads 4-20, that two Linguistic tasks and two categories put there:
     (layer, head, its first Linguistic task)."""
     passes = scores >= 0.5
-    linguistic = [tasks.index(t) for t in GROUPS["Linguistic"]]
+    linguistic = [tasks.index(t) for t in EXAMPLE_TASKS["Linguistic"]]
     for layer in range(22, 28):
         for head in range(4, 21):
             cats = {groups[tasks[t]] for t in np.flatnonzero(passes[layer, head])}
@@ -73,11 +35,9 @@ def tooltip_head(scores: np.ndarray, tasks: list[str], groups: dict[str, str]) -
 
 
 def main(out: str = "docs/screenshot-tasks.png") -> None:
-    scores, tasks, groups = task_scores()
-    widget = HeadMapWidget(
-        HeadData.from_scores(scores, tasks, groups=groups),
-        threshold=0.5,
-        title="Which task put a head there (synthetic scores, not a real model)",
+    scores, tasks, groups = example_task_scores()  # grouped at 0.5: the reference-like example
+    widget = HeadMapWidget.from_scores(
+        scores, tasks, groups=groups, threshold=0.5, title="20 tasks in four categories (synthetic, not a real model)"
     )
     with sync_playwright() as p:
         browser = launch(p)
@@ -87,7 +47,7 @@ def main(out: str = "docs/screenshot-tasks.png") -> None:
         page.get_by_role("button", name="Linguistic: show its 8 tasks").click()
         page.evaluate("hw.frame()")
         layer, head, task = tooltip_head(scores, tasks, groups)
-        clip = page.locator(".hw-task-panel .hw-clip").nth(GROUPS["Linguistic"].index(task))
+        clip = page.locator(".hw-task-panel .hw-clip").nth(EXAMPLE_TASKS["Linguistic"].index(task))
         box = clip.bounding_box()
         cell = box["width"] / 32
         page.mouse.move(box["x"] + (layer + 0.5) * cell, box["y"] + (head + 0.5) * cell)

@@ -334,13 +334,24 @@ def array_to_frame(
     return frame
 
 
-def selection_to_frame(array: np.ndarray, categories: Sequence[str], selected: Sequence[tuple[int, int]]) -> Any:
-    """Selected heads as a table: layer, head, categories (comma-separated), one bool column per category."""
+def selection_to_frame(
+    array: np.ndarray,
+    categories: Sequence[str],
+    selected: Sequence[tuple[int, int]],
+    task_labels: np.ndarray | None = None,
+    tasks: Sequence[str] | None = None,
+) -> Any:
+    """Selected heads as a table: layer, head, categories (comma-separated), with tasks the
+    tasks each head passes (comma-separated), then one bool column per category."""
     import pandas as pd  # optional, as for array_to_frame
 
     rows = []
     for layer, head in selected:
         member = array[layer, head].tolist()
-        names = ", ".join(name for name, on in zip(categories, member, strict=True) if on)
-        rows.append({"layer": layer, "head": head, "categories": names, **dict(zip(categories, member, strict=True))})
-    return pd.DataFrame(rows, columns=["layer", "head", "categories", *categories])
+        row: dict[str, Any] = {"layer": layer, "head": head}
+        row["categories"] = ", ".join(name for name, on in zip(categories, member, strict=True) if on)
+        if task_labels is not None and tasks is not None:
+            row["tasks"] = ", ".join(t for t, on in zip(tasks, task_labels[layer, head].tolist(), strict=True) if on)
+        rows.append({**row, **dict(zip(categories, member, strict=True))})
+    named = ["tasks"] if tasks is not None else []
+    return pd.DataFrame(rows, columns=["layer", "head", "categories", *named, *categories])

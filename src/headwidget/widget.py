@@ -257,8 +257,9 @@ class HeadMapWidget(Constructors, ViewMessages, Outputs, anywidget.AnyWidget):
 
     def selected_frame(self) -> Any:
         """The selected heads with their categories: a pandas DataFrame with columns
-        layer, head, categories (names, comma-separated) and one bool column per category."""
-        return adapters.selection_to_frame(self.labels, self.categories, self.selected)
+        layer, head, categories (names, comma-separated), with tasks the tasks each head
+        passes under the current rule (comma-separated), and one bool column per category."""
+        return adapters.selection_to_frame(self.labels, self.categories, self.selected, self.task_labels, self.tasks)
 
     def save_labels(self, path: str | os.PathLike) -> None:
         """Write labels, category names and scores to .npz, .csv (long form) or .json.

@@ -390,3 +390,19 @@ def test_a_table_without_its_attrs_reads_the_groups_from_the_category_column():
     frame["task"] = frame["task"].astype(str)  # no categorical: tasks in order of first appearance
     frame["category"] = frame["category"].astype(str)
     assert_same_data(HeadMapWidget.from_frame(frame, task="task", score="score", threshold=1.5), widget)
+
+
+def test_selected_frame_names_the_tasks_behind_each_selected_head():
+    pytest.importorskip("pandas")
+    from headwidget import example_task_scores
+
+    scores, tasks, groups = example_task_scores()
+    widget = HeadMapWidget.from_scores(scores, tasks, groups=groups, threshold=0.5)
+    layer, head = map(int, np.argwhere(widget.task_labels.any(axis=-1))[0])
+    widget.selected = [(layer, head), (0, 0)]
+    frame = widget.selected_frame()
+    assert list(frame.columns[:4]) == ["layer", "head", "categories", "tasks"]
+    passed = [t for t, on in zip(tasks, widget.task_labels[layer, head], strict=True) if on]
+    assert frame.loc[frame["layer"] == layer, "tasks"].item() == ", ".join(passed) and passed
+    assert frame.loc[frame["layer"] == 0, "tasks"].item() == ""  # layer 0 has no specialised heads
+    assert "tasks" not in HeadMapWidget(np.ones((2, 2, 1), bool)).selected_frame().columns

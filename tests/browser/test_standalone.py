@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import io
+
 import numpy as np
 import pytest
+from PIL import Image
 
 from headwidget import HeadMapWidget, example_labels
 from headwidget.palette import palette_for
@@ -142,3 +145,33 @@ def test_display_bundle_svg_keeps_hostile_names_as_text(offline):
     assert offline.dialogs == []
     assert offline.locator("script").count() == 0 and offline.locator("img").count() == 0
     assert EVIL in offline.locator("body").inner_text()
+
+
+def test_html_of_tasks_opens_a_category_into_its_tasks_offline(offline, tmp_path):
+    from headwidget import example_task_scores
+    from tests.helpers.colours import hex_of
+
+    scores, tasks, groups = example_task_scores()
+    widget = HeadMapWidget.from_scores(scores, tasks, groups=groups, threshold=0.5)
+    french, spanish = tasks.index("english_to_french"), tasks.index("english_to_spanish")
+    only_french = np.argwhere(widget.task_labels[..., french] & ~widget.task_labels[..., spanish])
+    layer, head = map(int, only_french[0])
+    path = tmp_path / "tasks.html"
+    widget.save(path)
+    view = open_file(offline, path)
+    view.get_by_role("button", name="Translation: show its 2 tasks").click()
+    offline.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+    task_panels = view.locator(".hw-task-panel")
+    assert task_panels.locator(".hw-panel-title").all_inner_texts() == ["english_to_french", "english_to_spanish"]
+    colours = []
+    for i in range(2):
+        plot = task_panels.nth(i).locator(".hw-clip")
+        plot.scroll_into_view_if_needed()
+        box = plot.bounding_box()
+        shot = Image.open(io.BytesIO(plot.screenshot())).convert("RGB")
+        scale = shot.width / box["width"]
+        x, y = (layer + 0.5) * box["width"] / 32 * scale, (head + 0.5) * box["height"] / 32 * scale
+        colours.append(hex_of(shot.getpixel((int(x), int(y)))))
+    translation = PALETTE["categories"][widget.categories.index("Translation")]
+    assert colours == [translation, PALETTE["unclassified"]]
+    assert offline.blocked == [] and offline.errors == []

@@ -325,7 +325,7 @@ def function_vectors_llama2_7b() -> Dataset:
 
 
 def duo_attention_llama2_7b_32k() -> Dataset:
-    """DuoAttention retrieval-head gates of Llama-2-7B-32K-Instruct (Xiao et al. 2025), gate >= 0.5 labelled."""
+    """DuoAttention retrieval-head gates of Llama-2-7B-32K-Instruct (Xiao et al. 2024), gate >= 0.5 labelled."""
     gates, threshold, source = _duo_gates()
     return _dataset(
         "duo-attention-llama-2-7b-32k",

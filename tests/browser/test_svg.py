@@ -32,15 +32,15 @@ def test_svg_pixels_match_the_labels_in_chromium(browser, tmp_path, counts):
     boxes = cells_boxes(root)
     grids = expected_grids(widget)
     assert len(boxes) == len(grids) == 5
-    for (x0, y0, cell), (title, grid) in zip(boxes, grids, strict=True):
-        assert cell > 5
+    for (x0, y0, cell_x, cell_y), (title, grid) in zip(boxes, grids, strict=True):
+        assert cell_x > 5 and cell_y > 5  # the crop's 16 x 16 heads fill the model's 32 x 32 box
         want = grid  # (heads, layers) in view
         for row in range(16):
             for col in range(16):
-                pixel = hex_of(shot.getpixel((int(x0 + (col + 0.5) * cell), int(y0 + (row + 0.5) * cell))))
+                pixel = hex_of(shot.getpixel((int(x0 + (col + 0.5) * cell_x), int(y0 + (row + 0.5) * cell_y))))
                 assert pixel == want[row, col], (title, 16 + col, 8 + row)
     if counts:  # layer 31's bar: its lowest segment, at the bottom of the bars' strip, in a category's colour
         bars = Layout.of(Snapshot.of(widget, counts=True), FigureSpec.parse("12in")).counts.box
-        x0, _, cell = boxes[0]
-        lowest = hex_of(shot.getpixel((int(x0 + 15.5 * cell), int(bars.bottom - 2))))
+        x0, _, cell_x, _ = boxes[0]
+        lowest = hex_of(shot.getpixel((int(x0 + 15.5 * cell_x), int(bars.bottom - 2))))
         assert lowest in widget._palette["categories"] + widget._palette["multi"]

@@ -22,17 +22,14 @@ import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .figcounts import count_bars
 from .figlegend import LEGEND_GAP, MAX_LEGEND_COLUMNS, Entry, LegendPlacer
-from .groups import bar_heights
 from .layout import (
     ASCENT,
     CENTRE,
     COMPOSITE_TITLE,
-    COUNTS_HEIGHT,
     DESCENT,
     MAX_PANEL_PX,
-    TICK_FONT_PX,
-    Bar,
     Box,
     CountBars,
     LegendRow,
@@ -309,7 +306,9 @@ class _Builder:
                     self.panel(index, name, (codes, lookup), plot, (title_base, x_base, x_label_base), x_ticks, y_ticks)
                 )
                 if index == self.composite and self.counts is not None:
-                    counts = self.count_bars(plot, row_bottom + COUNTS_GAP * em, cell_x)
+                    top_of_bars = row_bottom + COUNTS_GAP * em
+                    marks = (LINE, TICK_LENGTH, TICK_GAP)
+                    counts = count_bars(self.counts, plot, top_of_bars, cell_x, em, first, marks)
                     bottom = max(bottom, counts.box.bottom + (CENTRE + DESCENT) * em)
             bottoms.append(bottom)
             row_top = bottom + ROW_GAP * em
@@ -411,35 +410,3 @@ class _Builder:
         x_label_left = (x_ticks[0] - firsts[0] + 0.5) * cells[0] - text_width(str(x_ticks[0]), em) / 2
         y_label_bottom = (y_ticks[-1] - firsts[1] + 0.5) * cells[1] + (CENTRE + DESCENT) * em - plot_h
         return y_label_bottom if x_label_left < -(TICK_LENGTH + TICK_GAP) * em + 0.1 * em else None
-
-    def count_bars(self, plot: Box, top: float, cell: float) -> CountBars:
-        """One bar per shown layer under the composite, groups stacked from the bottom, with
-        its scale where the head ticks are: 0 at the bottom, the busiest layer's count at the top."""
-        em = self.em
-        counts, colours, busiest = self.counts  # type: ignore[misc]
-        height = round(COUNTS_HEIGHT * em / TICK_FONT_PX)  # the live view's 40 px at its 11 px labels
-        box = Box(plot.x, top, plot.width, height)
-        bars = []
-        for column, (row, sizes) in enumerate(
-            zip(counts.tolist(), bar_heights(counts, busiest, height).tolist(), strict=True)
-        ):
-            y = box.bottom
-            for group, (n, h) in enumerate(zip(row, sizes, strict=True)):
-                segment_top = max(box.y, y - h)  # a stack rounded past the top is clipped, as a canvas does
-                if n and segment_top < y:
-                    segment = Box(plot.x + column * cell, segment_top, cell, y - segment_top)
-                    bars.append(Bar(self.snapshot.layers[0] + column, group, colours[group], n, segment))
-                y = segment_top
-        edge = plot.x - LINE * em / 2
-        label_x = plot.x - (TICK_LENGTH + TICK_GAP) * em
-        ticks = tuple(
-            Tick(
-                value,
-                at,
-                (edge, at, edge - TICK_LENGTH * em, at),
-                Text(str(value), label_x, at + CENTRE * em, em, "end"),
-            )
-            for value, at in ((0, box.bottom), (busiest, box.y))
-            if value or at == box.bottom
-        )
-        return CountBars(box, busiest, tuple(bars), ticks, (edge, box.y, edge, box.bottom))

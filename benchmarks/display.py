@@ -13,8 +13,8 @@ and prints their bytes, with headwidget / plotly ratios (the target: at most 1/4
 plotly's time and 1/2 of its bytes at 126 x 128 x 12). Shapes whose view draws more
 than ``static_fallback_max_cells`` carry a one-line notice instead of the fallback.
 Then it compares the fallback's forms for the first shape (vector paths, as
-``save("x.svg")`` writes, against PNG cells), and times the palette check with many
-categories.
+``save("x.svg")`` writes, PNG cells, as the display does, and a ``<rect>`` per run),
+and times the palette check with many categories.
 
 Usage: ``.venv/bin/python benchmarks/display.py [--density 0.1] [--repeat 5] [--no-plotly]``.
 The README's "published notebooks" section states the fallback's numbers.
@@ -97,6 +97,24 @@ def fallback_forms(args: argparse.Namespace, rng: np.random.Generator) -> None:
     for form, raster in (("vector paths (save)", False), ("PNG cells (display)", True)):
         seconds, svg = best_of(args.repeat, lambda raster=raster: draw_svg(layout, raster=raster))
         print(f"{form:>22} {seconds * 1e3:8.1f} ms {len(svg) / 1e3:8.1f} KB")
+    seconds, rects = best_of(args.repeat, lambda: rect_runs(layout))
+    print(f"{'a <rect> per run':>22} {seconds * 1e3:8.1f} ms {len(rects) / 1e3:8.1f} KB  (the cells alone)")
+
+
+def rect_runs(layout: Any) -> str:
+    """The third form measured: one ``<rect>`` per run of equal cells in a head row (cells only)."""
+    from itertools import groupby
+
+    out = []
+    for panel in layout.panels:
+        for y, row in enumerate(panel.codes.tolist()):
+            col = 0
+            for code, run in groupby(row):
+                n = sum(1 for _ in run)
+                if code:
+                    out.append(f'<rect x="{col}" y="{y}" width="{n}" height="1" fill="{panel.lookup[code]}"/>')
+                col += n
+    return "".join(out)
 
 
 def main() -> None:

@@ -127,8 +127,9 @@ class Outputs:
 
     #: Most cells (layers shown x heads shown x panels) the static fallback draws. Its cells are
     #: one PNG per panel (a pixel per head, :func:`headwidget.png.indexed_png`), so it costs
-    #: about 2 to 3 bits a cell at worst (random labels) and little time: 126 x 128 x 12
-    #: (209,664 cells) about 55 KB and 10 ms, 512 x 512 x 12 (3.4 M cells) about 0.8 MB and 0.1 s.
+    #: about 2 bits a cell at worst (random labels) and little time: 126 x 128 x 12
+    #: (209,664 cells) about 54 KB and 5 ms, 512 x 512 x 12 (3.4 M cells) about 0.5 MB and 0.1 s
+    #: (``benchmarks/display.py``).
     #: Above it the bundle carries a one-line notice instead, checked before drawing.
     static_fallback_max_cells = 2**22
 

@@ -232,8 +232,8 @@ class _Builder:
         side = self.legend.side_width(entries, legend_columns)
         ncols, cell = self.fit(width - 2 * pad - side)
         plot_w, plot_h = self.n_layers * cell, self.n_heads * cell
-        cell_x = crop_cell(cell, self.n_layers, self.shown_layers)
-        cell_y = crop_cell(cell, self.n_heads, self.shown_heads)
+        self.cell_x = cell_x = crop_cell(cell, self.n_layers, self.shown_layers)
+        self.cell_y = cell_y = crop_cell(cell, self.n_heads, self.shown_heads)
         slot = self.left + plot_w + self.right
         # Cells capped by MAX_PANEL_PX leave spare width: widen each slot (both sides of the
         # cells alike) until the longest title fits, or the spare width runs out.
@@ -356,8 +356,7 @@ class _Builder:
         title, layer labels and "layer"; the shown cells fill the box."""
         spec, em = self.spec, self.em
         title_base, x_base, x_label_base = bases
-        cell_x = crop_cell(plot.width / self.n_layers, self.n_layers, self.shown_layers)
-        cell_y = crop_cell(plot.height / self.n_heads, self.n_heads, self.shown_heads)
+        cell_x, cell_y = self.cell_x, self.cell_y
         (first, _), (first_head, _) = self.snapshot.layers, self.snapshot.heads
         centre = plot.x + plot.width / 2
         room = plot.width + 2 * self.title_spill + self.more  # titles cut only when an explicit ncols leaves no room

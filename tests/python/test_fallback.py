@@ -106,3 +106,21 @@ def test_png_writer_round_trips_through_pil(n_colours):
         rgb = np.asarray(image.convert("RGB"))
     want = np.array([[int(c[i : i + 2], 16) for i in (1, 3, 5)] for c in colours], np.uint8)[codes]
     assert (rgb == want).all()
+
+
+@pytest.mark.parametrize("shown", [[True] * 5, [True, False, True, False, True], [False] * 5])
+def test_panel_codes_are_the_group_rule(shown):
+    """The figures' colour codes spell out :func:`headwidget.groups.panel_colours` (the one rule)."""
+    from headwidget.groups import panel_colours
+    from headwidget.snapshot import Snapshot
+
+    names = ["A", "B", "C", "D", "E"]
+    widget = HeadMapWidget(_random((9, 7, 5), seed=3, density=0.4), names, layer_range=(2, 8), head_range=(1, 5))
+    widget.visible = [n for n, on in zip(names, shown, strict=True) if on]
+    snapshot = Snapshot.of(widget)
+    want = panel_colours(widget.labels[2:9, 1:6], snapshot.shown, widget._palette)
+    got = snapshot.panel_codes()
+    assert len(got) == len(want) == 1 + sum(shown)
+    for (_, codes, lookup), grid in zip(got, want, strict=True):
+        assert lookup[0] == widget._palette["unclassified"]
+        assert (np.array(lookup, dtype=object)[codes] == grid.T).all()

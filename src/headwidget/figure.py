@@ -22,23 +22,21 @@ import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .figcounts import count_bars
 from .figlegend import LEGEND_GAP, MAX_LEGEND_COLUMNS, Entry, LegendPlacer
-from .groups import bar_heights
 from .layout import (
     ASCENT,
     CENTRE,
     COMPOSITE_TITLE,
-    COUNTS_HEIGHT,
     DESCENT,
     MAX_PANEL_PX,
-    TICK_FONT_PX,
-    Bar,
     Box,
     CountBars,
     LegendRow,
     Panel,
     Text,
     Tick,
+    crop_cell,
     fit_panels,
     min_tick_step,
     text_width,
@@ -86,7 +84,11 @@ class Layout:
     font : float
         Every text's size in px (the figure title's is 1.2 times it).
     cell : float
-        Side of a head's square cell.
+        Side of a head's square cell for the whole model: each panel's box is the model's
+        layers x heads at this side, whatever the crop.
+    cell_x, cell_y : float
+        A shown head's cell, ``crop_cell(cell, n, shown)`` along each axis: the crop fills
+        the box, so a cropped axis has wider cells (equal to ``cell`` uncropped).
     layers, heads : (int, int)
         Inclusive ranges drawn: column 0 is layer ``layers[0]``, row 0 head ``heads[0]``.
     unclassified : str
@@ -109,6 +111,8 @@ class Layout:
     height: float
     font: float
     cell: float
+    cell_x: float
+    cell_y: float
     layers: tuple[int, int]
     heads: tuple[int, int]
     unclassified: str
@@ -151,18 +155,21 @@ class _Builder:
         self.legend = LegendPlacer(snapshot.legend(), spec, em, PAD * em)
         self.chosen = snapshot.panels_named(spec.panels)
         (first, last), (first_head, last_head) = snapshot.layers, snapshot.heads
-        self.n_layers, self.n_heads = last - first + 1, last_head - first_head + 1
+        # The boxes are the whole model's; the crop only fills them (cells per axis: crop_cell).
+        self.n_layers, self.n_heads = (int(n) for n in snapshot.array.shape[:2])
+        self.shown_layers, self.shown_heads = last - first + 1, last_head - first_head + 1
         self.counts = snapshot.layer_counts() if snapshot.counts else None
-        self.composite = next((i for i, (t, _) in enumerate(self.chosen) if t == COMPOSITE_TITLE), None)
+        self.composite = next((i for i, (t, *_) in enumerate(self.chosen) if t == COMPOSITE_TITLE), None)
         if self.composite is None:
             self.counts = None  # the bars stand under the composite: none without it
-        digits = len(str(last_head))
+        # Room for the model's widest labels, so a crop moves no box.
+        digits = len(str(self.n_heads - 1))
         if self.counts is not None:
-            digits = max(digits, len(str(self.counts[2])))
+            digits = max(digits, len(str(self.n_heads)))  # the bars' scale: at most every head of a layer
         self.y_tick_width = text_width("0" * digits, em)  # DejaVu Sans digits are all one width
         self.y_label_width = (ASCENT + DESCENT + Y_LABEL_GAP) * em if spec.ylabel else 0.0
         self.left = self.y_label_width + self.y_tick_width + (TICK_GAP + TICK_LENGTH) * em  # axis left of the cells
-        self.overhang = text_width(str(last), em) / 2  # a layer label past the cells' right edge, at most
+        self.overhang = text_width(str(self.n_layers - 1), em) / 2  # a layer label past the cells' right edge, at most
         self.right = self.overhang + PANEL_GAP * em
         # A panel title may reach over its own head axis and half the gap to the next panel.
         self.title_spill = min(self.left, self.overhang + PANEL_GAP * em / 2)
@@ -172,7 +179,7 @@ class _Builder:
     def fit(self, room: float) -> tuple[int, float]:
         """Panels per row and cell side for ``room`` px of panels (the shared rule)."""
         n, em = len(self.chosen), self.em
-        widest = max(text_width(title, em) for title, _ in self.chosen)
+        widest = max(text_width(title, em) for title, *_ in self.chosen)
         # Chosen columns keep titles whole up to TITLE_KEEP em; a longer name is cut with "…"
         # (the legend keeps it) rather than stacking every panel in one column.
         min_plot = max(MIN_PLOT * em, min(widest, TITLE_KEEP * em) - 2 * self.title_spill)
@@ -225,11 +232,13 @@ class _Builder:
         side = self.legend.side_width(entries, legend_columns)
         ncols, cell = self.fit(width - 2 * pad - side)
         plot_w, plot_h = self.n_layers * cell, self.n_heads * cell
+        self.cell_x = cell_x = crop_cell(cell, self.n_layers, self.shown_layers)
+        self.cell_y = cell_y = crop_cell(cell, self.n_heads, self.shown_heads)
         slot = self.left + plot_w + self.right
         # Cells capped by MAX_PANEL_PX leave spare width: widen each slot (both sides of the
         # cells alike) until the longest title fits, or the spare width runs out.
         room = (width - 2 * pad - side + PANEL_GAP * em) / ncols
-        widest = max(text_width(title, em) for title, _ in self.chosen)
+        widest = max(text_width(title, em) for title, *_ in self.chosen)
         self.more = max(0.0, min(room - slot, widest - plot_w - 2 * self.title_spill))
         slot += self.more
         panels_w = ncols * slot - PANEL_GAP * em
@@ -251,22 +260,29 @@ class _Builder:
 
         first, last = snapshot.layers
         first_head, last_head = snapshot.heads
-        n_model_layers, n_model_heads = snapshot.array.shape[:2]
-        x_ticks = tick_values(first, last, n_model_layers, min_tick_step("x", last, cell, em))
-        y_ticks = tick_values(first_head, last_head, n_model_heads, min_tick_step("y", last_head, cell, em))
+        n_layers, n_heads = self.n_layers, self.n_heads
 
         # Rows of panels. "head" is centred on the cells; when it is longer than they are
         # tall, the cells move apart from the title and the tick labels to make room.
         y_label_len = text_width(spec.ylabel, em) if spec.ylabel else 0
         v_pad = max(0.0, (y_label_len - plot_h) / 2 - 0.4 * em)
-        tick_room = (TICK_LENGTH + TICK_GAP) * em
-        # A cropped axis's first layer label may reach left under the lowest head label: then drop it below.
-        y_label_right = -tick_room
-        x_label_left = (x_ticks[0] - first + 0.5) * cell - text_width(str(x_ticks[0]), em) / 2
-        y_label_bottom = (y_ticks[-1] - first_head + 0.5) * cell + (CENTRE + DESCENT) * em - plot_h
-        x_top = tick_room + v_pad  # below the cells and below a long "head"
-        if x_label_left < y_label_right + 0.1 * em:
-            x_top = max(x_top, y_label_bottom + 0.05 * em)
+        x_top = (TICK_LENGTH + TICK_GAP) * em + v_pad  # below the cells and below a long "head"
+        # The whole model's first layer label may reach left under its lowest head label:
+        # then the layer labels go below it (for every crop alike, so no box moves).
+        whole_x = tick_values(0, n_layers - 1, n_layers, min_tick_step("x", n_layers - 1, cell, em))
+        whole_y = tick_values(0, n_heads - 1, n_heads, min_tick_step("y", n_heads - 1, cell, em))
+        reach = self.reach(whole_x, whole_y, (0, 0), (cell, cell), plot_h)
+        if reach is not None:
+            x_top = max(x_top, reach + 0.05 * em)
+        # The crop's ticks, thinned for its own cells; one that would still meet is dropped.
+        x_ticks = tick_values(first, last, n_layers, min_tick_step("x", last, cell_x, em))
+        y_ticks = tick_values(first_head, last_head, n_heads, min_tick_step("y", last_head, cell_y, em))
+        reach = self.reach(x_ticks, y_ticks, (first, first_head), (cell_x, cell_y), plot_h)
+        if reach is not None and reach + 0.05 * em > x_top:
+            if len(y_ticks) > 1 or len(x_ticks) == 1:
+                y_ticks = y_ticks[:-1]
+            else:
+                x_ticks = x_ticks[1:]
 
         panels: list[Panel] = []
         counts = None
@@ -284,13 +300,15 @@ class _Builder:
                 index = row * ncols + column
                 if index >= len(self.chosen):
                     break
-                name, colours = self.chosen[index]
+                name, codes, lookup = self.chosen[index]
                 plot = Box(panels_x + column * slot + self.left + self.more / 2, plot_y, plot_w, plot_h)
                 panels.append(
-                    self.panel(index, name, colours, plot, title_base, x_base, x_label_base, x_ticks, y_ticks, cell)
+                    self.panel(index, name, (codes, lookup), plot, (title_base, x_base, x_label_base), x_ticks, y_ticks)
                 )
                 if index == self.composite and self.counts is not None:
-                    counts = self.count_bars(plot, row_bottom + COUNTS_GAP * em, cell)
+                    top_of_bars = row_bottom + COUNTS_GAP * em
+                    marks = (LINE, TICK_LENGTH, TICK_GAP)
+                    counts = count_bars(self.counts, plot, top_of_bars, cell_x, em, first, marks)
                     bottom = max(bottom, counts.box.bottom + (CENTRE + DESCENT) * em)
             bottoms.append(bottom)
             row_top = bottom + ROW_GAP * em
@@ -310,6 +328,8 @@ class _Builder:
             height=height,
             font=em,
             cell=cell,
+            cell_x=cell_x,
+            cell_y=cell_y,
             layers=(first, last),
             heads=(first_head, last_head),
             unclassified=snapshot.palette["unclassified"],
@@ -326,16 +346,17 @@ class _Builder:
         self,
         index: int,
         name: str,
-        colours: np.ndarray,
+        cells: tuple[np.ndarray, tuple[str, ...]],
         plot: Box,
-        title_base: float,
-        x_base: float,
-        x_label_base: float,
+        bases: tuple[float, float, float],
         x_ticks: list[int],
         y_ticks: list[int],
-        cell: float,
     ) -> Panel:
+        """A panel at ``plot``: ``cells`` its (codes, lookup), ``bases`` the baselines of its
+        title, layer labels and "layer"; the shown cells fill the box."""
         spec, em = self.spec, self.em
+        title_base, x_base, x_label_base = bases
+        cell_x, cell_y = self.cell_x, self.cell_y
         (first, _), (first_head, _) = self.snapshot.layers, self.snapshot.heads
         centre = plot.x + plot.width / 2
         room = plot.width + 2 * self.title_spill + self.more  # titles cut only when an explicit ncols leaves no room
@@ -344,12 +365,12 @@ class _Builder:
         label_x = plot.x - (TICK_LENGTH + TICK_GAP) * em
         x_marks = []
         for layer in x_ticks:
-            at = plot.x + (layer - first + 0.5) * cell
+            at = plot.x + (layer - first + 0.5) * cell_x
             text = Text(str(layer), at, x_base, em, "middle")
             x_marks.append(Tick(layer, at, (at, edge_y, at, edge_y + TICK_LENGTH * em), text))
         y_marks = []
         for head in y_ticks:
-            at = plot.y + (head - first_head + 0.5) * cell
+            at = plot.y + (head - first_head + 0.5) * cell_y
             text = Text(str(head), label_x, at + CENTRE * em, em, "end")
             y_marks.append(Tick(head, at, (edge_x, at, edge_x - TICK_LENGTH * em, at), text))
         x_label = y_label = None
@@ -363,7 +384,8 @@ class _Builder:
             index=index,
             title=Text(truncate(name, room, em), centre, title_base, em, "middle"),
             plot=plot,
-            colours=colours,
+            codes=cells[0],
+            lookup=tuple(cells[1]),
             x_ticks=tuple(x_marks),
             y_ticks=tuple(y_marks),
             x_label=x_label,
@@ -371,34 +393,19 @@ class _Builder:
             line=line,
         )
 
-    def count_bars(self, plot: Box, top: float, cell: float) -> CountBars:
-        """One bar per shown layer under the composite, groups stacked from the bottom, with
-        its scale where the head ticks are: 0 at the bottom, the busiest layer's count at the top."""
+    def reach(
+        self,
+        x_ticks: list[int],
+        y_ticks: list[int],
+        firsts: tuple[int, int],
+        cells: tuple[float, float],
+        plot_h: float,
+    ) -> float | None:
+        """How far below the cells the lowest head label reaches, when the first layer label
+        would reach left under it (past the head labels' right end); None when it does not."""
+        if not x_ticks or not y_ticks:
+            return None
         em = self.em
-        counts, colours, busiest = self.counts  # type: ignore[misc]
-        height = round(COUNTS_HEIGHT * em / TICK_FONT_PX)  # the live view's 40 px at its 11 px labels
-        box = Box(plot.x, top, plot.width, height)
-        bars = []
-        for column, (row, sizes) in enumerate(
-            zip(counts.tolist(), bar_heights(counts, busiest, height).tolist(), strict=True)
-        ):
-            y = box.bottom
-            for group, (n, h) in enumerate(zip(row, sizes, strict=True)):
-                segment_top = max(box.y, y - h)  # a stack rounded past the top is clipped, as a canvas does
-                if n and segment_top < y:
-                    segment = Box(plot.x + column * cell, segment_top, cell, y - segment_top)
-                    bars.append(Bar(self.snapshot.layers[0] + column, group, colours[group], n, segment))
-                y = segment_top
-        edge = plot.x - LINE * em / 2
-        label_x = plot.x - (TICK_LENGTH + TICK_GAP) * em
-        ticks = tuple(
-            Tick(
-                value,
-                at,
-                (edge, at, edge - TICK_LENGTH * em, at),
-                Text(str(value), label_x, at + CENTRE * em, em, "end"),
-            )
-            for value, at in ((0, box.bottom), (busiest, box.y))
-            if value or at == box.bottom
-        )
-        return CountBars(box, busiest, tuple(bars), ticks, (edge, box.y, edge, box.bottom))
+        x_label_left = (x_ticks[0] - firsts[0] + 0.5) * cells[0] - text_width(str(x_ticks[0]), em) / 2
+        y_label_bottom = (y_ticks[-1] - firsts[1] + 0.5) * cells[1] + (CENTRE + DESCENT) * em - plot_h
+        return y_label_bottom if x_label_left < -(TICK_LENGTH + TICK_GAP) * em + 0.1 * em else None

@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import numpy as np
 
@@ -102,6 +103,13 @@ def fit_panels(
         ncols = -(-n_panels // -(-n_panels // ncols))  # the same rows, evened out
     ncols = max(1, min(ncols, n_panels))
     return ncols, cell_at(ncols) if dpr is None else max(1 / dpr, whole(cell_at(ncols)))
+
+
+def crop_cell(cell: float, n: int, shown: int) -> float:
+    """The side along one axis of a head's cell when ``shown`` of the axis's ``n`` values fill
+    a box sized for all ``n`` at ``cell`` px each: ``cell * n / shown``. A crop zooms inside
+    a fixed box, so cells grow (and may be non-square); the live view's ``cropCell`` is the same."""
+    return cell * n / max(shown, 1)
 
 
 def panel_titles(categories: Sequence[str], shown: Sequence[bool]) -> list[str]:
@@ -231,17 +239,28 @@ class CountBars:
 
 @dataclass(frozen=True)
 class Panel:
-    """One panel: title, cells (``colours`` is (heads shown, layers shown) "#rrggbb"), axes."""
+    """One panel: title, cells, axes.
+
+    ``codes`` is a (heads shown, layers shown) uint8 array of indices into ``lookup``
+    ("#rrggbb" colours, the unclassified grey first); ``colours`` spells them out.
+    ``plot`` is the panel's box, sized for the whole model: the shown cells fill it.
+    """
 
     index: int
     title: Text
     plot: Box
-    colours: np.ndarray = field(compare=False, repr=False)
+    codes: np.ndarray = field(compare=False, repr=False)
+    lookup: tuple[str, ...] = ()
     x_ticks: tuple[Tick, ...] = ()
     y_ticks: tuple[Tick, ...] = ()
     x_label: Text | None = None
     y_label: Text | None = None
     line: float = 1.0  # the frame's line width, px
+
+    @cached_property
+    def colours(self) -> np.ndarray:
+        """(heads shown, layers shown) object array of "#rrggbb"."""
+        return np.array(self.lookup, dtype=object)[self.codes]
 
     @property
     def frame(self) -> Box:

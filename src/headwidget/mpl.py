@@ -69,10 +69,10 @@ def draw_matplotlib(layout: Layout) -> Any:
         plot = panel.plot
         ax = fig.add_axes(_fraction(plot, layout))
         ax.imshow(
-            _rgb(panel.colours),
+            _rgb(panel.codes, panel.lookup),
             interpolation="nearest",
             origin="upper",
-            aspect="auto",  # the box already has square cells
+            aspect="auto",  # the crop fills the whole model's box: cells may be non-square
             extent=(first - 0.5, last + 0.5, last_head + 0.5, first_head - 0.5),
         )
         ax.set_title(panel.title.text, pad=(plot.y - panel.title.y) * pt, **_text_props(panel.title, pt))
@@ -246,11 +246,9 @@ def _count_bars(fig: Any, ax: Any, layout: Layout, pt: float) -> None:
         fig.text(tick.label.x / w, 1 - tick.label.y / h, tick.label.text, gid="counts", **_text_props(tick.label, pt))
 
 
-def _rgb(grid: np.ndarray) -> np.ndarray:
-    """A (heads, layers) array of "#rrggbb" as a (heads, layers, 3) uint8 image."""
-    lookup = {colour: _hex(colour) for colour in np.unique(grid.astype(str))}
-    flat = [lookup[str(c)] for c in grid.ravel()]
-    return np.array(flat, dtype=np.uint8).reshape(*grid.shape, 3)
+def _rgb(codes: np.ndarray, lookup: tuple[str, ...]) -> np.ndarray:
+    """A (heads, layers) array of indices into ``lookup`` ("#rrggbb") as a (heads, layers, 3) uint8 image."""
+    return np.array([_hex(colour) for colour in lookup], dtype=np.uint8)[codes]
 
 
 def _hex(colour: str) -> tuple[int, int, int]:

@@ -125,12 +125,13 @@ class Outputs:
     #: it where no widget can render (GitHub, nbviewer, nbconvert without widget state).
     static_fallback = True
 
-    #: Most cells (layers shown x heads shown x panels) the static fallback draws. The SVG
-    #: grows with them (about 4.5 bytes a cell when half the heads are in each category) and
-    #: rides in the notebook with every display: 2**19 cells keep it under about 2.5 MB and
-    #: 0.4 s, and take every published model's full view (126 x 128 heads with 12
-    #: categories is 209,664 cells). Above it the bundle carries a one-line notice instead.
-    static_fallback_max_cells = 2**19
+    #: Most cells (layers shown x heads shown x panels) the static fallback draws. Its cells are
+    #: one PNG per panel (a pixel per head, :func:`headwidget.png.indexed_png`), so it costs
+    #: about 2 bits a cell at worst (random labels) and little time: 126 x 128 x 12
+    #: (209,664 cells) about 54 KB and 5 ms, 512 x 512 x 12 (3.4 M cells) about 0.5 MB and 0.1 s
+    #: (``benchmarks/display.py``).
+    #: Above it the bundle carries a one-line notice instead, checked before drawing.
+    static_fallback_max_cells = 2**22
 
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:
         bundle = super()._repr_mimebundle_(**kwargs)
@@ -140,7 +141,7 @@ class Outputs:
         (first, last), (first_head, last_head) = self.layer_range, self.head_range
         cells = (last - first + 1) * (last_head - first_head + 1) * (len(self.visible) + 1)
         if cells > self.static_fallback_max_cells:
-            # Checked before drawing: a 2,048 x 2,048 x 12 view took 38 s and 122 MB of SVG.
+            # Checked before drawing: a 2,048 x 2,048 x 12 view is 54 M cells.
             n_layers, n_heads, n_categories = self.shape
             notice = (
                 f"HeadMapWidget: {n_layers} layers x {n_heads} heads, {n_categories} categories. "
@@ -150,10 +151,12 @@ class Outputs:
             )
             return {**data, "text/plain": notice}, metadata
         try:
+            from .figure import Layout
             from .snapshot import Snapshot
-            from .svg import render_svg
+            from .svg import draw_svg
 
-            svg = render_svg(Snapshot.of(self, counts=export.resolve_counts(self, None)))
+            snapshot = Snapshot.of(self, counts=export.resolve_counts(self, None))
+            svg = draw_svg(Layout.of(snapshot), raster=True)  # cells as PNG: cheap to build and to carry
         except Exception as exc:  # the live view must show even if the fallback fails
             warnings.warn(f"headwidget: no static fallback for this output ({exc})", stacklevel=2)
             return bundle

@@ -14,7 +14,7 @@ from typing import Any
 
 import numpy as np
 
-from .groups import group_colours, layer_counts, legend_entries, most_categories, panel_colours
+from .groups import group_colours, head_groups, layer_counts, legend_entries, most_categories, visible_categories
 from .layout import panel_titles, tick_values
 
 
@@ -90,27 +90,42 @@ class Snapshot:
         """Heads in the model (all of them, not only those drawn)."""
         return int(self.array.shape[1])
 
-    def panels(self) -> list[tuple[str, np.ndarray]]:
-        """(title, colours) per panel: colours is a (heads shown, layers shown) array of "#rrggbb"."""
+    def panel_codes(self) -> list[tuple[str, np.ndarray, tuple[str, ...]]]:
+        """(title, codes, lookup) per panel: ``codes`` a (heads shown, layers shown) uint8 array
+        of indices into ``lookup``, its "#rrggbb" colours with the unclassified grey at 0.
+
+        The group rule of :func:`~headwidget.groups.panel_colours`, as indices: the composite
+        is each head's group + 1 into [grey, *group colours], a category 0 or 1 into [grey, its colour].
+        """
         first, last = self.layers
         first_head, last_head = self.heads
         cropped = self.array[first : last + 1, first_head : last_head + 1]  # (layers shown, heads shown, C)
-        grids = panel_colours(cropped, self.shown, self.palette)
+        grey = self.palette["unclassified"]
+        groups = head_groups(cropped, self.shown) + 1
+        lookups = [(grey, *group_colours(self.palette, self.shown))]
+        codes = [groups.T.astype(np.uint8 if len(lookups[0]) <= 256 else np.uint16)]
+        for c in visible_categories(self.shown):
+            codes.append(np.ascontiguousarray(cropped[..., c].T, dtype=np.uint8))
+            lookups.append((grey, self.palette["categories"][c]))
         titles = panel_titles(self.categories, self.shown)
-        return [(title, grid.T) for title, grid in zip(titles, grids, strict=True)]
+        return list(zip(titles, codes, lookups, strict=True))
 
-    def panels_named(self, names: tuple[str, ...] | None) -> list[tuple[str, np.ndarray]]:
-        """The panels ``names`` asks for, in its order (None: :meth:`panels`), by the composite's
+    def panels(self) -> list[tuple[str, np.ndarray]]:
+        """(title, colours) per panel: colours is a (heads shown, layers shown) array of "#rrggbb"."""
+        return [(title, np.array(lookup, dtype=object)[codes]) for title, codes, lookup in self.panel_codes()]
+
+    def panels_named(self, names: tuple[str, ...] | None) -> list[tuple[str, np.ndarray, tuple[str, ...]]]:
+        """The panels ``names`` asks for, in its order (None: :meth:`panel_codes`), by the composite's
         title or a visible category's name; a ValueError for any other name."""
-        shown = self.panels()
+        shown = self.panel_codes()
         if names is None:
             return shown
-        by_title: dict[str, tuple[str, np.ndarray]] = {}
-        for title, grid in shown:
-            by_title.setdefault(title, (title, grid))  # the composite first, should a category share its title
+        by_title: dict[str, tuple[str, np.ndarray, tuple[str, ...]]] = {}
+        for panel in shown:
+            by_title.setdefault(panel[0], panel)  # the composite first, should a category share its title
         for name in names:
             if name not in by_title:
-                options = ", ".join(repr(title) for title, _ in shown)
+                options = ", ".join(repr(panel[0]) for panel in shown)
                 hidden = name in self.categories
                 why = (
                     " is hidden in this view (make it visible, or save with full=True)" if hidden else " is not a panel"

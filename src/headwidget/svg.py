@@ -8,22 +8,31 @@ figure (:mod:`headwidget.mpl`) are the same figure.
 The root has the physical size (``width="3.25in"``) and a ``viewBox`` in CSS px (96 per
 inch), so a font size of ``pt * 96 / 72`` px is that many points on the page. Each panel
 is a ``<g data-panel="i">``; its cells are in a ``<g class="cells">`` translated to the
-panel's corner and scaled by the cell side, so cell coordinates are whole cells: one
+panel's corner and scaled by the cell's sides (``scale(s)``, or ``scale(sx sy)`` for a crop,
+whose cells fill the whole model's box), so cell coordinates are whole cells: one
 grey background ``<rect>`` of (layers shown) x (heads shown), then one ``<path>`` per
 colour (lower-case ``fill="#rrggbb"``) with a subpath ``M col row h n v 1 h -n z`` per
 horizontal run of that colour in a head row (column = layer - first layer shown,
 row = head - first head shown). All user text is XML-escaped, and the output is
 byte-identical for identical input (fixed number formatting, no ids).
+
+``draw_svg(layout, raster=True)`` is the display bundle's fallback: the same document,
+but each panel's cells are one ``<image class="cells">`` filling the panel's box, a PNG
+with one pixel per head (:func:`headwidget.png.indexed_png`, base64 in a data URI) drawn
+with ``image-rendering: pixelated``; the text stays ``<text>``. A dense 126 x 128 x 12
+map is then about 10 times smaller and cheaper than its vector cells.
 """
 
 from __future__ import annotations
 
+import base64
 import re
 from itertools import groupby
 from xml.sax.saxutils import escape
 
 from .figure import Layout
 from .layout import BACKGROUND, FONT_FAMILY, MUTED_COLOUR, TEXT_COLOUR, Panel, Text, Tick
+from .png import indexed_png
 from .size import FigureSpec
 from .snapshot import Snapshot
 
@@ -50,8 +59,9 @@ def render_svg(snapshot: Snapshot, spec: FigureSpec | None = None) -> str:
     return draw_svg(Layout.of(snapshot, spec))
 
 
-def draw_svg(layout: Layout) -> str:
-    """A :class:`~headwidget.figure.Layout` as an SVG document."""
+def draw_svg(layout: Layout, *, raster: bool = False) -> str:
+    """A :class:`~headwidget.figure.Layout` as an SVG document; with ``raster`` each panel's
+    cells are one embedded PNG (the display bundle's fallback), else vector paths."""
     width, height, font = _num(layout.width), _num(layout.height), _num(layout.font, 3)
     out: list[str] = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{_num(layout.width_in, 4)}in" '
@@ -70,7 +80,7 @@ def draw_svg(layout: Layout) -> str:
         )
     out.append("</g>")
     for panel in layout.panels:
-        out.append(_panel(panel, layout))
+        out.append(_panel(panel, layout, raster))
     if layout.counts:
         out.append(_count_bars(layout))
     return "\n".join([*out, "</svg>"]) + "\n"
@@ -102,16 +112,45 @@ def _ticks(ticks: tuple[Tick, ...], layout: Layout, marks_cls: str, labels_cls: 
     )
 
 
-def _panel(panel: Panel, layout: Layout) -> str:
-    plot, cell = panel.plot, layout.cell
-    grey = str(layout.unclassified).lower()
-    n_heads, n_layers = panel.colours.shape
+def _panel(panel: Panel, layout: Layout, raster: bool = False) -> str:
     font = _num(layout.font, 3)
+    parts = [f'<g class="panel" data-panel="{panel.index}">', _text(panel.title, font, "panel-title")]
+    parts.append(_image(panel) if raster else _vector_cells(panel, layout))
+    frame = panel.frame
+    parts.append(
+        f'<rect class="frame" x="{_num(frame.x)}" y="{_num(frame.y)}" width="{_num(frame.width)}" '
+        f'height="{_num(frame.height)}" fill="none" stroke="{MUTED_COLOUR}" stroke-width="{_num(panel.line, 3)}"/>'
+    )
+    parts.append(_ticks(panel.x_ticks + panel.y_ticks, layout, "ticks", "tick-labels"))
+    if panel.x_label:
+        parts.append(_text(panel.x_label, font, "x-label"))
+    if panel.y_label:
+        parts.append(_text(panel.y_label, font, "y-label"))
+    parts.append("</g>")
+    return "\n".join(parts)
+
+
+def _image(panel: Panel) -> str:
+    """The panel's cells as one PNG stretched over its box, a pixel per head, unsmoothed."""
+    plot = panel.plot
+    png = base64.b64encode(indexed_png(panel.codes, panel.lookup)).decode()
+    return (
+        f'<image class="cells" x="{_num(plot.x)}" y="{_num(plot.y)}" width="{_num(plot.width)}" '
+        f'height="{_num(plot.height)}" preserveAspectRatio="none" style="image-rendering:pixelated" '
+        f'href="data:image/png;base64,{png}"/>'
+    )
+
+
+def _vector_cells(panel: Panel, layout: Layout) -> str:
+    """The panel's cells in whole cells (the group scaled by the cell's sides): a grey
+    background, then one path per colour."""
+    plot = panel.plot
+    grey = str(layout.unclassified).lower()
+    n_heads, n_layers = panel.codes.shape
+    sx, sy = _num(layout.cell_x, 4), _num(layout.cell_y, 4)
+    scale = sx if sx == sy else f"{sx} {sy}"
     parts = [
-        f'<g class="panel" data-panel="{panel.index}">',
-        _text(panel.title, font, "panel-title"),
-        # Cells in whole cells: the group is scaled by the cell side.
-        f'<g class="cells" transform="translate({_num(plot.x)} {_num(plot.y)}) scale({_num(cell, 4)})" '
+        f'<g class="cells" transform="translate({_num(plot.x)} {_num(plot.y)}) scale({scale})" '
         'shape-rendering="crispEdges">',
         f'<rect x="0" y="0" width="{n_layers}" height="{n_heads}" fill="{_attr(grey)}"/>',
     ]
@@ -127,17 +166,6 @@ def _panel(panel: Panel, layout: Layout) -> str:
             col += n
     for colour, subpaths in runs.items():
         parts.append(f'<path fill="{_attr(colour)}" d="{"".join(subpaths)}"/>')
-    parts.append("</g>")
-    frame = panel.frame
-    parts.append(
-        f'<rect class="frame" x="{_num(frame.x)}" y="{_num(frame.y)}" width="{_num(frame.width)}" '
-        f'height="{_num(frame.height)}" fill="none" stroke="{MUTED_COLOUR}" stroke-width="{_num(panel.line, 3)}"/>'
-    )
-    parts.append(_ticks(panel.x_ticks + panel.y_ticks, layout, "ticks", "tick-labels"))
-    if panel.x_label:
-        parts.append(_text(panel.x_label, font, "x-label"))
-    if panel.y_label:
-        parts.append(_text(panel.y_label, font, "y-label"))
     parts.append("</g>")
     return "\n".join(parts)
 

@@ -9,7 +9,7 @@ import numpy as np
 
 SVG = "{http://www.w3.org/2000/svg}"
 RUN = re.compile(r"M(\d+) (\d+)h(\d+)v(\d+)h-(\d+)z")
-CELLS = re.compile(r"translate\(([-\d.]+) ([-\d.]+)\) scale\(([\d.]+)\)")
+CELLS = re.compile(r"translate\(([-\d.]+) ([-\d.]+)\) scale\(([\d.]+)(?: ([\d.]+))?\)")
 
 
 def svg_groups(root: ET.Element, cls: str) -> list[ET.Element]:
@@ -49,14 +49,19 @@ def svg_panels(root: ET.Element, n_heads: int, n_shown: int) -> list[tuple[str, 
     return panels
 
 
-def cells_boxes(root: ET.Element) -> list[tuple[float, float, float]]:
-    """(x, y, cell side) of each panel's cells: the ``transform`` of every ``<g class="cells">``."""
-    return [tuple(map(float, CELLS.fullmatch(g.get("transform")).groups())) for g in svg_groups(root, "cells")]
+def cells_boxes(root: ET.Element) -> list[tuple[float, float, float, float]]:
+    """(x, y, cell width, cell height) of each panel's cells: the ``transform`` of every
+    ``<g class="cells">`` (``scale(s)`` for square cells, ``scale(sx sy)`` for a crop's)."""
+    boxes = []
+    for g in svg_groups(root, "cells"):
+        x, y, sx, sy = CELLS.fullmatch(g.get("transform")).groups()
+        boxes.append((float(x), float(y), float(sx), float(sy or sx)))
+    return boxes
 
 
 def cells_origins(root: ET.Element) -> list[tuple[float, float]]:
     """Where each panel's cells start."""
-    return [(x, y) for x, y, _ in cells_boxes(root)]
+    return [(x, y) for x, y, *_ in cells_boxes(root)]
 
 
 def cells_origin(root: ET.Element) -> tuple[float, float]:
@@ -84,3 +89,27 @@ def count_bars(svg: str) -> dict[float, list[tuple[str, float, float]]]:
         x, y, h = float(rect.get("x")), float(rect.get("y")), float(rect.get("height"))
         columns.setdefault(x, []).append((rect.get("fill"), h, round(y + h, 2)))
     return columns
+
+
+def image_panels(root: ET.Element) -> list[tuple[str, np.ndarray, tuple[float, float, float, float]]]:
+    """(title, colour grid, box) per ``<g data-panel>`` of the display fallback: its
+    ``<image class="cells">`` PNG decoded (with PIL) into (heads, layers) "#rrggbb", and
+    the image's (x, y, width, height)."""
+    import base64
+    import io
+
+    from PIL import Image
+
+    panels = []
+    for group in (g for g in root.iter(f"{SVG}g") if g.get("data-panel") is not None):
+        title = next(t for t in group.iter(f"{SVG}text") if t.get("class") == "panel-title").text
+        image = next(i for i in group.iter(f"{SVG}image") if i.get("class") == "cells")
+        head, data = image.get("href").split(",", 1)
+        assert head == "data:image/png;base64"
+        assert image.get("preserveAspectRatio") == "none" and "pixelated" in image.get("style")
+        with Image.open(io.BytesIO(base64.b64decode(data))) as png:
+            rgb = np.asarray(png.convert("RGB"))
+        grid = np.array([[f"#{r:02x}{g:02x}{b:02x}" for r, g, b in row] for row in rgb.tolist()], dtype=object)
+        box = tuple(float(image.get(k)) for k in ("x", "y", "width", "height"))
+        panels.append((title, grid, box))
+    return panels

@@ -434,18 +434,23 @@ def _bundle(widget):
 
 
 def test_a_big_map_displays_a_notice_not_a_huge_svg():
-    labels = np.zeros((512, 512, 12), bool)
+    labels = np.zeros((1024, 1024, 12), bool)
     labels[::7, ::5] = True
     w = HeadMapWidget(labels)
     data = _bundle(w)
     assert "image/svg+xml" not in data
     assert "application/vnd.jupyter.widget-view+json" in data  # the live view still shows
     notice = data["text/plain"]
-    assert "3,407,872 cells, more than 524,288" in notice and "widget.save(" in notice
+    assert "13,631,488 cells, more than 4,194,304" in notice and "widget.save(" in notice
     assert sum(len(str(v)) for v in data.values()) < 2_000
     # A crop brings the fallback back: the limit is on what the view draws.
-    w.layer_range, w.head_range = (0, 127), (0, 127)
+    w.layer_range, w.head_range = (0, 511), (0, 511)
     w.visible = list(w.categories[:4])
+    assert _bundle(w)["image/svg+xml"].startswith("<svg")
+
+
+def test_512_by_512_by_12_keeps_its_fallback():
+    w = HeadMapWidget(np.ones((512, 512, 12), bool))
     assert _bundle(w)["image/svg+xml"].startswith("<svg")
 
 

@@ -29,7 +29,7 @@ SPEC = FigureSpec.parse("7in", 8.25)
 def test_svg_bars_stack_like_the_live_view():
     svg = render_svg(Snapshot.of(HeadMapWidget(labels(), ["A", "B"]), counts=True), SPEC)
     root = ET.fromstring(svg)
-    left, top, cell = cells_boxes(root)[0]
+    left, top, cell, _ = cells_boxes(root)[0]
     columns = count_bars(svg)
     assert sorted(columns) == pytest.approx([left + cell, left + 2 * cell, left + 3 * cell], abs=0.01)  # layer 0: none
     at = {round((x - left) / cell): segments for x, segments in columns.items()}

@@ -10,7 +10,7 @@ import pytest
 
 from headwidget.figure import Layout
 from headwidget.groups import group_colours, group_labels, legend_entries
-from headwidget.layout import COUNTS_HEIGHT, TICK_FONT_PX, min_tick_step, tick_values
+from headwidget.layout import COUNTS_HEIGHT, TICK_FONT_PX, crop_cell, min_tick_step, tick_values
 from headwidget.palette import CATEGORY_COLORS, MULTI_COLORS, UNCLASSIFIED, palette_for
 from headwidget.size import FigureSpec
 from tests.helpers import FIXTURES
@@ -188,17 +188,29 @@ def test_layout_clips_a_stack_taller_than_the_bars():
     assert [bar.box.height for bar in column] == [7, 7, 7, 7, 7, 5]  # the top segment clipped
 
 
-@pytest.mark.parametrize("case", LAYOUT["face_ticks"], ids=lambda c: f"{c['shape'][0]}-{c['width']}")
+@pytest.mark.parametrize("case", LAYOUT["face_ticks"], ids=lambda c: f"{c['shape'][0]}-{c['width']}-{c['heads'][0]}")
 def test_fixture_face_ticks_follow_the_shared_rules(case):
-    """The static figure's ticks are the shared rule at its cell size: the axis's own
-    series, cropped and thinned, never shifted."""
+    """The static figure's ticks are the shared rule at the crop's cell size along each
+    axis: the axis's own series, cropped and thinned, never shifted; its panel box is the
+    whole model's."""
     (first, last), (first_head, last_head) = case["layers"], case["heads"]
     n_layers, n_heads, _ = case["shape"]
     font, cell = case["font_px"], case["cell"]
     assert font == pytest.approx(case["font_size"] * 96 / 72)
-    assert case["x"] == tick_values(first, last, n_layers, min_tick_step("x", last, cell, font))
-    assert case["y"] == tick_values(first_head, last_head, n_heads, min_tick_step("y", last_head, cell, font))
+    assert case["cell_x"] == crop_cell(cell, n_layers, last - first + 1)
+    assert case["cell_y"] == crop_cell(cell, n_heads, last_head - first_head + 1)
+    assert case["plot"][2:] == pytest.approx([n_layers * cell, n_heads * cell])
+    assert case["x"] == tick_values(first, last, n_layers, min_tick_step("x", last, case["cell_x"], font))
+    assert case["y"] == tick_values(first_head, last_head, n_heads, min_tick_step("y", last_head, case["cell_y"], font))
     assert all(v % (n_layers // 5) == 0 for v in case["x"]) and all(v % (n_heads // 5) == 0 for v in case["y"])
+
+
+def test_fixture_crop_cell():
+    """The crop fills the whole model's box: ``cell * n / shown``, spelled out."""
+    cases = {(c["cell"], c["n"], c["shown"]): c["crop_cell"] for c in LAYOUT["crop_cell"]}
+    assert cases[(3, 32, 32)] == 3 and cases[(2.5, 32, 8)] == 10 and cases[(7, 4, 1)] == 28
+    assert all(crop_cell(*key) == value for key, value in cases.items())
+    assert crop_cell(2.5, 32, 8) * 8 == 2.5 * 32  # the shown cells span the box
 
 
 def test_fixture_face_ticks_values():

@@ -126,7 +126,8 @@ def test_png_head_range_cell_colours(tmp_path, dpi):
     palette = widget._palette
     composite, first_category = fig.axes[0], fig.axes[1]
     box = composite.get_window_extent()
-    assert abs(box.width / box.height - 4 / 3) < 0.02  # 4 layers x 3 heads, square cells
+    # the whole model's box (6 layers x 5 heads), the crop's 4 x 3 cells filling it
+    assert abs(box.width / box.height - 6 / 5) < 0.02
     want = [palette["categories"][0], *palette["multi"][:2]]  # heads (1, 1), (2, 2), (3, 3)
     for k in range(3):
         assert close(cell_pixel(image, fig, composite, k, k, 4, 3), rgb_of(want[k])), k

@@ -146,8 +146,9 @@ def test_svg_head_range_crops_heads():
     svg = render_svg(snapshot)
     root = ET.fromstring(svg)
     layout = Layout.of(snapshot)
-    cell = layout.cell
-    assert {c for _, _, c in cells_boxes(root)} == {round(cell, 4)}
+    cell, cell_y = layout.cell, layout.cell_y
+    assert cell_y == pytest.approx(cell * 32 / 8)  # the 8 heads fill the box of 32
+    assert {(cx, cy) for _, _, cx, cy in cells_boxes(root)} == {(round(cell, 4), round(cell_y, 4))}
     panels = svg_panels(root, 8, 32)  # checks each background is 32 x 8 cells
     palette = widget._palette
     grey = palette["unclassified"]
@@ -160,18 +161,18 @@ def test_svg_head_range_crops_heads():
     for cells in (g for g in root.iter(f"{SVG}g") if g.get("class") == "cells"):
         assert max(y + h for _, _, y, _, h in svg_runs(cells)) <= 8
     frame = next(r for r in root.iter(f"{SVG}rect") if r.get("class") == "frame")
-    assert float(frame.get("height")) == pytest.approx(8 * cell + layout.line, abs=0.01)
-    # Tick labels: layers of 32, then heads of 32 among 4..11, thinned for the cell size.
+    assert float(frame.get("height")) == pytest.approx(32 * cell + layout.line, abs=0.01)  # the whole model's box
+    # Tick labels: layers of 32, then heads of 32 among 4..11, thinned for the crop's cell size.
     group = next(g for g in root.iter(f"{SVG}g") if g.get("class") == "tick-labels")
-    heads = tick_values(4, 11, 32, min_tick_step("y", 11, cell, layout.font))
+    heads = tick_values(4, 11, 32, min_tick_step("y", 11, cell_y, layout.font))
     assert heads == [6]
     labels_text = [t.text for t in group]
     assert labels_text == [str(v) for v in tick_values(0, 31, 32, min_tick_step("x", 31, cell, layout.font)) + heads]
-    _, top, _ = cells_boxes(root)[0]
+    _, top, _, _ = cells_boxes(root)[0]
     y_labels = [t for t in group if t.get("text-anchor") == "end"]
     centre = 0.35 * layout.font  # the label's line box centred on the tick
     assert [float(t.get("y")) for t in y_labels] == pytest.approx(
-        [top + (h - 4 + 0.5) * cell + centre for h in heads], abs=0.01
+        [top + (h - 4 + 0.5) * cell_y + centre for h in heads], abs=0.01
     )
 
 
@@ -182,14 +183,15 @@ def test_svg_head_range_of_128_heads():
     snapshot = Snapshot.of(widget)
     root = ET.fromstring(render_svg(snapshot))
     layout = Layout.of(snapshot)
-    cell = layout.cell
+    cell = layout.cell_y  # the 64 heads shown fill the box of 128: twice the model's cell
+    assert cell == pytest.approx(2 * layout.cell)
     _, grid = svg_panels(root, 64, 12)[1]
     assert (grid[0] == "#1f77b4").all()  # head 64 is the top row
     assert grid[63, 3] == "#1f77b4" and (grid[1:63] == "#e6e6e6").all()
     group = next(g for g in root.iter(f"{SVG}g") if g.get("class") == "tick-labels")
     y_ticks = [int(t.text) for t in group if t.get("text-anchor") == "end"]
     assert y_ticks == [75, 100, 125]  # the axis's multiples of 128 // 5 = 25, never 64 + a step
-    _, top, _ = cells_boxes(root)[0]
+    _, top, _, _ = cells_boxes(root)[0]
     y_of = {int(t.text): float(t.get("y")) for t in group if t.get("text-anchor") == "end"}
     assert y_of[75] == pytest.approx(top + (75 - 64 + 0.5) * cell + 0.35 * layout.font, abs=0.01)
 

@@ -46,6 +46,8 @@ from functools import lru_cache
 
 import numpy as np
 
+from .labels import MAX_CATEGORIES as MOST_CATEGORIES
+
 #: Colour of heads in no (visible) category; also the panels' background.
 UNCLASSIFIED = "#e6e6e6"
 
@@ -154,6 +156,10 @@ def palette_for(
     if isinstance(palette, str) and palette not in ("reference", "colorblind"):
         raise ValueError(
             f"palette must be 'reference', 'colorblind' or a mapping {{category: colour}}; got {palette!r:.80}"
+        )
+    if not 1 <= n_categories <= MOST_CATEGORIES:
+        raise ValueError(
+            f"palette_for needs 1 to {MOST_CATEGORIES} categories (what can be displayed); got {n_categories}"
         )
     if palette == "colorblind":
         base, multi = COLORBLIND_CATEGORY_COLORS, list(COLORBLIND_MULTI_COLORS[: max(0, n_categories - 1)])

@@ -189,3 +189,9 @@ def test_from_scores_with_19_categories_needs_no_palette():
     scores = np.random.default_rng(0).random((8, 8, 19))
     w = HeadMapWidget.from_scores(scores, [f"Task {i}" for i in range(19)], threshold=0.9)
     assert len(w._palette["categories"]) == 19 and len(w._palette["multi"]) == 18
+
+
+@pytest.mark.parametrize("n", [0, 257, 10_000])
+def test_more_categories_than_can_be_displayed_is_a_clear_error(n):
+    with pytest.raises(ValueError, match="1 to 256 categories"):
+        palette_for(n)

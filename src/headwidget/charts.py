@@ -228,11 +228,12 @@ def scores_chart(widget: Any) -> Any:
     (head + 0.5) / heads``); y the score. With tasks, one ``Scatter`` per task in its
     category's colour; otherwise one per category; hidden categories are hidden. A
     ``BrushSelector`` puts every head with a point inside it into ``widget.selected``
-    (when the drag ends; a cleared brush clears it), and the selected heads' points are
-    drawn opaque with a dark outline. The threshold is a dashed ``Lines`` mark with a
-    draggable diamond just right of the plot: dragging the diamond, or setting the line's
-    ``y`` from Python, sets ``widget.threshold``; the line follows ``widget.threshold``
-    and is hidden while the rule is ``top_k``.
+    (when the drag ends; a cleared brush clears it; a selection made elsewhere clears the
+    brush), and the selected heads' points are drawn opaque with a dark outline. The
+    threshold is a dashed ``Lines`` mark with a draggable diamond just right of the plot:
+    dragging the diamond, or setting the line's ``y`` from Python, sets
+    ``widget.threshold``; the line follows ``widget.threshold`` and is hidden while the
+    rule is ``top_k``.
 
     Parameters
     ----------
@@ -262,17 +263,9 @@ def scores_chart(widget: Any) -> Any:
     y = bqplot.LinearScale()
     brush = bqplot.interacts.BrushSelector(x_scale=x, y_scale=y, color="#8c8c8c")
     line = bqplot.Lines(scales={"x": x, "y": y}, colors=["#222222"], line_style="dashed", stroke_width=1.5)
-    handle = bqplot.Scatter(
-        scales={"x": x, "y": y},
-        marker="diamond",
-        colors=["#222222"],
-        default_size=120,
-        enable_move=True,
-        restrict_y=True,
-        update_on_move=True,
-        apply_clip=False,
-        tooltip=None,
-    )
+    # the handle sits right of the plot, outside the brush's area, which would catch its drag
+    drag = {"enable_move": True, "restrict_y": True, "update_on_move": True, "apply_clip": False}
+    handle = bqplot.Scatter(scales={"x": x, "y": y}, marker="diamond", colors=["#222222"], default_size=120, **drag)
     axes = [
         bqplot.Axis(scale=x, label="layer (heads spread across each layer)", tick_format="d", grid_lines="none"),
         bqplot.Axis(scale=y, side="left", label="score", grid_lines="dashed"),
@@ -337,6 +330,11 @@ def scores_chart(widget: Any) -> Any:
             hit = np.flatnonzero(grid[where["layer"][start:stop], where["head"][start:stop]])
             mark.selected = hit if widget.selected else None
 
+    def selected_from_widget() -> None:  # set elsewhere: the brush no longer says what is selected
+        with brush.hold_sync():
+            brush.selected_x = brush.selected_y = None
+        highlight()
+
     def selected_from_brush() -> None:
         if brush.brushing:
             return
@@ -362,11 +360,20 @@ def scores_chart(widget: Any) -> Any:
     link.observe(widget, _guard(link, rebuild), "_data", "_palette")
     link.observe(widget, _guard(link, line_from_widget), "threshold", "top_k")
     link.observe(widget, _guard(link, show), "visible")
-    link.observe(widget, _guard(link, highlight), "selected")
+    link.observe(widget, _guard(link, selected_from_widget), "selected")
     link.observe(line, _guard(link, lambda: widget_from(line.y)), "y")
     link.observe(handle, _guard(link, lambda: widget_from(handle.y)), "y")
     link.observe(brush, _guard(link, selected_from_brush), "selected_x", "selected_y", "brushing")
     return figure
+
+
+_POINTS = {
+    "default_size": 14,
+    "stroke_width": 0,
+    "opacities": [0.75],
+    "selected_style": {"opacity": 1.0, "stroke": "#111111", "stroke-width": 1.5},
+    "unselected_style": {"opacity": 0.2},
+}
 
 
 def _points(bqplot: Any, widget: Any, x: Any, y: Any, where: dict[str, Any]) -> list[Any]:
@@ -391,29 +398,16 @@ def _points(bqplot: Any, widget: Any, x: Any, y: Any, where: dict[str, Any]) -> 
         score = values[..., column].ravel()
         keep = np.isfinite(score)  # NaN never classifies, and bqplot cannot draw it
         parts.append((jitter[keep], score[keep].astype(float), layer[keep], head[keep]))
-        stop = start + int(keep.sum())
-        spans.append((start, stop))
-        start = stop
-        mark = bqplot.Scatter(
-            x=jitter[keep],
-            y=score[keep].astype(float),
-            scales={"x": x, "y": y},
-            colors=[widget._palette["categories"][c]],
-            default_size=14,
-            stroke_width=0,
-            opacities=[0.75],
-            labels=[widget.categories[c]],
-            display_legend=c not in first_of,
-            selected_style={"opacity": 1.0, "stroke": "#111111", "stroke-width": 1.5},
-            unselected_style={"opacity": 0.2},
-            tooltip=None,
-        )
+        spans.append((start, start + int(keep.sum())))
+        start = spans[-1][1]
+        mark = bqplot.Scatter(x=parts[-1][0], y=parts[-1][1], scales={"x": x, "y": y}, **_POINTS)
+        mark.colors, mark.labels = [widget._palette["categories"][c]], [widget.categories[c]]
+        mark.display_legend = c not in first_of  # one legend row per category
         mark.headwidget_column = name
         first_of.add(c)
         marks.append(mark)
-    empty = np.zeros(0)
     for i, key in enumerate(("x", "y", "layer", "head")):
-        where[key] = np.concatenate([p[i] for p in parts]) if parts else empty.astype(float if i < 2 else int)
+        where[key] = np.concatenate([p[i] for p in parts]) if parts else np.zeros(0, float if i < 2 else int)
     where["spans"] = spans
     where["category_of_mark"] = [c for _, c in columns]
     return marks

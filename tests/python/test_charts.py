@@ -214,8 +214,9 @@ def test_brushing_heads_selects_them_and_selection_is_highlighted():
         keep = np.isfinite(score)
         pairs = list(zip(layer[keep].tolist(), head[keep].tolist(), strict=True))
         assert sorted(np.asarray(mark.selected).tolist()) == [i for i, p in enumerate(pairs) if p in expected]
-    widget.selected = [(5, 3)]
+    widget.selected = [(5, 3)]  # selected elsewhere (a click in the widget)
     assert [len(m.selected) for m in link.points] == [1, 1, 1]
+    assert brush.selected_x is None and brush.selected_y is None  # the brush no longer says so
     widget.selected = []
     assert all(m.selected is None for m in link.points)
 
@@ -286,3 +287,16 @@ def test_two_charts_on_one_widget_each_unlink_alone():
     assert list(second.interaction.selected) == [0.5, 2.5]
     second.close()
     assert observers(widget) == before
+
+
+def test_bad_scores_brush_is_refused_and_keeps_the_selection():
+    widget = scored()
+    widget.selected = [(1, 1)]
+    brush = widget.scores_chart().headwidget_link.brush
+    with pytest.warns(ViewUpdateRefused, match="scores chart brush"):
+        with brush.hold_trait_notifications():
+            brush.selected_x = [np.nan, 2.0]
+            brush.selected_y = [0.0, 1.0]
+    assert widget.selected == [(1, 1)]
+    brush.selected_x, brush.selected_y = [0.5, 1.5], [-5.0, 5.0]  # still linked: layer 1's heads
+    assert widget.selected == [(1, h) for h in range(4)]

@@ -17,6 +17,7 @@ import numpy as np
 import traitlets
 
 from . import adapters, scoring, storage, taskframe
+from .charts import Charts
 from .constructors import Constructors
 from .data import HeadData, labels_data
 from .messages import ViewMessages
@@ -39,7 +40,7 @@ from .traits import (
 _STATIC = Path(__file__).parent / "static"
 
 
-class HeadMapWidget(Constructors, ViewMessages, Outputs, anywidget.AnyWidget):
+class HeadMapWidget(Constructors, ViewMessages, Outputs, Charts, anywidget.AnyWidget):
     """Live map of attention-head categories: "All Categories" plus one panel each.
 
     Parameters

@@ -10,6 +10,7 @@ import os
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -51,6 +52,8 @@ class AppServer:
             try:
                 urllib.request.urlopen(self.url + self.ready, timeout=1)
                 return
+            except urllib.error.HTTPError:
+                return  # it answers, if not with this page
             except OSError:
                 time.sleep(0.2)
         self.stop()
@@ -84,4 +87,4 @@ def voila_server(tmp: Path, notebook: Path) -> AppServer:
         str(BIN / "voila"), str(notebook), "--no-browser", f"--port={port}", "--Voila.ip=127.0.0.1",
         "--ServerApp.ip=127.0.0.1", "--show_tracebacks=True",
     ]  # fmt: skip
-    return AppServer(tmp, command, port=port, ready="/api/status")
+    return AppServer(tmp, command, port=port, ready="/voila/static/")  # any answer: "/" would run the notebook

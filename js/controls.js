@@ -13,7 +13,8 @@ import { control } from "./dom.js";
  * Two overlaid range inputs make one slider with a handle per end; keyboard
  * and pointer both work because each handle is a native input.
  * @param {"layer" | "head"} noun  what the slider ranges over
- * @param {(first: number, last: number) => void} onChange
+ * @param {(first: number, last: number, release: boolean) => void} onChange  on every step
+ *   of a drag or key press (`release` false), then once more when it ends (`release` true)
  * @returns {RangeSlider}
  */
 export function createRangeSlider(noun, onChange) {
@@ -45,16 +46,23 @@ export function createRangeSlider(noun, onChange) {
     // When both handles meet at the right end, only the low one can still move.
     lo.style.zIndex = first === max ? "3" : "1";
   };
-  lo.addEventListener("input", () => {
+  /** @param {Event} event  the low handle stops at the high one */
+  const movedLo = (event) => {
     const first = Math.min(Number(lo.value), Number(hi.value));
     show(first, Number(hi.value));
-    onChange(first, Number(hi.value));
-  });
-  hi.addEventListener("input", () => {
+    onChange(first, Number(hi.value), event.type === "change");
+  };
+  /** @param {Event} event  the high handle stops at the low one */
+  const movedHi = (event) => {
     const last = Math.max(Number(hi.value), Number(lo.value));
     show(Number(lo.value), last);
-    onChange(Number(lo.value), last);
-  });
+    onChange(Number(lo.value), last, event.type === "change");
+  };
+  // "change" comes once a drag is released (a key press fires "input" then "change")
+  for (const event of ["input", "change"]) {
+    lo.addEventListener(event, movedLo);
+    hi.addEventListener(event, movedHi);
+  }
   let shown = "";
   return {
     el,

@@ -15,6 +15,7 @@
  * @property {[number, number][]} selected
  * @property {string} title
  * @property {boolean} show_counts  the per-layer count bars below the composite
+ * @property {boolean} continuous_update  the view's sliders send every step (true) or the range on release
  */
 
 /**
@@ -48,6 +49,7 @@ export const TRAITS = {
   selected: "selection",
   title: "title",
   show_counts: "heads",
+  continuous_update: "title", // read when a slider moves; redraws nothing, so the cheapest level
 };
 
 /**

@@ -48,8 +48,19 @@ export function createView(model, el, schedule) {
   const title = div("hw-title");
   const controls = div("hw-controls");
   const toggles = div("hw-toggles");
-  const layerSlider = createRangeSlider("layer", (first, last) => send("layer_range", [first, last]));
-  const headSlider = createRangeSlider("head", (first, last) => send("head_range", [first, last]));
+  /**
+   * A slider's range: sent on every step, or with continuous_update off drawn here at
+   * once and sent on release.
+   * @param {"layer_range" | "head_range"} key
+   * @returns {(first: number, last: number, release: boolean) => void}
+   */
+  const sendRange = (key) => (first, last, release) => {
+    const continuous = model.get("continuous_update") !== false;
+    if (continuous !== release) send(key, [first, last]);
+    else if (!continuous) model.set(key, [first, last]);
+  };
+  const layerSlider = createRangeSlider("layer", sendRange("layer_range"));
+  const headSlider = createRangeSlider("head", sendRange("head_range"));
   // The view classifies at once (js/data.js) and sends the rule only: Python derives the same labels.
   const rule = createRuleControl((name, value) => send(name, value));
   const clear = control("button", "hw-clear");

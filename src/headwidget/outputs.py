@@ -163,21 +163,24 @@ class Outputs:
         return {**data, "image/svg+xml": svg}, metadata
 
     def layer_slider(self, **kwargs: Any) -> Any:
-        """An ``ipywidgets.IntRangeSlider`` jslinked to :attr:`layer_range`.
+        """A slider wired to :attr:`layer_range`: an ``ipywidgets.IntRangeSlider``, or in marimo
+        a ``mo.ui.range_slider``.
 
-        The link lives in the browser, so the slider keeps working in saved
-        widget state and exported HTML without a kernel.
+        In Jupyter (and Voilà) the slider is jslinked: the link lives in the browser, so it
+        keeps working in saved widget state and exported HTML without a kernel. In a marimo
+        notebook (detected when called) it is marimo's own slider, which sets the trait from
+        Python when it moves (one way: it does not follow later changes of the trait); bind
+        it to a global name as any marimo UI element. ``kwargs`` go to the slider;
+        ``continuous_update=False`` sends the value on release in both (see
+        :func:`headwidget.sliders.range_slider`).
         """
         return self._range_slider("layer_range", "layers", self.shape[0], kwargs)
 
     def head_slider(self, **kwargs: Any) -> Any:
-        """An ``ipywidgets.IntRangeSlider`` jslinked to :attr:`head_range`, as :meth:`layer_slider`."""
+        """A slider wired to :attr:`head_range`, as :meth:`layer_slider`."""
         return self._range_slider("head_range", "heads", self.shape[1], kwargs)
 
     def _range_slider(self, trait: str, description: str, n: int, kwargs: dict[str, Any]) -> Any:
-        import ipywidgets
+        from .sliders import range_slider
 
-        options = {"description": description, "continuous_update": True, **kwargs}
-        slider = ipywidgets.IntRangeSlider(value=getattr(self, trait), min=0, max=n - 1, step=1, **options)
-        ipywidgets.jslink((self, trait), (slider, "value"))
-        return slider
+        return range_slider(self, trait, description, n, kwargs)

@@ -73,6 +73,11 @@ class HeadMapWidget(Constructors, ViewMessages, Outputs, Charts, anywidget.AnyWi
     show_counts : bool, optional
         Show the per-layer count bars below the composite (off by default); the view's
         "counts" button sets it too.
+    continuous_update : bool, optional
+        True (default): the view's own layer and head sliders send ``layer_range`` /
+        ``head_range`` on every step of a drag, as ipywidgets sliders do. False: the view
+        redraws as the slider moves and sends the range once, on release, so an observer
+        (or a dependent marimo cell) runs once per drag.
 
     Notes
     -----
@@ -126,6 +131,10 @@ class HeadMapWidget(Constructors, ViewMessages, Outputs, Charts, anywidget.AnyWi
     show_counts = Flag(help="show the per-layer count bars below the composite").tag(
         sync=True, level="heads", from_view=True
     )
+    # Read by the view when a slider moves; it redraws nothing, so it takes the cheapest level.
+    continuous_update = Flag(
+        True, help="the view's sliders send each step of a drag (True) or the range on release (False)"
+    ).tag(sync=True, level="title")
 
     def __init__(
         self,
@@ -142,6 +151,7 @@ class HeadMapWidget(Constructors, ViewMessages, Outputs, Charts, anywidget.AnyWi
         threshold: float | None = None,
         top_k: int | None = None,
         show_counts: bool = False,
+        continuous_update: bool = True,
     ) -> None:
         # Validate the data and palette first; each trait then checks its own value
         # against them, and a bad argument raises before the widget exists.
@@ -164,6 +174,7 @@ class HeadMapWidget(Constructors, ViewMessages, Outputs, Charts, anywidget.AnyWi
             threshold=threshold,
             top_k=top_k,
             show_counts=show_counts,
+            continuous_update=continuous_update,
         )
 
     # ------------------------------------------------------------ ways out

@@ -52,6 +52,7 @@ def test_every_synced_trait_has_a_level_help_and_refuses_none():
         "selected",
         "title",
         "show_counts",
+        "continuous_update",
     }
     assert set(levels.values()) == set(LEVELS)
     widget = HeadMapWidget(example_labels())
@@ -150,3 +151,13 @@ def test_show_counts_is_off_by_default_and_takes_booleans_only():
         with pytest.raises(traitlets.TraitError, match="show_counts must be True or False"):
             widget.show_counts = bad
     assert widget.show_counts is True  # a refused value changes nothing
+
+
+def test_continuous_update_is_on_by_default_takes_booleans_and_is_not_set_by_a_view():
+    widget = HeadMapWidget(example_labels())
+    assert widget.continuous_update is True
+    assert HeadMapWidget(example_labels(), continuous_update=False).continuous_update is False
+    with pytest.raises(traitlets.TraitError, match="continuous_update must be True or False"):
+        widget.continuous_update = 0
+    assert widget.continuous_update is True
+    assert "continuous_update" not in from_view(HeadMapWidget)  # the view has no control for it

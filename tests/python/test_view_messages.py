@@ -132,7 +132,7 @@ def test_without_echo_the_sender_is_corrected_by_an_update(monkeypatch):
 
 def test_data_traits_are_read_only_from_a_view():
     read_only = sorted(set(synced(HeadMapWidget)) - set(from_view(HeadMapWidget)))
-    assert read_only == ["_data", "_palette", "title"]
+    assert read_only == ["_data", "_palette", "continuous_update", "title"]
     views = Views(make())
     other = HeadData.from_labels(np.ones((2, 2, 1), bool)).to_json()
     back = refused(views, {"_data": other}, r"_data is read-only from a view \(set it from Python\)")

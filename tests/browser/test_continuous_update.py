@@ -1,0 +1,88 @@
+"""``continuous_update``: the view's own sliders send each step of a drag, or the range once on release.
+
+The harness's stand-in model records every ``save_changes`` (each one a message to
+Python), so a drag's messages are counted as the kernel would receive them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from headwidget import HeadMapWidget, example_labels
+from tests.harness.harness import show
+from tests.helpers.views import ticks
+
+THUMB = 7  # half a handle's width: its centre sits 7 px in from either end of the track
+
+
+def sent_layer_ranges(page: Any) -> list[list[int]]:
+    """The ``layer_range`` of every message the view sent, in order."""
+    return page.evaluate("hw.models[0].saved.map((s) => s.layer_range)")
+
+
+def start_drag(page: Any, root: Any, to_layer: int, n_layers: int) -> None:
+    """Press the "last layer" handle and move it onto ``to_layer``, without releasing it."""
+    track = root.locator(".hw-layers .hw-range-hi")
+    box = track.bounding_box()
+    usable = box["width"] - 2 * THUMB
+    y = box["y"] + box["height"] / 2
+    page.mouse.move(box["x"] + THUMB + usable, y)  # the handle sits at the last layer
+    page.mouse.down()
+    page.mouse.move(box["x"] + THUMB + usable * to_layer / (n_layers - 1), y, steps=8)
+
+
+@pytest.mark.parametrize("continuous", [True, False])
+def test_a_drag_sends_every_step_or_once_on_release(page, continuous):
+    widget = HeadMapWidget(example_labels(), continuous_update=continuous)
+    show(page, widget)
+    root = page.locator(".view").first
+    start_drag(page, root, 20, 32)
+    page.evaluate("hw.frame()")
+    # Mid-drag the view already shows the new range either way ...
+    assert root.locator(".hw-layers .hw-range-value").inner_text() == "0\u201320"
+    assert ticks(root, "x")[-1] <= 20
+    during = sent_layer_ranges(page)
+    page.mouse.up()
+    page.evaluate("hw.frame()")
+    after = sent_layer_ranges(page)
+    if continuous:
+        # ... and Python heard each step; the release adds nothing.
+        assert len(during) > 1 and during[-1] == [0, 20]
+        assert after == during
+    else:
+        # ... but Python hears nothing until the release, then one message.
+        assert during == []
+        assert after == [[0, 20]]
+    # Python applies what it received: one change of layer_range per message.
+    changes = []
+    widget.observe(lambda change: changes.append(change["new"]), names="layer_range")
+    for value in after:
+        widget.set_state({"layer_range": value})
+    assert widget.layer_range == (0, 20)
+    assert len(changes) == len({tuple(v) for v in after})
+
+
+@pytest.mark.parametrize("continuous", [True, False])
+def test_a_key_press_sends_one_message(page, continuous):
+    show(page, HeadMapWidget(example_labels(), continuous_update=continuous))
+    root = page.locator(".view").first
+    root.locator(".hw-layers .hw-range-hi").focus()
+    page.keyboard.press("ArrowLeft")
+    page.keyboard.press("ArrowLeft")
+    page.evaluate("hw.frame()")
+    assert sent_layer_ranges(page) == [[0, 30], [0, 29]]
+    assert root.locator(".hw-layers .hw-range-value").inner_text() == "0\u201329"
+
+
+def test_python_turns_it_off_in_a_live_view(page):
+    widget = HeadMapWidget(example_labels())
+    show(page, widget)
+    widget.continuous_update = False
+    page.evaluate("v => hw.models[0].set('continuous_update', v)", widget.continuous_update)
+    root = page.locator(".view").first
+    start_drag(page, root, 25, 32)
+    assert sent_layer_ranges(page) == []
+    page.mouse.up()
+    assert sent_layer_ranges(page) == [[0, 25]]

@@ -46,7 +46,7 @@ from cold import cold_plotly, cold_widget  # noqa: E402
 from headwidget import HeadMapWidget  # noqa: E402
 from headwidget.layout import fit_panels  # noqa: E402
 from headwidget.palette import palette_for  # noqa: E402
-from measure import measured, render_summary, steady_summary  # noqa: E402
+from measure import measured, med, render_summary, steady_summary  # noqa: E402
 from pages import (  # noqa: E402
     BENCH_JS,
     PLOTLY_PREPARE_JS,
@@ -104,7 +104,16 @@ def steady_steps(page: Any, cdp: Any, js: str, values: list[Any], *extra: Any) -
         (sample,), delta = measured(cdp, partial(page.evaluate, js, [[value], True, *extra]))
         samples.append(sample)
         raw.append(delta)
-    return steady_summary(samples, raw, base)
+    summary = steady_summary(samples, raw, base)
+
+    # each direction on its own (a step to the middle half, a step back to every layer)
+    def task_med(deltas: list[dict[str, float]], target: list[int]) -> float:
+        return med([d["TaskDuration"] for d, v in zip(deltas, values, strict=True) if v == target])
+
+    summary["task_net_median_by_target_ms"] = {
+        "-".join(map(str, t)): task_med(raw, list(t)) - task_med(base, list(t)) for t in {tuple(v) for v in values}
+    }
+    return summary
 
 
 def widget_payload(widget: HeadMapWidget) -> dict[str, int]:

@@ -5,9 +5,14 @@ widget (real bundle in the test harness, model stand-in) and for the same
 figure drawn by plotly (plotly.js served offline):
 
 * payload bytes: what travels to the browser;
-* first render: script time of one fresh render;
-* layer-range update: script time, and the whole main-thread cost per update
-  (script + style + layout + paint, CDP ``TaskDuration``) awaited to a painted frame.
+* first render: script time of one fresh render (warm, on one page), and the
+  main-thread cost (CDP ``TaskDuration``) of the render through its painted frames on
+  a cold page, a fresh one per sample (``cold.py``), also at 512x512x12;
+* layer-range step: the steady state (median over alternating steps between two
+  ranges, each measured on its own, after warm-up steps) and the first step after a
+  cold display, as script time and main-thread time awaited to a painted frame, net of
+  the same step with nothing updated;
+* threshold step (``rule.py``).
 
 Usage: ``.venv/bin/python benchmarks/bench.py [--quick]``. Writes
 ``benchmarks/out/results.json`` and ``benchmarks/out/table.md``; see
@@ -23,6 +28,7 @@ import platform
 import subprocess
 import sys
 import time
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -36,12 +42,14 @@ import plotly.graph_objects as go  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 from plotly.offline import get_plotlyjs  # noqa: E402
 
+from cold import cold_plotly, cold_widget  # noqa: E402
 from headwidget import HeadMapWidget  # noqa: E402
 from headwidget.layout import fit_panels  # noqa: E402
 from headwidget.palette import palette_for  # noqa: E402
-from measure import measured, render_summary, update_summary  # noqa: E402
+from measure import measured, med, render_summary, steady_summary  # noqa: E402
 from pages import (  # noqa: E402
     BENCH_JS,
+    PLOTLY_PREPARE_JS,
     PLOTLY_UPDATES_JS,
     VIEWPORT,
     WIDGET_CHECK_JS,
@@ -56,7 +64,13 @@ from rule import bench_plotly_rule, bench_widget_rule  # noqa: E402
 from tests.harness.harness import launch, open_page, show, widget_state  # noqa: E402
 
 OUT = Path(__file__).resolve().parent / "out"
-SHAPES: tuple[tuple[int, int, int], ...] = ((32, 32, 4), (80, 64, 4), (126, 128, 8))
+SHAPES: tuple[tuple[int, int, int], ...] = ((32, 32, 4), (126, 128, 8))
+EXTRA_SHAPE = (80, 64, 4)  # with --all-shapes: about 25 s more
+# first render on a cold page (and the first step after it)
+COLD_SHAPES: tuple[tuple[int, int, int], ...] = ((32, 32, 4), (126, 128, 8), (512, 512, 12))
+# shapes held to the range-step and cold-render targets (report.targets)
+STEP_TARGET_SHAPES = ("32x32x4", "126x128x8")
+COLD_TARGET_SHAPES = ("32x32x4", "126x128x8", "512x512x12")
 DENSITY = 0.2
 SEED = 20240601
 BUNDLE = ROOT / "src" / "headwidget" / "static" / "widget.js"
@@ -70,17 +84,36 @@ def make_labels(shape: tuple[int, int, int], seed: int = SEED, density: float = 
     return np.random.default_rng([seed, *shape]).random(shape) < density
 
 
-def make_ranges(n_layers: int, count: int, seed: int = SEED) -> list[list[int]]:
-    """``count`` varied inclusive layer ranges, consecutive ones always different."""
-    rng = np.random.default_rng([seed, n_layers, count])
-    ranges: list[list[int]] = []
-    previous = [0, n_layers - 1]
-    while len(ranges) < count:
-        a, b = sorted(int(v) for v in rng.integers(0, n_layers, size=2))
-        if [a, b] != previous:
-            ranges.append([a, b])
-            previous = [a, b]
-    return ranges
+def steady_ranges(n_layers: int) -> tuple[list[int], list[int]]:
+    """The two ranges a steady-state step alternates between: the middle half, then every layer."""
+    first = n_layers // 4
+    return [first, first + max(n_layers // 2, 1) - 1], [0, n_layers - 1]
+
+
+def alternating(n_layers: int, count: int) -> list[list[int]]:
+    """``count`` steps alternating between the two :func:`steady_ranges`, the middle half last."""
+    pair = steady_ranges(n_layers)
+    return [pair[(count - 1 - i) % 2] for i in range(count)]
+
+
+def steady_steps(page: Any, cdp: Any, js: str, values: list[Any], *extra: Any) -> dict[str, Any]:
+    """Each step measured on its own, interleaved with the same step doing nothing (the baseline)."""
+    samples, raw, base = [], [], []
+    for value in values:
+        base.append(measured(cdp, partial(page.evaluate, js, [[value], False, *extra]))[1])
+        (sample,), delta = measured(cdp, partial(page.evaluate, js, [[value], True, *extra]))
+        samples.append(sample)
+        raw.append(delta)
+    summary = steady_summary(samples, raw, base)
+
+    # each direction on its own (a step to the middle half, a step back to every layer)
+    def task_med(deltas: list[dict[str, float]], target: list[int]) -> float:
+        return med([d["TaskDuration"] for d, v in zip(deltas, values, strict=True) if v == target])
+
+    summary["task_net_median_by_target_ms"] = {
+        "-".join(map(str, t)): task_med(raw, list(t)) - task_med(base, list(t)) for t in {tuple(v) for v in values}
+    }
+    return summary
 
 
 def widget_payload(widget: HeadMapWidget) -> dict[str, int]:
@@ -133,37 +166,51 @@ def bench_widget(browser: Any, labels: np.ndarray, categories: list[str], reps: 
         base_samples.append(base)
     result["first_render"] = render_summary(times, cdp_samples, base_samples)
 
-    # Layer-range updates on one shown view.
+    # Layer-range steps on one shown view: warm-up, then the steady state.
     show(page, widget)
-    warm = make_ranges(n_layers, reps["warmup"], seed=SEED + 1)
-    page.evaluate(WIDGET_UPDATES_JS, [warm, True])
-    ranges = make_ranges(n_layers, reps["updates"])
-    base_loop, base = measured(cdp, lambda: page.evaluate(WIDGET_UPDATES_JS, [ranges, False]), len(ranges))
-    samples, raw = measured(cdp, lambda: page.evaluate(WIDGET_UPDATES_JS, [ranges, True]), len(ranges))
-    result["update"] = update_summary(samples, raw, base)
-    result["update"]["baseline_raf_callbacks"] = sum(s["callbacks"] for s in base_loop)
+    steps = alternating(n_layers, reps["warmup"] + reps["steady"])
+    page.evaluate(WIDGET_UPDATES_JS, [steps[: reps["warmup"]], True])
+    result["steady"] = steady_steps(page, cdp, WIDGET_UPDATES_JS, steps[reps["warmup"] :])
 
     # Sanity: the view really redrew for the last range.
-    first, last = ranges[-1]
+    first, last = steps[-1]
     head = n_heads // 2
-    seen = page.evaluate(WIDGET_CHECK_JS, [first, last, head])
-    n = last - first + 1
-    # the live view's rule at dpr 1; the page is wider than any row needs, so the panel limit sets it
-    cell = fit_panels(math.inf, 1, n, n_heads, 0, dpr=1)[1]
+    seen = page.evaluate(WIDGET_CHECK_JS, [first, last, head, n_heads])
     expected_rgb = _hex_rgb(composite_colors(palette_for(labels.shape[2]))[composite_codes(labels)[last, head]])
+    boxes = box_rules(n_layers, n_heads, last - first + 1)
+    rule = next((name for name, (w, h) in boxes.items() if _all_near(seen["widths"], w)
+                 and _all_near(seen["heights"], h)), None)  # fmt: skip
     result["check"] = {
         "last_range": [first, last],
-        "expected_width": n * cell,
+        "expected_boxes": boxes,
+        "box_rule": rule,
         "widths": seen["widths"],
+        "heights": seen["heights"],
         "expected_pixel": expected_rgb,
         "pixel": seen["pixel"][:3],
-        "ok": all(w == n * cell for w in seen["widths"])
-        and all(h == n_heads * cell for h in seen["heights"])
+        "ok": rule is not None
         and seen["pixel"][:3] == expected_rgb
-        and all(s["callbacks"] == 1 for s in samples),
+        and all(c == 1 for c in result["steady"]["raf_callbacks"]),
     }
     page.context.close()
     return result
+
+
+def box_rules(n_layers: int, n_heads: int, n_shown: int) -> dict[str, tuple[float, float]]:
+    """Each panel's visible box (``.hw-clip``), width and height in CSS px, by either rule.
+
+    The page is wider than any row needs, so the panel limit sets the cell (the live
+    view's rule at dpr 1). "whole model": the box is sized for every layer, the crop
+    fills it (a range step never resizes a panel); "shown layers": the box is sized for
+    the shown layers, at the cell they would have on their own.
+    """
+    whole = fit_panels(math.inf, 1, n_layers, n_heads, 0, dpr=1)[1]
+    shown = fit_panels(math.inf, 1, n_shown, n_heads, 0, dpr=1)[1]
+    return {"whole model": (n_layers * whole, n_heads * whole), "shown layers": (n_shown * shown, n_heads * shown)}
+
+
+def _all_near(values: list[float], want: float) -> bool:
+    return bool(values) and all(abs(v - want) < 0.01 for v in values)
 
 
 def _hex_rgb(color: str) -> list[int]:
@@ -188,13 +235,7 @@ def bench_plotly(browser: Any, labels: np.ndarray, categories: list[str], reps: 
         "timer_resolution_ms": page.evaluate("bench.timerResolution()"),
     }
 
-    prepare_js = """(json) => {
-        const fig = JSON.parse(json);
-        const gd = document.createElement("div");
-        document.getElementById("plots").append(gd);
-        window.benchPlot = gd;
-        window.benchFig = fig;
-    }"""
+    prepare_js = PLOTLY_PREPARE_JS
     plot_js = """async () => {
         const { data, layout } = window.benchFig;
         const dt = await bench.task(() => {
@@ -217,14 +258,11 @@ def bench_plotly(browser: Any, labels: np.ndarray, categories: list[str], reps: 
         base_samples.append(base)
     result["first_render"] = render_summary(times, cdp_samples, base_samples)
 
-    warm = make_ranges(n_layers, reps["warmup"], seed=SEED + 1)
-    page.evaluate(PLOTLY_UPDATES_JS, [warm, True, n_axes])
-    ranges = make_ranges(n_layers, reps["updates"])
-    _, base = measured(cdp, lambda: page.evaluate(PLOTLY_UPDATES_JS, [ranges, False, n_axes]), len(ranges))
-    samples, raw = measured(cdp, lambda: page.evaluate(PLOTLY_UPDATES_JS, [ranges, True, n_axes]), len(ranges))
-    result["update"] = update_summary(samples, raw, base)
+    steps = alternating(n_layers, reps["warmup"] + reps["steady"])
+    page.evaluate(PLOTLY_UPDATES_JS, [steps[: reps["warmup"]], True, n_axes])
+    result["steady"] = steady_steps(page, cdp, PLOTLY_UPDATES_JS, steps[reps["warmup"] :], n_axes)
 
-    first, last = ranges[-1]
+    first, last = steps[-1]
     axes = page.evaluate(
         "(n) => Array.from({length: n}, (_, i) => benchPlot._fullLayout[`xaxis${i ? i + 1 : ''}`].range)", n_axes
     )
@@ -250,11 +288,13 @@ def main(argv: list[str] | None = None) -> int:
     """Run the benchmark; exit status 1 if a sanity check failed."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer repetitions (a smoke run)")
+    parser.add_argument("--all-shapes", action="store_true", help="also the steps and warm renders at 80x64x4")
     args = parser.parse_args(argv)
+    # updates: threshold steps (rule.py); steady: range steps measured one by one; cold: fresh pages
     if args.quick:
-        reps = {"widget_renders": 5, "plotly_renders": 3, "updates": 12, "warmup": 3}
+        reps = {"widget_renders": 5, "plotly_renders": 3, "updates": 12, "warmup": 3, "steady": 10, "cold": 2}
     else:
-        reps = {"widget_renders": 25, "plotly_renders": 9, "updates": 50, "warmup": 8}
+        reps = {"widget_renders": 16, "plotly_renders": 6, "updates": 24, "warmup": 6, "steady": 30, "cold": 5}
     sources = sorted((ROOT / "js").glob("*.js")) + sorted((ROOT / "js").glob("*.css"))
     if not BUNDLE.exists():
         print(f"no bundle at {BUNDLE}: run `npm run build` first", file=sys.stderr)
@@ -266,18 +306,30 @@ def main(argv: list[str] | None = None) -> int:
     results: dict[str, Any] = {"shapes": {}}
     with sync_playwright() as p:
         browser = launch(p)
-        for shape in SHAPES:
+        shapes = sorted({*SHAPES, EXTRA_SHAPE}) if args.all_shapes else SHAPES
+        for shape in shapes:
             key = "x".join(map(str, shape))
             labels = make_labels(shape)
             categories = [f"Category {i + 1}" for i in range(shape[2])]
-            print(f"{key}: headwidget ...", flush=True)
+            print(f"{time.perf_counter() - started:5.0f} s  {key}: headwidget ...", flush=True)
             hw = bench_widget(browser, labels, categories, reps)
-            print(f"{key}: plotly ...", flush=True)
+            print(f"{time.perf_counter() - started:5.0f} s  {key}: plotly ...", flush=True)
             pl = bench_plotly(browser, labels, categories, reps, plotly_js)
-            print(f"{key}: threshold steps, headwidget and plotly ...", flush=True)
+            print(f"{time.perf_counter() - started:5.0f} s  {key}: threshold steps, both ...", flush=True)
             hw["rule"] = bench_widget_rule(browser, shape, reps, SEED)
             pl["rule"] = bench_plotly_rule(browser, shape, reps, SEED, plotly_js)
             results["shapes"][key] = {"headwidget": hw, "plotly": pl, "density": float(labels.mean())}
+        for shape in COLD_SHAPES:
+            key = "x".join(map(str, shape))
+            labels = make_labels(shape)
+            categories = [f"Category {i + 1}" for i in range(shape[2])]
+            first_step = steady_ranges(shape[0])[0]
+            print(f"{time.perf_counter() - started:5.0f} s  {key}: cold first render + first step, "
+                  f"{reps['cold']} fresh pages each ...", flush=True)  # fmt: skip
+            entry = results["shapes"].setdefault(key, {"headwidget": {}, "plotly": {}, "density": float(labels.mean())})
+            widget = HeadMapWidget(labels, categories)
+            entry["headwidget"]["cold"] = cold_widget(browser, widget, first_step, reps["cold"])
+            entry["plotly"]["cold"] = cold_plotly(browser, labels, categories, first_step, reps["cold"], plotly_js)
         results["meta"] = {
             "browser": browser.version,
             "plotly_py": plotly.__version__,
@@ -293,7 +345,8 @@ def main(argv: list[str] | None = None) -> int:
         }
         browser.close()
     results["meta"]["seconds"] = round(time.perf_counter() - started, 1)
-    results["targets"] = targets(results["shapes"]["x".join(map(str, SHAPES[-1]))])
+    results["targets"] = targets(results["shapes"], "x".join(map(str, SHAPES[-1])), STEP_TARGET_SHAPES,
+                                 COLD_TARGET_SHAPES)  # fmt: skip
     results["table"] = {
         key: [
             {"measure": label, "headwidget": hw, "plotly": pl, "ratio": hw / pl if pl > 0 else None}
@@ -309,9 +362,9 @@ def main(argv: list[str] | None = None) -> int:
     print(table)
     meta = results["meta"]
     print(f"{meta['browser']}, plotly.py {meta['plotly_py']}, {meta['seconds']} s; wrote {OUT}/results.json")
-    checks = [s[lib][part]["ok"] for s in results["shapes"].values() for lib in ("headwidget", "plotly")
-              for part in ("check",)] + [s[lib]["rule"]["check"]["ok"] for s in results["shapes"].values()
-              for lib in ("headwidget", "plotly")]  # fmt: skip
+    checks = [s[lib]["check"]["ok"] for s in results["shapes"].values() for lib in ("headwidget", "plotly")
+              if "check" in s[lib]] + [s[lib]["rule"]["check"]["ok"] for s in results["shapes"].values()
+              for lib in ("headwidget", "plotly") if "rule" in s[lib]]  # fmt: skip
     return 0 if all(checks) else 1
 
 

@@ -70,3 +70,29 @@ def update_summary(samples: list[dict[str, Any]], raw: dict[str, float], base: d
         "cdp_baseline_per_update_ms": base,
         "cdp_net_per_update_ms": net(raw, base),
     }
+
+
+def net_median(raw: list[dict[str, float]], baseline: list[dict[str, float]]) -> dict[str, float]:
+    """Median of each counter over the samples, less the median of the idle baseline's."""
+    return net(median_deltas(raw), median_deltas(baseline))
+
+
+def steady_summary(samples: list[dict[str, Any]], raw: list[dict], base: list[dict]) -> dict:
+    """A step measured one at a time: script medians and the net median CDP cost per step.
+
+    ``samples`` are the page's own timings (``bench.steps``), ``raw`` the CDP deltas of each
+    step and ``base`` those of the same step with nothing updated, interleaved with them.
+    """
+    script = [s["sync"] + s["raf"] for s in samples]
+    return {
+        "steps": len(samples),
+        "script_ms": script,
+        "script_median_ms": med(script),
+        "script_p90_ms": float(np.percentile(script, 90)) if script else math.nan,
+        "raf_callbacks": [s["callbacks"] for s in samples],
+        "cdp_task_ms": [r["TaskDuration"] for r in raw],
+        "cdp_baseline_task_ms": [b["TaskDuration"] for b in base],
+        "cdp_raw_median_ms": median_deltas(raw),
+        "cdp_baseline_median_ms": median_deltas(base),
+        "cdp_net_median_ms": net_median(raw, base),
+    }

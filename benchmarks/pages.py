@@ -95,21 +95,70 @@ PLOTLY_UPDATES_JS = """
 })
 """
 
-# Shown width (the canvas is clipped to the shown layers) and one pixel of the
-# composite after the last update.
+# The visible box of every panel (its ``.hw-clip``) and one pixel of the composite after
+# the last update: the head's centre inside the box, mapped onto the canvas's backing
+# store through the canvas's own box, so it holds whether the box is sized for the shown
+# layers or for all of them (the crop stretched to fill it).
 WIDGET_CHECK_JS = """
-([first, last, head]) => {
+([first, last, head, nHeads]) => {
   const views = document.querySelectorAll(".view");
   const view = views[views.length - 1];
   const clips = [...view.querySelectorAll(".hw-clip")];
   const composite = view.querySelector("canvas.hw-canvas");
-  const widths = clips.map((c) => c.getBoundingClientRect().width);
-  const cell = widths[0] / (last - first + 1);  // device pixels per head at dpr 1
+  const box = composite.closest(".hw-clip").getBoundingClientRect();
+  const x = box.left + (last - first + 0.5) * box.width / (last - first + 1);
+  const y = box.top + (head + 0.5) * box.height / nHeads;
+  const rect = composite.getBoundingClientRect();
   const px = composite.getContext("2d").getImageData(
-    Math.floor((last - first + 0.5) * cell), Math.floor((head + 0.5) * cell), 1, 1).data;
-  return { widths, heights: clips.map((c) => c.getBoundingClientRect().height), pixel: [...px] };
+    Math.floor((x - rect.left) * composite.width / rect.width),
+    Math.floor((y - rect.top) * composite.height / rect.height), 1, 1).data;
+  return {
+    widths: clips.map((c) => c.getBoundingClientRect().width),
+    heights: clips.map((c) => c.getBoundingClientRect().height),
+    pixel: [...px],
+  };
 }
 """
+
+# Fresh page, first render: the render (or newPlot) in a task of its own, then four
+# frames, so a redraw the view schedules for its first frame (a resize observed once it
+# is laid out) is counted too. With apply false: the same frames, idle (the baseline).
+WIDGET_COLD_JS = """
+async (apply) => {
+  const model = hw.models[hw.models.length - 1];
+  const dt = await bench.task(() => {
+    if (!apply) return 0;
+    const t0 = performance.now();
+    hw.render(model);
+    return performance.now() - t0;
+  });
+  await bench.painted();
+  await bench.painted();
+  return dt;
+}
+"""
+
+PLOTLY_COLD_JS = """
+async (apply) => {
+  const { data, layout } = window.benchFig;
+  const dt = await bench.task(() => {
+    if (!apply) return 0;
+    const t0 = performance.now();
+    return Plotly.newPlot(window.benchPlot, data, layout).then(() => performance.now() - t0);
+  });
+  await bench.painted();
+  await bench.painted();
+  return dt;
+}
+"""
+
+PLOTLY_PREPARE_JS = """(json) => {
+  const fig = JSON.parse(json);
+  const gd = document.createElement("div");
+  document.getElementById("plots").append(gd);
+  window.benchPlot = gd;
+  window.benchFig = fig;
+}"""
 
 
 def composite_codes(labels: np.ndarray) -> np.ndarray:

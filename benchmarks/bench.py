@@ -146,18 +146,18 @@ def bench_widget(browser: Any, labels: np.ndarray, categories: list[str], reps: 
     # Sanity: the view really redrew for the last range.
     first, last = ranges[-1]
     head = n_heads // 2
-    seen = page.evaluate(WIDGET_CHECK_JS, [first, last, head])
-    n = last - first + 1
-    # the live view's rule at dpr 1; the page is wider than any row needs, so the panel limit sets it
-    cell = fit_panels(math.inf, 1, n, n_heads, 0, dpr=1)[1]
+    seen = page.evaluate(WIDGET_CHECK_JS, [first, last, head, n_heads])
+    # the live view's rule at dpr 1, for the whole model (a crop fills the box); the page is
+    # wider than any row needs, so the panel limit sets it
+    cell = fit_panels(math.inf, 1, n_layers, n_heads, 0, dpr=1)[1]
     expected_rgb = _hex_rgb(composite_colors(palette_for(labels.shape[2]))[composite_codes(labels)[last, head]])
     result["check"] = {
         "last_range": [first, last],
-        "expected_width": n * cell,
+        "expected_width": n_layers * cell,
         "widths": seen["widths"],
         "expected_pixel": expected_rgb,
         "pixel": seen["pixel"][:3],
-        "ok": all(w == n * cell for w in seen["widths"])
+        "ok": all(w == n_layers * cell for w in seen["widths"])
         and all(h == n_heads * cell for h in seen["heights"])
         and seen["pixel"][:3] == expected_rgb
         and all(s["callbacks"] == 1 for s in samples),

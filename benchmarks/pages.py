@@ -95,18 +95,19 @@ PLOTLY_UPDATES_JS = """
 })
 """
 
-# Shown width (the canvas is clipped to the shown layers) and one pixel of the
+# The panels' boxes (the whole model's cells: the crop fills them) and one pixel of the
 # composite after the last update.
 WIDGET_CHECK_JS = """
-([first, last, head]) => {
+([first, last, head, nHeads]) => {
   const views = document.querySelectorAll(".view");
   const view = views[views.length - 1];
   const clips = [...view.querySelectorAll(".hw-clip")];
   const composite = view.querySelector("canvas.hw-canvas");
   const widths = clips.map((c) => c.getBoundingClientRect().width);
-  const cell = widths[0] / (last - first + 1);  // device pixels per head at dpr 1
+  const cellX = widths[0] / (last - first + 1);  // device pixels per shown layer at dpr 1
+  const cellY = composite.height / nHeads;  // every head is shown
   const px = composite.getContext("2d").getImageData(
-    Math.floor((last - first + 0.5) * cell), Math.floor((head + 0.5) * cell), 1, 1).data;
+    Math.floor((last - first + 0.5) * cellX), Math.floor((head + 0.5) * cellY), 1, 1).data;
   return { widths, heights: clips.map((c) => c.getBoundingClientRect().height), pixel: [...px] };
 }
 """

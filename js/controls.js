@@ -62,6 +62,10 @@ export function createRangeSlider(noun, onChange) {
       const key = `${newMax},${first},${last}`;
       if (key === shown) return; // the other slider moved: nothing to touch here
       shown = key;
+      if (newMax !== max || !value.style.minWidth) {
+        // room for the widest readout ("100–125"), so a step never resizes the controls
+        value.style.minWidth = `${2 * String(newMax).length + 1.5}ch`;
+      }
       max = newMax;
       for (const input of [lo, hi]) input.max = String(newMax);
       show(first, last);

@@ -128,38 +128,37 @@ export function sourceCanvas(pixels, width, height, canvas = document.createElem
   return canvas;
 }
 
-/** Largest backing-store side kept at full model size; larger models resize per range. */
-const MAX_BACKING = 8192;
+/**
+ * Size `canvas`'s backing store to `w` x `h` device pixels and its box to the same in
+ * CSS px, only when it differs: call once per geometry (assigning `width` reallocates).
+ * @param {HTMLCanvasElement} canvas
+ * @param {number} w  device px
+ * @param {number} h  device px
+ * @param {number} dpr
+ */
+export function sizeCanvas(canvas, w, h, dpr) {
+  if (canvas.width === w && canvas.height === h) return;
+  canvas.width = w;
+  canvas.height = h;
+  canvas.style.width = `${w / dpr}px`;
+  canvas.style.height = `${h / dpr}px`;
+}
 
 /**
- * Draw layers[0]..layers[1] x heads[0]..heads[1] of `source` into the top left
- * of `canvas`, `cell` device pixels per head, nearest-neighbour so every head
- * stays a crisp square. The backing store is sized for the whole model, so a
- * range change only re-blits (no reallocation); the caller clips the canvas to
- * the returned CSS size.
+ * Draw layers[0]..layers[1] x heads[0]..heads[1] of `source` over the whole of `canvas`
+ * (the panel's box, sized once per geometry by sizeCanvas): the crop fills the box, so
+ * a head's cell is canvas.width / shown layers by canvas.height / shown heads (fractional,
+ * js/layout.js cropCell), nearest neighbour so every head stays crisp. One drawImage; the
+ * canvas is never resized here.
  * @param {HTMLCanvasElement} canvas
- * @param {HTMLCanvasElement} source
+ * @param {HTMLCanvasElement} source  one pixel per head
  * @param {[number, number]} layers  inclusive
  * @param {[number, number]} heads  inclusive
- * @param {number} cell
- * @param {number} dpr
- * @returns {[number, number]}  CSS width and height of the drawn heads
  */
-export function blit(canvas, source, layers, heads, cell, dpr) {
-  const nx = layers[1] - layers[0] + 1;
-  const ny = heads[1] - heads[0] + 1;
-  const w = nx * cell;
-  const h = ny * cell;
-  const fullW = source.width * cell <= MAX_BACKING ? source.width * cell : w;
-  const fullH = source.height * cell <= MAX_BACKING ? source.height * cell : h;
-  if (canvas.width !== fullW || canvas.height !== fullH) {
-    canvas.width = fullW;
-    canvas.height = fullH;
-    canvas.style.width = `${fullW / dpr}px`;
-    canvas.style.height = `${fullH / dpr}px`;
-  }
+export function blit(canvas, source, layers, heads) {
   const ctx = context2d(canvas);
   ctx.imageSmoothingEnabled = false;
-  ctx.drawImage(source, layers[0], heads[0], nx, ny, 0, 0, w, h);
-  return [w / dpr, h / dpr];
+  const nx = layers[1] - layers[0] + 1;
+  const ny = heads[1] - heads[0] + 1;
+  ctx.drawImage(source, layers[0], heads[0], nx, ny, 0, 0, canvas.width, canvas.height);
 }

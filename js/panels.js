@@ -1,5 +1,6 @@
 // The panels (composite first) in a grid that wraps: one source canvas per panel
-// at one pixel per head, re-blitted into each panel for the shown layers and heads.
+// at one pixel per head, re-blitted into each panel's fixed box for the shown layers
+// and heads (the crop fills the box: a range step moves nothing).
 
 import { blit, sourceCanvas } from "./draw.js";
 import { createPanel } from "./panel.js";
@@ -12,11 +13,13 @@ import { createPanel } from "./panel.js";
  * @property {() => Uint8ClampedArray<ArrayBuffer>[]} pixels  the pixels last set, to be written over
  * @property {(cols: number, room: import("./panel.js").AxisRoom) => void} arrange
  *   `cols` panels per row, each with the axes' room (range level; a no-op when unchanged)
- * @property {(layers: [number, number], heads: [number, number], cell: number, dpr: number, n: [number, number], fontPx: number) => void} draw
- *   blit the shown heads and place the ticks (range level)
+ * @property {(layers: [number, number], heads: [number, number], geometry: import("./panel.js").Geometry, cellX: number, cellY: number) => void} draw
+ *   size each box (once per geometry), blit the shown heads into it and write the ticks at the
+ *   crop's cells (range level)
  * @property {(d: string, stroke: number) => void} outline  the selected heads, in every panel
- * @property {(d: string) => void} veil  everything but the chosen combination, in every panel
- * @property {(x: number | null, y?: number, size?: number) => void} cursor  one head outlined in every panel
+ * @property {(d: string, sx: number, sy: number) => void} veil  everything but the chosen combination, in
+ *   every panel (a path in cell units, drawn sx x sy px per cell)
+ * @property {(x: number | null, y?: number, w?: number, h?: number) => void} cursor  one head outlined in every panel
  */
 
 /**
@@ -61,21 +64,21 @@ export function createPanelRow(grid, bars) {
       grid.style.setProperty("--hw-label-gap", `${labelGap}px`);
       grid.style.setProperty("--hw-overhang", `${overhang}px`);
     },
-    draw(layers, heads, cell, dpr, n, fontPx) {
-      const cellCss = cell / dpr;
+    draw(layers, heads, geometry, cellX, cellY) {
       panels.forEach((panel, i) => {
-        panel.setSize(blit(panel.canvas, sources[i], layers, heads, cell, dpr));
-        panel.setAxes(layers, heads, cellCss, n, fontPx);
+        panel.setGeometry(geometry);
+        blit(panel.canvas, sources[i], layers, heads);
+        panel.setAxes(layers, heads, cellX, cellY);
       });
     },
     outline(d, stroke) {
       for (const panel of panels) panel.setSelection(d, stroke);
     },
-    veil(d) {
-      for (const panel of panels) panel.setVeil(d);
+    veil(d, sx, sy) {
+      for (const panel of panels) panel.setVeil(d, sx, sy);
     },
-    cursor(x, y, size) {
-      for (const panel of panels) panel.setCursor(x, y, size);
+    cursor(x, y, w, h) {
+      for (const panel of panels) panel.setCursor(x, y, w, h);
     },
   };
 }

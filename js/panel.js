@@ -5,7 +5,7 @@
 
 import { control, div } from "./dom.js";
 import { sizeCanvas } from "./draw.js";
-import { minTickStep, tickValues } from "./layout.js";
+import { minTickStep, tickStep, tickValues } from "./layout.js";
 
 /**
  * @typedef {object} AxisRoom  what one panel's axes need, in CSS px (measured once per geometry)
@@ -242,13 +242,15 @@ function probe(container, axis, text) {
 
 /**
  * The most ticks an axis of `n` values `box` px long can show under any crop: tickValues
- * keeps them at least `label` px apart (the narrowest label), or marks a crop's two ends.
+ * takes multiples of a step of at least tickStep(n) (n // 5) that keeps them at least
+ * `label` px apart (the narrowest label), or marks a crop's two ends.
  * @param {number} box  CSS px
  * @param {number} label  CSS px
  * @param {number} n
  */
 export function tickCapacity(box, label, n) {
-  return Math.min(n, Math.max(2, Math.floor(box / label) + 1));
+  const series = Math.floor((n - 1) / tickStep(n)) + 1;
+  return Math.min(n, Math.max(2, Math.min(series, Math.floor(box / label) + 1)));
 }
 
 /**

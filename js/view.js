@@ -157,8 +157,9 @@ export function createView(model, el, schedule) {
     heads() {
       const on = Boolean(model.get("show_counts"));
       countsToggle.setAttribute("aria-pressed", String(on));
+      // off (the default): nothing counted, coloured or drawn for them
       const tally = on ? layerCounts(data.cells, data.shape, shown, headRange(), groups) : null;
-      bars.build(tally, groupColors(shown, palette), data.shape[0], window.devicePixelRatio || 1);
+      bars.build(tally, on ? groupColors(shown, palette) : [], data.shape[0], window.devicePixelRatio || 1);
     },
     // The shown layers and heads. The geometry (panels per row, each box = the whole
     // model's cells) follows the view's width and the panels shown, never the range: a

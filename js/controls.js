@@ -37,14 +37,20 @@ export function createRangeSlider(noun, onChange) {
   let max = 0;
   /** @param {number} first @param {number} last */
   const show = (first, last) => {
-    lo.value = String(first);
-    hi.value = String(last);
-    value.textContent = first === last ? `${first}` : `${first}\u2013${last}`;
+    // only what changed: setting a range input's value re-lays its thumb out
+    const [a, b] = [String(first), String(last)];
+    if (lo.value !== a) lo.value = a;
+    if (hi.value !== b) hi.value = b;
+    const text = first === last ? a : `${a}\u2013${b}`;
+    if (value.textContent !== text) value.textContent = text;
     const span = Math.max(max, 1);
-    fill.style.left = `${(first / span) * 100}%`;
-    fill.style.right = `${100 - (last / span) * 100}%`;
+    const left = `${(first / span) * 100}%`;
+    const right = `${100 - (last / span) * 100}%`;
+    if (fill.style.left !== left) fill.style.left = left;
+    if (fill.style.right !== right) fill.style.right = right;
     // When both handles meet at the right end, only the low one can still move.
-    lo.style.zIndex = first === max ? "3" : "1";
+    const z = first === max ? "3" : "1";
+    if (lo.style.zIndex !== z) lo.style.zIndex = z;
   };
   /** @param {Event} event  the low handle stops at the high one */
   const movedLo = (event) => {
@@ -70,6 +76,10 @@ export function createRangeSlider(noun, onChange) {
       const key = `${newMax},${first},${last}`;
       if (key === shown) return; // the other slider moved: nothing to touch here
       shown = key;
+      if (newMax !== max || !value.style.minWidth) {
+        // room for the widest readout ("100–125"), so a step never resizes the controls
+        value.style.minWidth = `${2 * String(newMax).length + 1.5}ch`;
+      }
       max = newMax;
       for (const input of [lo, hi]) input.max = String(newMax);
       show(first, last);

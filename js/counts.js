@@ -2,7 +2,7 @@
 // classified, stacked by their composite colour (each category alone, then
 // heads in 2, 3, ... categories). Makes "specialisation emerges late" visible.
 
-import { context2d, parseColor } from "./draw.js";
+import { context2d, parseColor, sizeCanvas } from "./draw.js";
 import { COUNTS_HEIGHT, headGroups } from "./layout.js";
 
 /**
@@ -96,26 +96,19 @@ export function countsSource(tally, colors, nLayers, height, canvas = document.c
 }
 
 /**
- * Show layers first..last of the bars, one cell wide each, nearest-neighbour.
+ * Show layers first..last of the bars over the whole canvas (as wide as the composite's
+ * box, sized once per geometry), nearest-neighbour: each layer's column is
+ * canvas.width / shown layers wide, as the cells above it.
  * @param {HTMLCanvasElement} canvas
  * @param {HTMLCanvasElement} source  from countsSource
  * @param {number} first
  * @param {number} last
- * @param {number} cell  device pixels per layer
- * @param {number} dpr
  */
-export function drawCounts(canvas, source, first, last, cell, dpr) {
-  const width = (last - first + 1) * cell;
-  if (canvas.width !== width || canvas.height !== source.height) {
-    canvas.width = width;
-    canvas.height = source.height;
-    canvas.style.width = `${width / dpr}px`;
-    canvas.style.height = `${source.height / dpr}px`;
-  }
+export function drawCounts(canvas, source, first, last) {
   const ctx = context2d(canvas);
   ctx.imageSmoothingEnabled = false;
-  ctx.clearRect(0, 0, width, source.height);
-  ctx.drawImage(source, first, 0, last - first + 1, source.height, 0, 0, width, source.height);
+  ctx.clearRect(0, 0, canvas.width, canvas.height);
+  ctx.drawImage(source, first, 0, last - first + 1, source.height, 0, 0, canvas.width, canvas.height);
 }
 
 /**
@@ -124,7 +117,8 @@ export function drawCounts(canvas, source, first, last, cell, dpr) {
  * @property {HTMLCanvasElement} canvas
  * @property {(tally: Tally | null, colors: string[], nLayers: number, dpr: number) => void} build
  *   the bars of every layer, or none (count bars off: nothing shown, no room kept)
- * @property {(layers: [number, number], heads: [number, number], cell: number, dpr: number) => void} draw  the shown layers
+ * @property {(layers: [number, number], heads: [number, number], width: number, dpr: number) => void} draw
+ *   the shown layers across `width` device px (the composite's box)
  */
 
 /** @returns {CountBars} the count bars below the composite's "layer", their scale on the left */
@@ -161,9 +155,10 @@ export function createCountBars() {
       if (top.textContent !== max) top.textContent = max;
       top.hidden = tally.max === 0;
     },
-    draw(layers, heads, cell, dpr) {
+    draw(layers, heads, width, dpr) {
       if (!source || el.hidden) return;
-      drawCounts(canvas, source, layers[0], layers[1], cell, dpr);
+      sizeCanvas(canvas, width, source.height, dpr); // once per geometry
+      drawCounts(canvas, source, layers[0], layers[1]);
       const label = `classified heads per layer, layers ${layers[0]} to ${layers[1]}, heads ${heads[0]} to ${heads[1]}`;
       if (canvas.getAttribute("aria-label") !== label) canvas.setAttribute("aria-label", label);
     },

@@ -24,7 +24,8 @@ export function parseColor(hex) {
  * @param {import("./layout.js").Palette} palette
  * @param {Int16Array} [groups]  headGroups(cells, shape, shown), when the caller has it
  * @param {Uint8ClampedArray<ArrayBuffer>[]} [reuse]  the previous result, written over when the sizes match
- * @returns {Uint8ClampedArray<ArrayBuffer>[]}
+ * @returns {Uint8ClampedArray<ArrayBuffer>[]}  one per panel, in panel order, views of one buffer
+ *   (panel i at byte 4 * L * H * i: stacked, they are one image L wide and H per panel tall)
  */
 export function panelPixels(cells, shape, shown, palette, groups = headGroups(cells, shape, shown), reuse = []) {
   const [L, H, C] = shape;
@@ -32,12 +33,14 @@ export function panelPixels(cells, shape, shown, palette, groups = headGroups(ce
   const colors = groupColors(shown, palette).map(rgba32);
   const visible = [];
   for (let c = 0; c < C; c++) if (shown[c]) visible.push(c);
-  // One 32-bit write per pixel instead of four byte writes, into buffers kept from
-  // the last call: allocating them was a third of a threshold step.
+  // One 32-bit write per pixel instead of four byte writes, into one buffer for every
+  // panel (one source canvas takes them all, js/panels.js), kept from the last call:
+  // allocating it was a third of a threshold step.
+  const size = L * H;
+  const n = visible.length + 1;
+  const all = reuse[0]?.buffer.byteLength === 4 * size * n ? new Uint32Array(reuse[0].buffer) : new Uint32Array(size * n);
   const words = [];
-  for (let i = 0; i <= visible.length; i++) {
-    words.push(reuse[i]?.length === 4 * L * H ? new Uint32Array(reuse[i].buffer) : new Uint32Array(L * H));
-  }
+  for (let i = 0; i < n; i++) words.push(all.subarray(i * size, (i + 1) * size));
   // Row by row (one head at a time), so each panel's pixels are written in order.
   const composite = words[0];
   for (let h = 0; h < H; h++) {
@@ -56,7 +59,7 @@ export function panelPixels(cells, shape, shown, palette, groups = headGroups(ce
       for (let l = 0, i = h * C + c; l < L; l++, i += H * C) single[row + l] = cells[i] === 1 ? own : grey;
     }
   }
-  return words.map((w) => new Uint8ClampedArray(w.buffer));
+  return words.map((w) => new Uint8ClampedArray(w.buffer, w.byteOffset, 4 * size));
 }
 
 /**
@@ -128,38 +131,38 @@ export function sourceCanvas(pixels, width, height, canvas = document.createElem
   return canvas;
 }
 
-/** Largest backing-store side kept at full model size; larger models resize per range. */
-const MAX_BACKING = 8192;
+/**
+ * Size `canvas`'s backing store to `w` x `h` device pixels and its box to the same in
+ * CSS px, only when it differs: call once per geometry (assigning `width` reallocates).
+ * @param {HTMLCanvasElement} canvas
+ * @param {number} w  device px
+ * @param {number} h  device px
+ * @param {number} dpr
+ */
+export function sizeCanvas(canvas, w, h, dpr) {
+  if (canvas.width === w && canvas.height === h) return;
+  canvas.width = w;
+  canvas.height = h;
+  canvas.style.width = `${w / dpr}px`;
+  canvas.style.height = `${h / dpr}px`;
+}
 
 /**
- * Draw layers[0]..layers[1] x heads[0]..heads[1] of `source` into the top left
- * of `canvas`, `cell` device pixels per head, nearest-neighbour so every head
- * stays a crisp square. The backing store is sized for the whole model, so a
- * range change only re-blits (no reallocation); the caller clips the canvas to
- * the returned CSS size.
+ * Draw layers[0]..layers[1] x heads[0]..heads[1] of `source` over the whole of `canvas`
+ * (the panel's box, sized once per geometry by sizeCanvas): the crop fills the box, so
+ * a head's cell is canvas.width / shown layers by canvas.height / shown heads (fractional,
+ * js/layout.js cropCell), nearest neighbour so every head stays crisp. One drawImage; the
+ * canvas is never resized here.
  * @param {HTMLCanvasElement} canvas
- * @param {HTMLCanvasElement} source
+ * @param {HTMLCanvasElement} source  one pixel per head
  * @param {[number, number]} layers  inclusive
  * @param {[number, number]} heads  inclusive
- * @param {number} cell
- * @param {number} dpr
- * @returns {[number, number]}  CSS width and height of the drawn heads
+ * @param {number} [top]  the panel's first row in `source` (several panels stacked in one source)
  */
-export function blit(canvas, source, layers, heads, cell, dpr) {
-  const nx = layers[1] - layers[0] + 1;
-  const ny = heads[1] - heads[0] + 1;
-  const w = nx * cell;
-  const h = ny * cell;
-  const fullW = source.width * cell <= MAX_BACKING ? source.width * cell : w;
-  const fullH = source.height * cell <= MAX_BACKING ? source.height * cell : h;
-  if (canvas.width !== fullW || canvas.height !== fullH) {
-    canvas.width = fullW;
-    canvas.height = fullH;
-    canvas.style.width = `${fullW / dpr}px`;
-    canvas.style.height = `${fullH / dpr}px`;
-  }
+export function blit(canvas, source, layers, heads, top = 0) {
   const ctx = context2d(canvas);
   ctx.imageSmoothingEnabled = false;
-  ctx.drawImage(source, layers[0], heads[0], nx, ny, 0, 0, w, h);
-  return [w / dpr, h / dpr];
+  const nx = layers[1] - layers[0] + 1;
+  const ny = heads[1] - heads[0] + 1;
+  ctx.drawImage(source, layers[0], top + heads[0], nx, ny, 0, 0, canvas.width, canvas.height);
 }

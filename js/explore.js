@@ -12,7 +12,7 @@ import { largestListed, legendEntries, mostCategories } from "./layout.js";
  * @property {(layers: [number, number], heads: [number, number]) => boolean} draw
  *   the legend for the shown range (range level); true when its rows changed, so the view
  *   measures it again before it fits the panels beside it
- * @property {(cellCss: number) => void} veil  the chosen combination's veil, at the panels' cell size
+ * @property {() => void} veil  the chosen combination's veil, a path in cell units (each panel scales it to its cells)
  * @property {(key: string | null) => void} choose  choose a combination ("2,3"), or none
  */
 
@@ -94,10 +94,10 @@ export function createExplorer(el, hooks) {
         shown: data.categories.map((_, c) => c).filter((c) => shown[c]),
       });
     },
-    veil(cellCss) {
+    veil() {
       if (!view || active < 0) return hooks.veil("");
       const { layers, heads } = view;
-      hooks.veil(veilPath(comboHeads(combos(), active, data.shape, layers, heads), layers, heads, cellCss));
+      hooks.veil(veilPath(comboHeads(combos(), active, data.shape, layers, heads), layers, heads, 1));
     },
     choose(key) {
       chosen = key;

@@ -4,30 +4,35 @@
 import { formatScore, taskLines } from "./tasks.js";
 
 /**
- * The head under a pointer event on a panel's plot, or null outside any plot.
+ * The head under a pointer event on a panel's plot, or null outside any plot. The shown
+ * heads fill every plot's box (js/draw.js blit), so a head's cell is the box's width over
+ * the shown layers by its height over the shown heads, in the view's panels and in a task
+ * row's alike.
  * @param {PointerEvent} event
- * @param {{layers: [number, number], heads: [number, number], cellCss: number}} view  what is drawn now
+ * @param {{layers: [number, number], heads: [number, number]}} view  what is drawn now
  * @returns {{layer: number, head: number} | null}
  */
-export function headAt(event, { layers, heads, cellCss }) {
+export function headAt(event, { layers, heads }) {
   const clip = /** @type {HTMLElement | null} */ (/** @type {Element | null} */ (event.target)?.closest?.(".hw-clip") ?? null);
   if (!clip) return null;
   const box = clip.getBoundingClientRect();
-  const cell = cellOf(clip, cellCss);
-  const layer = layers[0] + Math.floor((event.clientX - box.left) / cell);
-  const head = heads[0] + Math.floor((event.clientY - box.top) / cell);
+  if (box.width <= 0 || box.height <= 0) return null;
+  const [cellX, cellY] = cellsOf(box, layers, heads);
+  const layer = layers[0] + Math.floor((event.clientX - box.left) / cellX);
+  const head = heads[0] + Math.floor((event.clientY - box.top) / cellY);
   if (layer < layers[0] || layer > layers[1] || head < heads[0] || head > heads[1]) return null;
   return { layer, head };
 }
 
 /**
- * A panel's cell side in CSS px: its own when it says (a task panel, js/taskrows.js),
- * else the view's.
- * @param {HTMLElement} clip
- * @param {number} cellCss
+ * A plot's cell in CSS px, width and height, from its box and the shown range.
+ * @param {{width: number, height: number}} box
+ * @param {[number, number]} layers
+ * @param {[number, number]} heads
+ * @returns {[number, number]}
  */
-export function cellOf(clip, cellCss) {
-  return Number(clip.dataset.cell) || cellCss;
+export function cellsOf(box, layers, heads) {
+  return [box.width / (layers[1] - layers[0] + 1), box.height / (heads[1] - heads[0] + 1)];
 }
 
 /**

@@ -10,7 +10,7 @@ import { clickSelect, rectSelect } from "./selection.js";
 
 /**
  * @typedef {object} Hooks
- * @property {() => {layers: [number, number], heads: [number, number], cellCss: number} | null} view  what is drawn now
+ * @property {() => {layers: [number, number], heads: [number, number]} | null} view  what is drawn now
  * @property {() => At | null} cursor  the head under the pointer or keyboard cursor
  * @property {(at: At | null, where: {x: number, y: number} | "keys") => void} point  move the cursor (and tooltip)
  * @property {() => Head[]} selected

@@ -182,6 +182,19 @@ export function minTickStep(axis, last, cell, fontPx = TICK_FONT_CSS) {
 }
 
 /**
+ * A crop's cell along one axis: the panel's box is `cell` x `n` (the whole model's axis),
+ * and the `shown` values fill it, so each is cell * n / shown px (fractional). Python's
+ * layout.crop_cell states the same.
+ * @param {number} cell  the whole model's cell, px
+ * @param {number} n  values on the axis
+ * @param {number} shown  values shown
+ * @returns {number}
+ */
+export function cropCell(cell, n, shown) {
+  return (cell * n) / shown;
+}
+
+/**
  * Panels per row and the side of a head's square cell in px. Each of `ncols` panels
  * takes room / ncols px: `extra` px of axis and gap, then its cells, `nLayers`
  * across. A cell never makes a panel's longest side exceed `maxSide`; with `dpr`

@@ -1,9 +1,11 @@
-// One heatmap panel: title, canvas (clipped to the shown heads) and DOM axes.
+// One heatmap panel: title, canvas (its box fixed per geometry, the crop filling it) and
+// DOM axes (a fixed set of tick labels per axis per geometry, updated in place).
 // Text sizes come from the CSS (JupyterLab's font variables); the room the axes
 // need is measured from the DOM (`measure`), never assumed from a font size.
 
 import { control, div } from "./dom.js";
-import { minTickStep, tickValues } from "./layout.js";
+import { sizeCanvas } from "./draw.js";
+import { minTickStep, tickStep, tickValues } from "./layout.js";
 
 /**
  * @typedef {object} AxisRoom  what one panel's axes need, in CSS px (measured once per geometry)
@@ -29,17 +31,29 @@ import { minTickStep, tickValues } from "./layout.js";
  * @property {HTMLCanvasElement} canvas
  * @property {(title: string) => void} setTitle
  * @property {HTMLElement} clip  the focusable plot area (keyboard and pointer land here)
- * @property {(size: [number, number]) => void} setSize  clip the canvas to the shown heads (CSS px)
- * @property {(x: number | null, y?: number, size?: number) => void} setCursor  outline one cell (CSS px), or none
+ * @property {(geometry: Geometry) => void} setGeometry  size the box, its canvas and the tick labels
+ *   (a no-op when unchanged: call it every step, it costs a comparison)
+ * @property {(x: number | null, y?: number, w?: number, h?: number) => void} setCursor  outline one cell (CSS px), or none
  * @property {(d: string, stroke: number) => void} setSelection  SVG path outlining the selected heads
- * @property {(d: string, scale?: number) => void} setVeil  SVG path dimming all but a chosen combination ("" for none),
- *   drawn `scale` times its size (a path made for another cell size)
+ * @property {(d: string, sx?: number, sy?: number) => void} setVeil  SVG path dimming all but a chosen combination
+ *   ("" for none), in cell units: drawn `sx` x `sy` px per cell
  * @property {(toggle: Toggle | null) => void} setToggle  the "▸ N tasks" button beside the title, or none
- * @property {(layers: [number, number], heads: [number, number], cellCss: number, n: [number, number], fontPx: number) => void} setAxes
- *   ticks of the shown layers and heads, on axes of n[0] layers and n[1] heads, for labels fontPx tall
+ * @property {(layers: [number, number], heads: [number, number], cellX: number, cellY: number) => void} setAxes
+ *   ticks of the shown layers and heads at the crop's cells (CSS px), written into the geometry's labels
  * @property {(widestLayer: string, widestHead: string) => {read: () => AxisRoom, remove: () => void}} probe
  *   put labels this wide in the axes; `read` their room (forces a layout), `remove` them after
  *   every other measurement, so the view lays out once
+ */
+
+/**
+ * A panel's geometry: its box in device px (the whole model's cells: it never follows
+ * the crop), and what sizes its tick labels.
+ * @typedef {object} Geometry
+ * @property {number} w  the box's width, device px
+ * @property {number} h  the box's height, device px
+ * @property {number} dpr
+ * @property {[number, number]} n  layers and heads of the model
+ * @property {number} fontPx  the tick labels' font size, CSS px
  */
 
 /** Cells smaller than this (CSS px) are outlined from outside by the cursor. */
@@ -92,6 +106,8 @@ export function createPanel() {
   const xPool = [];
   /** @type {HTMLElement[]} */
   const yPool = [];
+  /** @type {Geometry | null} */
+  let geometry = null;
   return {
     el,
     canvas,
@@ -105,21 +121,22 @@ export function createPanel() {
         `${text}: arrow keys move between heads, Enter or Space selects, Escape clears the selection`,
       );
     },
-    setCursor(x, y = 0, size = 0) {
+    setCursor(x, y = 0, w = 0, h = w) {
       cursor.hidden = x === null;
       if (x === null) return;
       // a small cell would be filled by the 2 px ring: ring it from outside, so its colour shows
-      const out = size < SMALL_CELL ? 2 : 0;
+      const out = Math.min(w, h) < SMALL_CELL ? 2 : 0;
       cursor.style.transform = `translate(${x - out}px, ${y - out}px)`;
-      cursor.style.width = cursor.style.height = `${size + 2 * out}px`;
+      cursor.style.width = `${w + 2 * out}px`;
+      cursor.style.height = `${h + 2 * out}px`;
     },
     setSelection(d, stroke) {
       if (outline.getAttribute("d") !== d) outline.setAttribute("d", d);
       outline.style.strokeWidth = `${stroke}px`;
     },
-    setVeil(d, scale = 1) {
+    setVeil(d, sx = 1, sy = sx) {
       if (veil.getAttribute("d") !== d) veil.setAttribute("d", d);
-      const transform = scale === 1 ? "" : `scale(${scale})`;
+      const transform = sx === 1 && sy === 1 ? "" : `scale(${sx} ${sy})`;
       if ((veil.getAttribute("transform") ?? "") !== transform) veil.setAttribute("transform", transform);
     },
     setToggle(spec) {
@@ -148,25 +165,35 @@ export function createPanel() {
       toggle.setAttribute("aria-label", `${spec.name}: ${spec.expanded ? "hide" : "show"} its ${n} task${n === 1 ? "" : "s"}`);
       toggle.title = `${spec.expanded ? "hide" : "show"} a panel per task: ${spec.tasks.join(", ")}`;
     },
-    setSize([w, h]) {
-      const key = `${w},${h}`;
+    setGeometry(next) {
+      const key = `${next.w},${next.h},${next.dpr},${next.n},${next.fontPx}`;
       if (key === size) return;
       size = key;
-      clip.style.width = `${w}px`;
-      clip.style.height = `${h}px`;
+      geometry = next;
+      const { w, h, dpr, n, fontPx } = next;
+      sizeCanvas(canvas, w, h, dpr);
+      clip.style.width = `${w / dpr}px`;
+      clip.style.height = `${h / dpr}px`;
+      // as many labels as any crop can show: ticks at least a label apart (the narrowest,
+      // one digit) over the box, and never more than the axis's values
+      ensurePool(xTicks, xPool, "x", tickCapacity(w / dpr, minTickStep("x", 0, 1, fontPx), n[0]));
+      ensurePool(yTicks, yPool, "y", tickCapacity(h / dpr, minTickStep("y", 0, 1, fontPx), n[1]));
+      xKey = yKey = "";
     },
-    setAxes([first, last], [top, bottom], cellCss, [nLayers, nHeads], fontPx) {
-      const x = `${first},${last},${cellCss},${nLayers},${fontPx}`;
+    setAxes([first, last], [top, bottom], cellX, cellY) {
+      if (!geometry) return;
+      const { n, fontPx } = geometry;
+      const x = `${first},${last},${cellX}`;
       if (x !== xKey) {
         xKey = x;
-        const values = tickValues(first, last, nLayers, minTickStep("x", last, cellCss, fontPx));
-        placeTicks(xTicks, xPool, "x", values, (v) => (v - first + 0.5) * cellCss);
+        const values = tickValues(first, last, n[0], minTickStep("x", last, cellX, fontPx));
+        placeTicks(xTicks, xPool, "x", values, (v) => (v - first + 0.5) * cellX);
       }
-      const y = `${top},${bottom},${cellCss},${nHeads},${fontPx}`;
+      const y = `${top},${bottom},${cellY}`;
       if (y !== yKey) {
         yKey = y;
-        const values = tickValues(top, bottom, nHeads, minTickStep("y", bottom, cellCss, fontPx));
-        placeTicks(yTicks, yPool, "y", values, (v) => (v - top + 0.5) * cellCss);
+        const values = tickValues(top, bottom, n[1], minTickStep("y", bottom, cellY, fontPx));
+        placeTicks(yTicks, yPool, "y", values, (v) => (v - top + 0.5) * cellY);
       }
     },
     probe(widestLayer, widestHead) {
@@ -214,8 +241,39 @@ function probe(container, axis, text) {
 }
 
 /**
- * Show `values` as ticks, reusing the elements already there: a slider drag
- * moves a few labels instead of rebuilding them.
+ * The most ticks an axis of `n` values `box` px long can show under any crop: tickValues
+ * takes multiples of a step of at least tickStep(n) (n // 5) that keeps them at least
+ * `label` px apart (the narrowest label), or marks a crop's two ends.
+ * @param {number} box  CSS px
+ * @param {number} label  CSS px
+ * @param {number} n
+ */
+export function tickCapacity(box, label, n) {
+  const series = Math.floor((n - 1) / tickStep(n)) + 1;
+  return Math.min(n, Math.max(2, Math.min(series, Math.floor(box / label) + 1)));
+}
+
+/**
+ * Make `pool` exactly `count` tick labels, hidden until placeTicks writes them (once per geometry).
+ * @param {HTMLElement} container
+ * @param {HTMLElement[]} pool  tick elements owned by `container`
+ * @param {"x" | "y"} axis
+ * @param {number} count
+ */
+function ensurePool(container, pool, axis, count) {
+  while (pool.length < count) {
+    const t = document.createElement("span");
+    t.className = `hw-tick hw-tick-${axis}`;
+    t.hidden = true;
+    container.append(t);
+    pool.push(t);
+  }
+  for (const t of pool.splice(count)) t.remove();
+}
+
+/**
+ * Show `values` in the pool's labels, in place (text and position), the rest hidden: a
+ * range step writes a few labels and creates none.
  * @param {HTMLElement} container
  * @param {HTMLElement[]} pool  tick elements owned by `container`
  * @param {"x" | "y"} axis
@@ -223,16 +281,17 @@ function probe(container, axis, text) {
  * @param {(value: number) => number} offset  CSS pixels along the axis
  */
 export function placeTicks(container, pool, axis, values, offset) {
-  while (pool.length < values.length) {
-    const t = document.createElement("span");
-    t.className = `hw-tick hw-tick-${axis}`;
-    container.append(t);
-    pool.push(t);
-  }
-  for (const t of pool.splice(values.length)) t.remove();
+  if (pool.length < values.length) ensurePool(container, pool, axis, values.length); // never, by tickCapacity
+  const side = axis === "x" ? "left" : "top";
   pool.forEach((t, i) => {
+    if (i >= values.length) {
+      if (!t.hidden) t.hidden = true;
+      return;
+    }
     const text = String(values[i]);
     if (t.textContent !== text) t.textContent = text;
-    t.style[axis === "x" ? "left" : "top"] = `${offset(values[i])}px`;
+    const at = `${offset(values[i])}px`;
+    if (t.style[side] !== at) t.style[side] = at;
+    if (t.hidden) t.hidden = false;
   });
 }

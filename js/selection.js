@@ -41,28 +41,36 @@ export function sortHeads(heads) {
 }
 
 /**
- * SVG path outlining each selected head inside the shown layers and heads.
+ * SVG path outlining each selected head inside the shown layers and heads, on cells
+ * `cellX` x `cellY` CSS px (a crop's cells: js/layout.js cropCell).
  * @param {Head[]} selected
  * @param {[number, number]} layers  inclusive range shown
  * @param {[number, number]} heads  inclusive range shown
- * @param {number} cellCss
+ * @param {number} cellX
+ * @param {number} [cellY]
  * @returns {string}
  */
-export function outlinePath(selected, layers, heads, cellCss) {
-  const inset = selectionStroke(cellCss) / 2; // keep the stroke inside the cell
-  const size = Math.max(cellCss - 2 * inset, 1);
+export function outlinePath(selected, layers, heads, cellX, cellY = cellX) {
+  const inset = selectionStroke(Math.min(cellX, cellY)) / 2; // keep the stroke inside the cell
+  const w = Math.max(cellX - 2 * inset, 1);
+  const h = Math.max(cellY - 2 * inset, 1);
   let d = "";
-  for (const [l, h] of selected) {
-    if (l < layers[0] || l > layers[1] || h < heads[0] || h > heads[1]) continue;
-    d += `M${(l - layers[0]) * cellCss + inset} ${(h - heads[0]) * cellCss + inset}h${size}v${size}h${-size}z`;
+  for (const [l, hd] of selected) {
+    if (l < layers[0] || l > layers[1] || hd < heads[0] || hd > heads[1]) continue;
+    d += `M${round((l - layers[0]) * cellX + inset)} ${round((hd - heads[0]) * cellY + inset)}h${round(w)}v${round(h)}h${round(-w)}z`;
   }
   return d;
+}
+
+/** @param {number} v  a path coordinate, to 1/1000 px */
+function round(v) {
+  return Math.round(v * 1000) / 1000;
 }
 
 /**
  * Stroke width of the selection outline: 2 px, or 1 px on small cells so the
  * head's own colour still shows through.
- * @param {number} cellCss
+ * @param {number} cellCss  the cell's smaller side
  */
 export function selectionStroke(cellCss) {
   return cellCss >= 10 ? 2 : 1;

@@ -7,6 +7,7 @@
 import { control, div } from "./dom.js";
 import { blit, sourceCanvas, taskPixels } from "./draw.js";
 import { fitRow } from "./fit.js";
+import { cropCell } from "./layout.js";
 import { createPanel } from "./panel.js";
 import { outlinePath, selectionStroke } from "./selection.js";
 
@@ -28,7 +29,9 @@ import { outlinePath, selectionStroke } from "./selection.js";
  * @property {Uint8ClampedArray<ArrayBuffer>[]} pixels  the last pixels, written over next time
  * @property {HeadData | null} data  what the pixels were made from (a new rule is a new object)
  * @property {Palette | null} palette
- * @property {number} cellCss  as last drawn
+ * @property {number} cellX  a shown head's cell as last drawn, CSS px (the crop fills the box)
+ * @property {number} cellY
+ * @property {string} arranged  the grid's columns and axes as last set
  */
 
 /**
@@ -37,10 +40,11 @@ import { outlinePath, selectionStroke } from "./selection.js";
  *   the category panels' buttons and the open rows' pixels, made only when the data, the
  *   rule or the palette changed (visible level, and after a row opens)
  * @property {(room: import("./fit.js").Room, layers: Range, heads: Range, dpr: number, cellCss: number, n: [number, number]) => void} draw
- *   fit each open row to the view's width (cell at most the view's `cellCss`), blit, ticks (range level)
+ *   fit each open row to the view's width with the model's whole axes (cell at most the view's
+ *   `cellCss`, the whole model's cell), blit the crop into the fixed boxes, ticks (range level)
  * @property {(selected: [number, number][]) => void} outline  the selected heads in every task panel
  * @property {(at: {layer: number, head: number} | null) => void} cursor  one head outlined in every task panel
- * @property {(d: string, cellCss: number) => void} veil  the legend's veil, a path made at the view's `cellCss`
+ * @property {(d: string) => void} veil  the legend's veil, a path in cell units
  */
 
 /**
@@ -65,7 +69,7 @@ export function createTaskRows(container) {
   /** @type {[number, number][]} */
   let lastSelected = [];
   /** @type {Parameters<TaskRows["veil"]>} */
-  let lastVeil = ["", 0];
+  let lastVeil = [""];
   /** @type {{layer: number, head: number} | null} */
   let lastCursor = null;
 
@@ -148,7 +152,7 @@ export function createTaskRows(container) {
     head.append(swatch, label, count, close);
     const grid = div("hw-taskgrid");
     el.append(head, grid);
-    return { el, swatch, name: label, count, close, grid, panels: [], sources: [], pixels: [], data: null, palette: null, cellCss: 0 };
+    return { el, swatch, name: label, count, close, grid, panels: [], sources: [], pixels: [], data: null, palette: null, cellX: 0, cellY: 0, arranged: "" };
   }
 
   /**
@@ -175,19 +179,27 @@ export function createTaskRows(container) {
     lastDraw = [room, layers, heads, dpr, cellCss, n];
     drawn = { layers, heads };
     const { axis, labelGap, overhang, tickFont } = room.axes;
+    const [L, H] = n;
     for (const row of shown) {
-      const fit = fitRow(room, row.panels.length, layers[1] - layers[0] + 1, heads[1] - heads[0] + 1, dpr, cellCss);
-      const style = row.grid.style;
-      style.gridTemplateColumns = `repeat(${fit.cols}, max-content)`;
-      style.setProperty("--hw-axis", `${axis}px`);
-      style.setProperty("--hw-label-gap", `${labelGap}px`);
-      style.setProperty("--hw-overhang", `${overhang}px`);
+      // the geometry is the whole model's, as the view's panels: a range step moves nothing
+      const fit = fitRow(room, row.panels.length, L, H, dpr, cellCss);
+      const key = `${fit.cols},${axis},${labelGap},${overhang}`;
+      if (key !== row.arranged) {
+        row.arranged = key;
+        const style = row.grid.style;
+        style.gridTemplateColumns = `repeat(${fit.cols}, max-content)`;
+        style.setProperty("--hw-axis", `${axis}px`);
+        style.setProperty("--hw-label-gap", `${labelGap}px`);
+        style.setProperty("--hw-overhang", `${overhang}px`);
+      }
+      const geometry = { w: fit.cell * L, h: fit.cell * H, dpr, n, fontPx: tickFont };
+      row.cellX = cropCell(fit.cell / dpr, L, layers[1] - layers[0] + 1);
+      row.cellY = cropCell(fit.cell / dpr, H, heads[1] - heads[0] + 1);
       row.panels.forEach((panel, i) => {
-        panel.setSize(blit(panel.canvas, row.sources[i], layers, heads, fit.cell, dpr));
-        panel.setAxes(layers, heads, fit.cellCss, n, tickFont);
-        panel.clip.dataset.cell = String(fit.cellCss); // js/hover.js maps the pointer with it
+        panel.setGeometry(geometry);
+        blit(panel.canvas, row.sources[i], layers, heads);
+        panel.setAxes(layers, heads, row.cellX, row.cellY);
       });
-      row.cellCss = fit.cellCss;
     }
   }
 
@@ -196,8 +208,8 @@ export function createTaskRows(container) {
     lastSelected = selected;
     if (!drawn) return;
     for (const row of shown) {
-      const d = outlinePath(selected, drawn.layers, drawn.heads, row.cellCss);
-      for (const panel of row.panels) panel.setSelection(d, selectionStroke(row.cellCss));
+      const d = outlinePath(selected, drawn.layers, drawn.heads, row.cellX, row.cellY);
+      for (const panel of row.panels) panel.setSelection(d, selectionStroke(Math.min(row.cellX, row.cellY)));
     }
   }
 
@@ -205,18 +217,18 @@ export function createTaskRows(container) {
   function cursor(at) {
     lastCursor = at;
     for (const row of shown) {
-      const size = row.cellCss;
+      const { cellX, cellY } = row;
       for (const panel of row.panels) {
-        if (at && drawn) panel.setCursor((at.layer - drawn.layers[0]) * size, (at.head - drawn.heads[0]) * size, size);
+        if (at && drawn) panel.setCursor((at.layer - drawn.layers[0]) * cellX, (at.head - drawn.heads[0]) * cellY, cellX, cellY);
         else panel.setCursor(null);
       }
     }
   }
 
   /** @type {TaskRows["veil"]} */
-  function veil(d, cellCss) {
-    lastVeil = [d, cellCss];
-    for (const row of shown) for (const panel of row.panels) panel.setVeil(d, cellCss > 0 ? row.cellCss / cellCss : 1);
+  function veil(d) {
+    lastVeil = [d];
+    for (const row of shown) for (const panel of row.panels) panel.setVeil(d, row.cellX, row.cellY);
   }
 
   return { update, draw, outline, cursor, veil };

@@ -8,10 +8,10 @@ import { panelPixels } from "./draw.js";
 import { createExplorer } from "./explore.js";
 import { control, div } from "./dom.js";
 import { fit, measureRoom, watchSize } from "./fit.js";
-import { cellOf, createTooltip, describeHead, speakHead } from "./hover.js";
+import { cellsOf, createTooltip, describeHead, speakHead } from "./hover.js";
 import { attachInteraction } from "./interact.js";
 import { keepInside } from "./keys.js";
-import { groupColors, headGroups, panelTitles } from "./layout.js";
+import { cropCell, groupColors, headGroups, panelTitles } from "./layout.js";
 import { createPanelRow } from "./panels.js";
 import { indexRange, sameRange } from "./ranges.js";
 import { outlinePath, selectionStroke } from "./selection.js";
@@ -20,7 +20,11 @@ import { createTaskRows } from "./taskrows.js";
 /** @typedef {import("./traits.js").Level} Level */
 /** @typedef {import("./data.js").HeadData} HeadData */
 /** @typedef {[number, number]} Range */
-/** @typedef {{layers: Range, heads: Range, cellCss: number}} Shown  what is drawn now */
+/**
+ * What is drawn now: the ranges, and a shown head's cell (CSS px) in the view's panels,
+ * the whole model's cell stretched so the crop fills the box (js/layout.js cropCell).
+ * @typedef {{layers: Range, heads: Range, cellX: number, cellY: number}} Shown
+ */
 
 /** @typedef {import("./traits.js").Model} Model */
 /** @typedef {import("./traits.js").State} State */
@@ -126,8 +130,8 @@ export function createView(model, el, schedule) {
     redraw: () => schedule("range"),
     select: (heads) => send("selected", heads),
     veil: (d) => {
-      row.veil(d);
-      tasks.veil(d, view?.cellCss ?? 0);
+      row.veil(d, view?.cellX ?? 1, view?.cellY ?? 1);
+      tasks.veil(d);
     },
   });
 
@@ -164,11 +168,15 @@ export function createView(model, el, schedule) {
     heads() {
       const on = Boolean(model.get("show_counts"));
       countsToggle.setAttribute("aria-pressed", String(on));
+      // off (the default): nothing counted, coloured or drawn for them
       const tally = on ? layerCounts(data.cells, data.shape, shown, headRange(), groups) : null;
-      bars.build(tally, groupColors(shown, palette), data.shape[0], window.devicePixelRatio || 1);
+      bars.build(tally, on ? groupColors(shown, palette) : [], data.shape[0], window.devicePixelRatio || 1);
     },
-    // The shown layers and heads in the view's width: fit the panels (js/fit.js), re-blit
-    // every panel and the bars, move the ticks. A resize runs this level alone.
+    // The shown layers and heads. The geometry (panels per row, each box = the whole
+    // model's cells) follows the view's width and the panels shown, never the range: a
+    // range step fits with what was measured (arithmetic only), finds the same boxes and
+    // only re-blits each panel and the bars and rewrites the ticks in place. A resize runs
+    // this level alone, measuring once.
     range() {
       const layers = layerRange();
       const heads = headRange();
@@ -184,26 +192,30 @@ export function createView(model, el, schedule) {
         probe.remove();
         roomKey = key;
       }
-      const shownHeads = heads[1] - heads[0] + 1;
-      const { cols, cell, cellCss } = fit(room, row.panels.length, layers[1] - layers[0] + 1, shownHeads, dpr);
+      const { cols, cell, cellCss } = fit(room, row.panels.length, L, H, dpr);
+      /** @type {import("./panel.js").Geometry} */
+      const geometry = { w: cell * L, h: cell * H, dpr, n: [L, H], fontPx: room.axes.tickFont };
+      const cellX = cropCell(cell / dpr, L, layers[1] - layers[0] + 1);
+      const cellY = cropCell(cell / dpr, H, heads[1] - heads[0] + 1);
       row.arrange(cols, room.axes);
-      row.draw(layers, heads, cell, dpr, [L, H], room.axes.tickFont);
+      row.draw(layers, heads, geometry, cellX, cellY);
       tasks.draw(room, layers, heads, dpr, cellCss, [L, H]);
-      bars.draw(layers, heads, cell, dpr);
-      placeLegend(room, shownHeads * cellCss);
+      bars.draw(layers, heads, geometry.w, dpr);
+      placeLegend(room, geometry.h / dpr);
       if (room.width <= 0) room = null; // not in the page yet: measure again once it is
       layerSlider.update(L - 1, ...layers);
       headSlider.update(H - 1, ...heads);
-      view = { layers, heads, cellCss };
+      view = { layers, heads, cellX, cellY };
       if (cursor) cursor = keepInside(cursor, layers, heads);
-      explorer.veil(cellCss);
+      explorer.veil();
       placeCursor();
     },
     // Outlines of the selected heads only.
     selection() {
       if (!view) return;
       const selected = selectedHeads();
-      row.outline(outlinePath(selected, view.layers, view.heads, view.cellCss), selectionStroke(view.cellCss));
+      const { layers, heads, cellX, cellY } = view;
+      row.outline(outlinePath(selected, layers, heads, cellX, cellY), selectionStroke(Math.min(cellX, cellY)));
       tasks.outline(selected);
       clear.hidden = selected.length === 0;
     },
@@ -279,17 +291,17 @@ export function createView(model, el, schedule) {
       tooltip.hide();
       return;
     }
-    const { layers, heads, cellCss } = view;
-    row.cursor((cursor.layer - layers[0]) * cellCss, (cursor.head - heads[0]) * cellCss, cellCss);
+    const { layers, heads, cellX, cellY } = view;
+    row.cursor((cursor.layer - layers[0]) * cellX, (cursor.head - heads[0]) * cellY, cellX, cellY);
     tasks.cursor(cursor);
     if (cursorBy === "keys") {
       // the tooltip follows the keyboard cursor: placed by the focused panel's cell
       const clip = /** @type {HTMLElement | null} */ (document.activeElement?.closest?.(".hw-clip") ?? null);
       const focused = clip && body.contains(clip) ? clip : row.panels[0].clip;
       const box = focused.getBoundingClientRect();
-      const cell = cellOf(focused, cellCss); // a task panel's cell is its own
-      const x = box.left + (cursor.layer - layers[0] + 1) * cell;
-      const y = box.top + (cursor.head - heads[0] + 1) * cell;
+      const [cx, cy] = cellsOf(box, layers, heads); // the crop fills every box, a task panel's too
+      const x = box.left + (cursor.layer - layers[0] + 1) * cx;
+      const y = box.top + (cursor.head - heads[0] + 1) * cy;
       tooltip.show(describeHead(cursor.layer, cursor.head, data), x - 10, y - 10);
     }
   }

@@ -1,7 +1,8 @@
 """Screenshot the widget on the bundled example in headless Chromium.
 
 Usage: python scripts/screenshot.py [OUT_DIR] — writes screenshot.png (the full
-map), screenshot-cropped.png (layers 18-31, Knowledge hidden), screenshot-explore.png
+map), screenshot-cropped.png (layers 18-31 and heads 0-15 at the same width: the panels
+keep their size and the crop fills them), screenshot-explore.png
 (a combination chosen in the legend, heads selected, the keyboard cursor's tooltip),
 screenshot-40-categories.png (40 synthetic tasks in a 1,000-px view: generated colours,
 the legend in columns, the toggles wrapped) and example.svg (written by ``widget.save``)
@@ -24,11 +25,12 @@ from tests.harness.harness import launch, open_page, show  # noqa: E402
 def main(out_dir: str = "docs") -> None:
     Path(out_dir).mkdir(parents=True, exist_ok=True)
     full = HeadMapWidget(example_labels(), title="Synthetic example (not a real model)")
+    # the same view cropped: every panel keeps its box and the crop fills it
     cropped = HeadMapWidget(
         example_labels(),
-        title="Layers 18-31, Knowledge hidden",
+        title="Layers 18-31, heads 0-15 (the crop fills each panel)",
         layer_range=(18, 31),
-        visible=["Algorithmic", "Linguistic", "Translation"],
+        head_range=(0, 15),
     )
     full.save(f"{out_dir}/example.svg")  # the README's SVG, made by the project's own writer
     print(f"wrote {out_dir}/example.svg")

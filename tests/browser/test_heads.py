@@ -38,7 +38,8 @@ def model(page, name: str):
 def test_panels_axes_and_slider_show_only_the_head_range(page):
     show(page, HeadMapWidget(labels(), ["A", "B"], head_range=(4, 7)))
     box = page.locator(".hw-clip").first.bounding_box()
-    assert box["height"] == box["width"]  # 4 x 4 square cells: 4 heads shown, not 12
+    # the box is the whole model's (4 x 12 cells) and the 4 heads shown fill it: cells 3x as tall as wide
+    assert box["height"] == 3 * box["width"]
     # the head axis's own series, multiples of 12 // 5 = 2, inside the range
     assert ticks(page.locator(".view"), "y") == expected_ticks(page.locator(".view"), "y", (4, 7), HEADS) == [4, 6]
     assert page.locator(".hw-heads .hw-range-value").inner_text() == "4\u20137"
@@ -71,8 +72,8 @@ def test_hover_and_click_name_the_real_head(page):
     show(page, HeadMapWidget(labels(), ["A", "B"], head_range=(8, 11)))
     clip = page.locator(".hw-clip").nth(1)
     box = clip.bounding_box()
-    cell = box["height"] / 4
-    page.mouse.move(box["x"] + 1.5 * cell, box["y"] + 1.5 * cell)  # second column, second row
+    cell_x, cell_y = box["width"] / LAYERS, box["height"] / 4  # 4 heads shown fill the box
+    page.mouse.move(box["x"] + 1.5 * cell_x, box["y"] + 1.5 * cell_y)  # second column, second row
     assert page.locator(".hw-tooltip").inner_text().splitlines() == ["layer 1, head 9", "A, B"]
     page.mouse.down()
     page.mouse.up()

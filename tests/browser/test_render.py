@@ -49,7 +49,7 @@ def test_panels_titles_and_axes(page):
     assert page.locator(".hw-panel").first.locator(".hw-xlabel").inner_text() == "layer"
     assert page.locator(".hw-panel").first.locator(".hw-ylabel").inner_text() == "head"
     # head 0 at the top: the y tick "0" sits above the tick "30"
-    y_ticks = page.locator(".hw-panel").first.locator(".hw-yticks .hw-tick")
+    y_ticks = page.locator(".hw-panel").first.locator(".hw-yticks .hw-tick:not([hidden])")
     assert y_ticks.first.bounding_box()["y"] < y_ticks.last.bounding_box()["y"]
 
 
@@ -97,11 +97,11 @@ def test_dragging_the_slider_crops_every_panel(page):
         # the axis's own series, multiples of 32 // 5 = 6 (thinned by doubling if the cells are small)
         assert ticks(view_at(page), "x", panel) == expected_ticks(view_at(page), "x", (18, 31), 32, panel)
         assert ticks(view_at(page), "x", panel) == [18, 24, 30]  # at this width (7 px cells) nothing is thinned
-        labels = page.locator(".hw-panel").nth(panel).locator(".hw-tick-x").all()
+        labels = page.locator(".hw-panel").nth(panel).locator(".hw-tick-x:not([hidden])").all()
         boxes = [t.bounding_box() for t in labels]
         assert all(a["x"] + a["width"] <= b["x"] for a, b in zip(boxes, boxes[1:], strict=False)), "tick labels overlap"
         box = page.locator(".hw-clip").nth(panel).bounding_box()
-        assert box["width"] == pytest.approx(width_before * 14 / 32, abs=1)
+        assert box["width"] == width_before  # the crop fills the panel: its box stays
     assert page.locator(".hw-layers .hw-range-value").inner_text() == "18\u201331"
     # the cell at layer 18 is where layer 18's colour now sits: a Linguistic-only head, in two panels
     layer, head = example_head(["Linguistic"], layers=(18, 18))

@@ -365,12 +365,13 @@ def test_opening_a_row_draws_that_row_alone_and_a_selection_paints_nothing(page)
     assert page.evaluate("hw.models[0].json().selected") == [[1, 0]]
     assert page.evaluate(WORK) == {"put": 0, "blit": 0, "into": []}
     assert ring_colour(page, 4, 1, 0) == "#000000"  # outlined in the other task panel too
-    # a threshold step makes new pixels once per panel: three view panels and two task panels
+    # a threshold step makes new pixels once: the three view panels' stacked source and
+    # the two task panels'
     page.locator(".hw-rule input").focus()
     page.keyboard.press("ArrowRight")
     page.evaluate("hw.frame()")
     work = page.evaluate(WORK)
-    assert work["put"] == 5 and work["into"] == ["task", "view"]
+    assert work["put"] == 1 + 2 and work["into"] == ["task", "view"]
 
 
 def test_task_panels_follow_the_layer_and_head_ranges(page):
@@ -390,9 +391,10 @@ def test_task_panels_follow_the_layer_and_head_ranges(page):
     page.evaluate("hw.frame()")
     assert ticks(view, "y", panel=4) == ticks(view, "y", panel=1) == [1, 2]
     clip = view.locator(".hw-task-panel .hw-clip").nth(1).bounding_box()
-    assert clip["height"] / 2 == clip["width"] / 4  # two heads by four layers, square cells
-    cell = clip["height"] / 2
-    page.mouse.move(clip["x"] + 1.5 * cell, clip["y"] + 1.5 * cell)  # layers 2.., heads 1..: (3, 2)
+    # the box is the whole model's (6 layers x 5 heads, square cells) and 4 x 2 heads fill it
+    assert clip["width"] / 6 == clip["height"] / 5
+    cell_x, cell_y = clip["width"] / 4, clip["height"] / 2
+    page.mouse.move(clip["x"] + 1.5 * cell_x, clip["y"] + 1.5 * cell_y)  # layers 2.., heads 1..: (3, 2)
     assert page.locator(".hw-tooltip").inner_text().splitlines()[0] == "layer 3, head 2"
 
 

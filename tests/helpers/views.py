@@ -24,8 +24,10 @@ def legend(root: Any) -> list[str]:
 
 
 def ticks(root: Any, axis: str, panel: int = 0) -> list[int]:
-    """The tick labels of a panel's layer ("x") or head ("y") axis (not the count bars' scale)."""
-    return [int(t) for t in root.locator(".hw-panel").nth(panel).locator(f".hw-{axis}ticks .hw-tick").all_inner_texts()]
+    """The tick labels shown on a panel's layer ("x") or head ("y") axis (not the count bars'
+    scale; a panel keeps a fixed set of labels per geometry, the unused ones hidden)."""
+    shown = root.locator(".hw-panel").nth(panel).locator(f".hw-{axis}ticks .hw-tick:not([hidden])")
+    return [int(t) for t in shown.all_inner_texts()]
 
 
 def expected_ticks(root: Any, axis: str, shown: tuple[int, int], n: int, panel: int = 0) -> list[int]:
@@ -41,21 +43,43 @@ def expected_ticks(root: Any, axis: str, shown: tuple[int, int], n: int, panel: 
     return tick_values(first, last, n, min_tick_step(axis, last, cell, font))
 
 
-def cell_color(root: Any, panel: int, layer: int, head: int, *, layers: tuple[int, int], heads: int) -> str:
+def cell_color(
+    root: Any, panel: int, layer: int, head: int, *, layers: tuple[int, int], heads: int | tuple[int, int]
+) -> str:
     """Colour on screen at the centre of a head's cell, from a screenshot of the panel.
 
-    ``layers`` is the inclusive range the test expects the panel to show and
-    ``heads`` the number of heads, so a panel that failed to crop reads wrong.
+    ``layers`` is the inclusive range the test expects the panel to show and ``heads`` the
+    number of heads (all shown) or the inclusive range shown, so a panel that failed to crop
+    reads wrong. The crop fills the panel's box: a cell is the box over the shown values.
     """
+    return cell_colors(root, panel, layers=layers, heads=heads, only=(layer, head))[0][0]
+
+
+def cell_colors(
+    root: Any,
+    panel: int,
+    *,
+    layers: tuple[int, int],
+    heads: int | tuple[int, int],
+    only: tuple[int, int] | None = None,
+) -> list[list[str]]:
+    """Colours at the centre of every shown head's cell ([layer][head]), from one screenshot
+    (or of the head ``only``, as [[colour]])."""
     plot = root.locator(".hw-panel").nth(panel).locator(".hw-clip")
     plot.scroll_into_view_if_needed()
     box = plot.bounding_box()
     shot = Image.open(io.BytesIO(plot.screenshot())).convert("RGB")
     scale = shot.width / box["width"]  # device pixels per CSS pixel
     first, last = layers
-    x = (layer - first + 0.5) * box["width"] / (last - first + 1) * scale
-    y = (head + 0.5) * box["height"] / heads * scale
-    return hex_of(shot.getpixel((int(x), int(y))))
+    top, bottom = (0, heads - 1) if isinstance(heads, int) else heads
+    cell_x = box["width"] / (last - first + 1) * scale
+    cell_y = box["height"] / (bottom - top + 1) * scale
+    at = lambda layer, head: hex_of(  # noqa: E731
+        shot.getpixel((int((layer - first + 0.5) * cell_x), int((head - top + 0.5) * cell_y)))
+    )
+    if only is not None:
+        return [[at(*only)]]
+    return [[at(layer, head) for head in range(top, bottom + 1)] for layer in range(first, last + 1)]
 
 
 def drag_range_handle(page: Any, root: Any, handle: str, to_layer: int, n_layers: int) -> None:
@@ -73,24 +97,32 @@ def drag_range_handle(page: Any, root: Any, handle: str, to_layer: int, n_layers
     page.mouse.up()
 
 
-# The two below are for harness pages of 5 heads (the staircase): a cell is a fifth of a panel's height.
+# The two below are for harness pages of 5 heads (the staircase), all shown: a cell is a fifth
+# of a panel's height and the panel's width over the layers shown (the crop fills the box).
+
+
+def shown_layers(page: Any, view: int = 0) -> int:
+    """How many layers a view shows, read from its layer slider."""
+    slider = page.locator(".view").nth(view).locator(".hw-layers")
+    return int(slider.locator(".hw-range-hi").input_value()) - int(slider.locator(".hw-range-lo").input_value()) + 1
 
 
 def hover(page: Any, panel: int, layer: int, head: int, *, first: int = 0, view: int = 0) -> None:
     """Move the pointer onto a head's cell; ``first`` is the first layer the panel shows."""
     clip = page.locator(".view").nth(view).locator(".hw-clip").nth(panel)
     box = clip.bounding_box()
-    cell = box["height"] / 5
-    page.mouse.move(box["x"] + (layer - first + 0.5) * cell, box["y"] + (head + 0.5) * cell)
+    cell_x, cell_y = box["width"] / shown_layers(page, view), box["height"] / 5
+    page.mouse.move(box["x"] + (layer - first + 0.5) * cell_x, box["y"] + (head + 0.5) * cell_y)
 
 
 def ring_colour(page: Any, panel: int, layer: int, head: int) -> str:
-    """Colour just inside the top-left corner of a cell: the outline if the head is outlined."""
+    """Colour just inside the left edge of a cell (``layer`` counts the columns shown): the
+    outline if the head is outlined."""
     clip = page.locator(".hw-clip").nth(panel)
     box = clip.bounding_box()
     shot = Image.open(io.BytesIO(clip.screenshot())).convert("RGB")
-    cell = box["height"] / 5
-    return hex_of(shot.getpixel((int(layer * cell + 1), int(head * cell + cell / 2))))
+    cell_x, cell_y = box["width"] / shown_layers(page), box["height"] / 5
+    return hex_of(shot.getpixel((int(layer * cell_x + 1), int(head * cell_y + cell_y / 2))))
 
 
 def count_bars(page: Any, n_layers: int) -> list[list[str]]:

@@ -12,6 +12,7 @@ import {
   COUNTS_HEIGHT,
   MAX_PANEL_CSS,
   UNCLASSIFIED_LABEL,
+  cropCell,
   fitPanels,
   groupEntries,
   headGroups,
@@ -109,4 +110,11 @@ fixture.counts.forEach(({ shape, cells, shown, heads, counts, busiest, heights }
       assert.deepEqual(rows(barHeights(tally, COUNTS_HEIGHT * Number(dpr))), want, `dpr ${dpr}`);
     }
   });
+});
+
+test("a crop fills the whole model's box: cropCell = cell * n / shown", () => {
+  assert.equal(cropCell(7, 32, 32), 7); // nothing cropped: the fitted cell
+  assert.equal(cropCell(7, 32, 14), 16); // layers 18..31 of 32 at 7 px: 224 px over 14
+  assert.equal(cropCell(1, 128, 16) * 16, 128); // the shown cells span the box exactly
+  assert.equal(cropCell(3, 126, 5), 75.6); // fractional
 });

@@ -118,3 +118,10 @@ test("a crop fills the whole model's box: cropCell = cell * n / shown", () => {
   assert.equal(cropCell(1, 128, 16) * 16, 128); // the shown cells span the box exactly
   assert.equal(cropCell(3, 126, 5), 75.6); // fractional
 });
+
+test("cropCell is Python's crop_cell, case by case (tests/fixtures/layout.json)", () => {
+  assert.ok(fixture.crop_cell.length >= 3);
+  for (const { cell, n, shown, crop_cell } of fixture.crop_cell) {
+    assert.equal(cropCell(cell, n, shown), crop_cell, `cropCell(${cell}, ${n}, ${shown})`);
+  }
+});

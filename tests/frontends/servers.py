@@ -14,6 +14,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+from tests.helpers.process import stop
 from tests.jupyter.server import free_port
 
 BIN = Path(sys.executable).parent
@@ -60,14 +61,7 @@ class AppServer:
         raise RuntimeError(f"{self.command} did not answer within {timeout} s:\n{self.log.read_text()}")
 
     def stop(self) -> None:
-        if self.process is None or self.process.poll() is not None:
-            return
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
+        stop(self.process)
 
 
 def marimo_server(tmp: Path, notebook: Path) -> AppServer:

@@ -19,6 +19,8 @@ from pathlib import Path
 import nbformat
 from nbformat.v4 import new_code_cell, new_notebook
 
+from tests.helpers.process import stop
+
 
 def free_port() -> int:
     with socket.socket() as s:
@@ -73,14 +75,7 @@ class JupyterServer:
         raise RuntimeError(f"jupyter server did not answer within {timeout} s:\n{self.log.read_text()}")
 
     def stop(self) -> None:
-        if self.process is None or self.process.poll() is not None:
-            return
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
+        stop(self.process)
 
     def write_notebook(self, name: str, cells: list[str]) -> str:
         """Write ``name`` afresh (autosave may have changed it) and return its name."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import pytest
 
@@ -26,3 +27,19 @@ def browser():
         chromium = launch(playwright)
         yield chromium
         chromium.close()
+
+
+ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    """A failing test whose page records what the browser said (``page.errors``, and for
+    marimo / Voila ``page.outside``) leaves a screenshot and that log in test-artifacts/."""
+    report = yield
+    page = item.funcargs.get("page") if report.when == "call" and report.failed else None
+    if page is not None and hasattr(page, "errors"):
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=ARTIFACTS / f"{item.name}.png", full_page=True)
+        (ARTIFACTS / f"{item.name}.log").write_text("\n".join([*page.errors, *getattr(page, "outside", [])]))
+    return report

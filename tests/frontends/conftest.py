@@ -8,14 +8,12 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from .servers import AppServer
 
-ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 LOCAL = ("http://127.0.0.1:", "ws://127.0.0.1:", "data:", "blob:")
 
 
@@ -57,14 +55,3 @@ def page(browser) -> Iterator[Any]:
     page.on("pageerror", lambda e: page.errors.append(f"pageerror: {e}"))
     yield page
     context.close()
-
-
-@pytest.hookimpl(wrapper=True)
-def pytest_runtest_makereport(item, call):
-    report = yield
-    if report.when == "call" and report.failed and "page" in item.funcargs:
-        page = item.funcargs["page"]
-        ARTIFACTS.mkdir(exist_ok=True)
-        page.screenshot(path=ARTIFACTS / f"{item.name}.png", full_page=True)
-        (ARTIFACTS / f"{item.name}.log").write_text("\n".join(page.errors + page.outside))
-    return report

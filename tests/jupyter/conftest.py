@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 import pytest
 
@@ -25,21 +24,6 @@ def jupyter(browser, tmp_path_factory):
         yield server
     finally:
         server.stop()
-
-
-ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
-
-
-@pytest.hookimpl(wrapper=True)
-def pytest_runtest_makereport(item, call):
-    report = yield
-    if report.when == "call" and report.failed and "page" in item.funcargs:
-        # What the user would have seen, and what the browser said, for the failure.
-        page = item.funcargs["page"]
-        ARTIFACTS.mkdir(exist_ok=True)
-        page.screenshot(path=ARTIFACTS / f"{item.name}.png", full_page=True)
-        (ARTIFACTS / f"{item.name}.log").write_text("\n".join(page.errors))
-    return report
 
 
 @pytest.fixture

@@ -16,6 +16,7 @@
  * @property {string} title
  * @property {boolean} show_counts  the per-layer count bars below the composite
  * @property {boolean} continuous_update  the view's sliders send every step (true) or the range on release
+ * @property {string} _figure_id  32 hex digits naming this widget's live view and static figure in a page
  */
 
 /**
@@ -50,6 +51,7 @@ export const TRAITS = {
   title: "title",
   show_counts: "heads",
   continuous_update: "title", // read when a slider moves; redraws nothing, so the cheapest level
+  _figure_id: "title", // fixed per widget: pairs the view with its static figure (published.py)
 };
 
 /**

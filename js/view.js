@@ -49,6 +49,9 @@ export function createView(model, el, schedule) {
     model.save_changes();
   };
   const root = div("headwidget");
+  // Hides this widget's static figure in the page (a rule in that figure's own HTML, published.py).
+  const figureId = model.get("_figure_id");
+  if (typeof figureId === "string" && /^[0-9a-f]{32}$/.test(figureId)) root.dataset.headwidgetFigure = figureId;
   const title = div("hw-title");
   const controls = div("hw-controls");
   const toggles = div("hw-toggles");

@@ -1,5 +1,5 @@
-"""The ways out that draw: :meth:`save`, :meth:`to_matplotlib`, the display bundle's static
-fallback and the range sliders, mixed into :class:`~headwidget.HeadMapWidget`.
+"""The ways out that draw: :meth:`save`, :meth:`to_matplotlib`, the static figure displayed
+after the live view and the range sliders, mixed into :class:`~headwidget.HeadMapWidget`.
 
 Kept apart from the traits in :mod:`headwidget.widget`; every method reads the widget's
 traits and the faces (:mod:`headwidget.export`, :mod:`headwidget.svg`, :mod:`headwidget.mpl`)
@@ -17,7 +17,7 @@ from . import export
 
 
 class Outputs:
-    """Mixin: ``save``, ``to_matplotlib``, ``_repr_mimebundle_``, ``layer_slider``, ``head_slider``."""
+    """Mixin: ``save``, ``to_matplotlib``, ``_ipython_display_``, ``layer_slider``, ``head_slider``."""
 
     # provided by HeadMapWidget
     layer_range: tuple[int, int]
@@ -121,46 +121,39 @@ class Outputs:
         snapshot = Snapshot.of(self, full=full, counts=export.resolve_counts(self, counts))
         return draw_matplotlib(Layout.of(snapshot, spec))
 
-    #: Add a static SVG of the figure to the display bundle, so a saved notebook shows
-    #: it where no widget can render (GitHub, nbviewer, nbconvert without widget state).
+    #: Display a static figure after the live view (:mod:`headwidget.published`), so a saved or
+    #: published notebook shows the figure where no widget can render (nbconvert, webpdf,
+    #: myst-nb, nbviewer, offline); the page hides it wherever the live view draws.
     static_fallback = True
 
-    #: Most cells (layers shown x heads shown x panels) the static fallback draws. Its cells are
+    #: Most cells (layers shown x heads shown x panels) the static figure draws. Its cells are
     #: one PNG per panel (a pixel per head, :func:`headwidget.png.indexed_png`), so it costs
     #: about 2 bits a cell at worst (random labels) and little time: 126 x 128 x 12
     #: (209,664 cells) about 54 KB and 5 ms, 512 x 512 x 12 (3.4 M cells) about 0.5 MB and 0.1 s
     #: (``benchmarks/display.py``).
-    #: Above it the bundle carries a one-line notice instead, checked before drawing.
+    #: Above it the output carries a one-line notice instead, checked before drawing.
     static_fallback_max_cells = 2**22
 
-    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
-        bundle = super()._repr_mimebundle_(**kwargs)
-        if bundle is None or not self.static_fallback:
-            return bundle
-        data, metadata = bundle if isinstance(bundle, tuple) else (bundle, {})
-        (first, last), (first_head, last_head) = self.layer_range, self.head_range
-        cells = (last - first + 1) * (last_head - first_head + 1) * (len(self.visible) + 1)
-        if cells > self.static_fallback_max_cells:
-            # Checked before drawing: a 2,048 x 2,048 x 12 view is 54 M cells.
-            n_layers, n_heads, n_categories = self.shape
-            notice = (
-                f"HeadMapWidget: {n_layers} layers x {n_heads} heads, {n_categories} categories. "
-                f"No static figure in this output: the view draws {cells:,} cells, more than "
-                f"{self.static_fallback_max_cells:,}; crop layer_range / head_range or hide categories "
-                "before displaying, or write the figure with widget.save('map.svg')."
-            )
-            return {**data, "text/plain": notice}, metadata
-        try:
-            from .figure import Layout
-            from .snapshot import Snapshot
-            from .svg import draw_svg
+    def _ipython_display_(self) -> None:
+        """Two outputs in a kernel: the live view, then the static figure (None outside a kernel)."""
+        from IPython import get_ipython
+        from IPython.display import display
 
-            snapshot = Snapshot.of(self, counts=export.resolve_counts(self, None))
-            svg = draw_svg(Layout.of(snapshot), raster=True)  # cells as PNG: cheap to build and to carry
-        except Exception as exc:  # the live view must show even if the fallback fails
-            warnings.warn(f"headwidget: no static fallback for this output ({exc})", stacklevel=2)
-            return bundle
-        return {**data, "image/svg+xml": svg}, metadata
+        bundle = self._repr_mimebundle_()
+        data, metadata = bundle if isinstance(bundle, tuple) else (bundle or {}, {})
+        if data:
+            display(data, metadata=metadata, raw=True)
+        if getattr(get_ipython(), "kernel", None) is None:
+            return  # a terminal shows the text only; no page to publish
+        try:
+            from .published import static_output
+
+            static = static_output(self)
+        except Exception as exc:  # the live view must show even if the static figure fails
+            warnings.warn(f"headwidget: no static figure for this output ({exc})", stacklevel=2)
+            return
+        if static:
+            display(static, raw=True)
 
     def layer_slider(self, **kwargs: Any) -> Any:
         """A slider wired to :attr:`layer_range`: an ``ipywidgets.IntRangeSlider``, or in marimo

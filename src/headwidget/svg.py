@@ -6,7 +6,9 @@ every position, size and tick comes from the layout, so the SVG and the matplotl
 figure (:mod:`headwidget.mpl`) are the same figure.
 
 The root has the physical size (``width="3.25in"``) and a ``viewBox`` in CSS px (96 per
-inch), so a font size of ``pt * 96 / 72`` px is that many points on the page. Each panel
+inch), so a font size of ``pt * 96 / 72`` px is that many points on the page, and
+``style="max-width: 100%; height: auto"``: inline in a page it shrinks to the page's width
+rather than be clipped (papers' tools ignore the style). Each panel
 is a ``<g data-panel="i">``; its cells are in a ``<g class="cells">`` translated to the
 panel's corner and scaled by the cell's sides (``scale(s)``, or ``scale(sx sy)`` for a crop,
 whose cells fill the whole model's box), so cell coordinates are whole cells: one
@@ -66,6 +68,8 @@ def draw_svg(layout: Layout, *, raster: bool = False) -> str:
     out: list[str] = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{_num(layout.width_in, 4)}in" '
         f'height="{_num(layout.height_in, 4)}in" viewBox="0 0 {width} {height}" '
+        # Inline in a page (a notebook output, an HTML export) it shrinks to the page's width.
+        'style="max-width: 100%; height: auto" '
         f'font-family="{", ".join(FONT_FAMILY)}" font-size="{font}" fill="{TEXT_COLOUR}">',
         f'<rect class="background" x="0" y="0" width="{width}" height="{height}" fill="{BACKGROUND}"/>',
     ]

@@ -12,6 +12,8 @@ equal) and ``from_view=True`` when a view may change it.
 
 from __future__ import annotations
 
+import re
+import uuid
 from collections.abc import Sequence
 from typing import Any
 
@@ -191,6 +193,25 @@ class Flag(traitlets.TraitType):
         if isinstance(value, (bool, np.bool_)):
             return bool(value)
         raise _fail(f"{self.name} must be True or False; got {type(value).__name__} {value!r}")
+
+
+class FigureId(traitlets.TraitType):
+    """Names one widget's outputs: 32 lower-case hex digits, a fresh one per widget.
+
+    The live view carries it as ``data-headwidget-figure`` and the static figure beside it
+    as ``data-headwidget-static`` (:mod:`headwidget.published`), so the page hides the
+    static copy wherever that view is live. Only a hex id can reach a CSS selector.
+    """
+
+    info_text = "32 lower-case hex digits"
+
+    def make_dynamic_default(self) -> str:
+        return uuid.uuid4().hex
+
+    def validate(self, obj: Any, value: Any) -> str:
+        if isinstance(value, str) and re.fullmatch("[0-9a-f]{32}", value):
+            return value
+        raise _fail(f"{self.name} must be 32 lower-case hex digits; got {value!r}")
 
 
 class _Rule(traitlets.TraitType):

@@ -26,6 +26,7 @@ from .palette import palette_for
 from .traits import (
     CategorySubset,
     Data,
+    FigureId,
     Flag,
     HeadPairs,
     IndexRange,
@@ -135,6 +136,10 @@ class HeadMapWidget(Constructors, ViewMessages, Outputs, Charts, anywidget.AnyWi
     continuous_update = Flag(
         True, help="the view's sliders send each step of a drag (True) or the range on release (False)"
     ).tag(sync=True, level="title")
+    # Pairs the live view with the static figure displayed after it (headwidget.published).
+    _figure_id = FigureId(help="names this widget's live view and static figure in a page").tag(
+        sync=True, level="title"
+    )
 
     def __init__(
         self,

@@ -10,6 +10,7 @@ from PIL import Image
 
 from headwidget import HeadMapWidget, example_labels
 from headwidget.palette import palette_for
+from tests.helpers.display import displayed, static_svg
 from tests.helpers.labels import NAMES, example_head
 from tests.helpers.svg import SVG
 from tests.helpers.views import cell_color, drag_range_handle, expected_ticks, legend, panel_titles, ticks
@@ -134,13 +135,12 @@ def test_display_bundle_svg_keeps_hostile_names_as_text(offline):
     labels = np.zeros((4, 3, 2), bool)
     labels[1, 1] = True
     widget = HeadMapWidget(labels, [EVIL, "<img src=x onerror=alert(2)>"], title=EVIL)
-    data, _ = widget._repr_mimebundle_()
-    assert "application/vnd.jupyter.widget-view+json" in data  # the live view stays first
-    svg = data["image/svg+xml"]
-    texts = [t.text for t in ET.fromstring(svg).iter(f"{SVG}text")]
+    live, static = displayed(widget)
+    assert "application/vnd.jupyter.widget-view+json" in live  # the live view stays first
+    texts = [t.text for t in ET.fromstring(static_svg(widget)).iter(f"{SVG}text")]
     assert EVIL in texts and "<img src=x onerror=alert(2)>" in texts
-    # shown inline in a page (as some viewers do), nothing runs and nothing is created
-    offline.set_content(f"<!doctype html><body>{svg}</body>")
+    # its HTML, inline in a page as every notebook viewer shows it: nothing runs, nothing is created
+    offline.set_content(f"<!doctype html><body>{static['text/html']}</body>")
     offline.wait_for_timeout(200)
     assert offline.dialogs == []
     assert offline.locator("script").count() == 0 and offline.locator("img").count() == 0

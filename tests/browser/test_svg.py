@@ -15,6 +15,7 @@ from headwidget.figure import Layout
 from headwidget.size import FigureSpec
 from headwidget.snapshot import Snapshot
 from tests.helpers.colours import hex_of
+from tests.helpers.display import static_svg
 from tests.helpers.labels import expected_grids
 from tests.helpers.svg import cells_boxes
 
@@ -67,11 +68,10 @@ def test_display_fallback_pixels_are_the_vector_svgs(browser, tmp_path, crop):
     shows there and the labels give them, in every panel."""
     view = {"layer_range": (18, 31), "head_range": (4, 11)} if crop else {}
     widget = HeadMapWidget(example_labels(), **view)
-    data = widget._repr_mimebundle_()[0]
     widget.save(tmp_path / "vector.svg")
     scale = 4  # cells of 1.85 CSS px at 7 in: 7 device px to sample the middle of
     shots = [
-        _shoot(browser, data["image/svg+xml"], tmp_path, "fallback.svg", scale),
+        _shoot(browser, static_svg(widget), tmp_path, "fallback.svg", scale),
         _shoot(browser, (tmp_path / "vector.svg").read_text(), tmp_path, "vector.svg", scale),
     ]
     (first, last), (first_head, last_head) = widget.layer_range, widget.head_range

@@ -7,6 +7,7 @@ what is expected, and a live widget is left exactly as it was: its whole synced 
 
 from __future__ import annotations
 
+import html
 import json
 
 import numpy as np
@@ -20,6 +21,7 @@ from headwidget.export import standalone_html, widget_state
 from headwidget.labels import MAX_TEXT, check_text
 from headwidget.palette import palette_for
 from headwidget.storage import save_labels
+from tests.helpers.display import displayed, static_svg
 
 NAMES = ["A", "B"]
 OK = np.zeros((4, 3, 2), bool)
@@ -428,35 +430,30 @@ def test_a_failed_replace_keeps_the_palette_option():
 # ---------------------------------------------------------------- big maps stay cheap to display
 
 
-def _bundle(widget):
-    bundle = widget._repr_mimebundle_()
-    return bundle[0] if isinstance(bundle, tuple) else bundle
-
-
 def test_a_big_map_displays_a_notice_not_a_huge_svg():
     labels = np.zeros((1024, 1024, 12), bool)
     labels[::7, ::5] = True
     w = HeadMapWidget(labels)
-    data = _bundle(w)
-    assert "image/svg+xml" not in data
-    assert "application/vnd.jupyter.widget-view+json" in data  # the live view still shows
-    notice = data["text/plain"]
+    live, static = displayed(w)
+    assert "application/vnd.jupyter.widget-view+json" in live  # the live view still shows
+    notice = static["text/plain"]
     assert "13,631,488 cells, more than 4,194,304" in notice and "widget.save(" in notice
-    assert sum(len(str(v)) for v in data.values()) < 2_000
-    # A crop brings the fallback back: the limit is on what the view draws.
+    assert "<svg" not in static["text/html"] and html.escape(notice) in static["text/html"]
+    assert sum(len(str(v)) for v in static.values()) < 3_000
+    # A crop brings the figure back: the limit is on what the view draws.
     w.layer_range, w.head_range = (0, 511), (0, 511)
     w.visible = list(w.categories[:4])
-    assert _bundle(w)["image/svg+xml"].startswith("<svg")
+    assert static_svg(w).startswith("<svg")
 
 
 def test_512_by_512_by_12_keeps_its_fallback():
     w = HeadMapWidget(np.ones((512, 512, 12), bool))
-    assert _bundle(w)["image/svg+xml"].startswith("<svg")
+    assert static_svg(w).startswith("<svg")
 
 
 def test_the_largest_published_model_keeps_its_fallback():
     w = HeadMapWidget(np.ones((126, 128, 12), bool))
-    assert _bundle(w)["image/svg+xml"].startswith("<svg")
+    assert static_svg(w).startswith("<svg")
 
 
 def test_standalone_html_full_takes_numpy_booleans():

@@ -14,13 +14,9 @@ from PIL import Image
 
 from headwidget import HeadMapWidget, example_labels
 from headwidget.png import indexed_png
+from tests.helpers.display import displayed, static_svg
 from tests.helpers.labels import expected_grids
 from tests.helpers.svg import SVG, cells_boxes, image_panels, svg_panels, texts
-
-
-def _bundle(widget: HeadMapWidget) -> dict:
-    bundle = widget._repr_mimebundle_()
-    return bundle[0] if isinstance(bundle, tuple) else bundle
 
 
 def _random(shape: tuple[int, int, int], seed: int = 0, density: float = 0.1) -> np.ndarray:
@@ -39,7 +35,7 @@ def test_fallback_is_the_vector_figure_with_png_cells(tmp_path, name):
     """Every head of every panel has the vector SVG's colour, the images sit on the vector
     cells' boxes, and everything but the cells is the same document."""
     widget = WIDGETS[name]()
-    fallback = _bundle(widget)["image/svg+xml"]
+    fallback = static_svg(widget)
     widget.save(tmp_path / "x.svg")
     vector = (tmp_path / "x.svg").read_text()
     assert "<image" not in vector and 'class="cells"' in vector  # save() stays fully vector
@@ -64,7 +60,7 @@ def test_fallback_text_is_escaped_text():
     labels[1, 1] = True
     labels[2, 2] = True, True
     widget = HeadMapWidget(labels, ["<&>", "a\"b'c"], title="<title> & more")
-    svg = _bundle(widget)["image/svg+xml"]
+    svg = static_svg(widget)
     root = ET.fromstring(svg)  # well-formed
     assert {"<&>", "a\"b'c", "<title> & more", "2 categories", "Unclassified"} <= set(texts(root))
     assert "&lt;&amp;&gt;" in svg and "<&>" not in svg
@@ -79,17 +75,17 @@ def test_display_message_bytes_at_405b_size():
     from ipywidgets.widgets.widget import _remove_buffers
 
     widget = HeadMapWidget(_random((126, 128, 12)))
-    data = _bundle(widget)
-    fallback = len(data["image/svg+xml"].encode())
+    outputs = displayed(widget)
+    fallback = len(static_svg(widget).encode())
     assert 40_000 < fallback < 60_000  # 54 KB (the vector SVG: 421 KB)
     state, _, buffers = _remove_buffers(widget.get_state())
-    message = len(json.dumps(state)) + sum(len(memoryview(b).cast("B")) for b in buffers) + len(json.dumps(data))
+    message = len(json.dumps(state)) + sum(len(memoryview(b).cast("B")) for b in buffers) + len(json.dumps(outputs))
     assert message < 147_000  # 128 KB, of which 72 KB state (46 KB of it the front end's code)
 
 
 def test_fallback_bytes_are_deterministic():
-    one = _bundle(HeadMapWidget(_random((40, 30, 5))))["image/svg+xml"]
-    two = _bundle(HeadMapWidget(_random((40, 30, 5))))["image/svg+xml"]
+    one = static_svg(HeadMapWidget(_random((40, 30, 5))))
+    two = static_svg(HeadMapWidget(_random((40, 30, 5))))
     assert one == two
 
 
@@ -124,3 +120,41 @@ def test_panel_codes_are_the_group_rule(shown):
     for (_, codes, lookup), grid in zip(got, want, strict=True):
         assert lookup[0] == widget._palette["unclassified"]
         assert (np.array(lookup, dtype=object)[codes] == grid.T).all()
+
+
+def test_a_kernel_display_is_the_live_view_then_the_static_figure():
+    """Two outputs: the widget view (no image in it, so nothing is drawn twice) and the figure as
+    HTML that hides itself where this widget's live view is in the page."""
+    widget = HeadMapWidget(example_labels())
+    live, static = displayed(widget)
+    assert set(live) == {"application/vnd.jupyter.widget-view+json", "text/plain"}
+    assert set(static) == {"text/html", "text/plain"}
+    html = static["text/html"]
+    fid = widget._figure_id
+    assert html.startswith(f'<div class="headwidget-static" data-headwidget-static="{fid}"><style>')
+    assert f':root:has([data-headwidget-figure="{fid}"]) [data-headwidget-static="{fid}"]' in html
+    root = ET.fromstring(static_svg(widget))
+    assert root.get("style") == "max-width: 100%; height: auto"  # shrinks to the page, never clipped
+    assert root.get("width") == "7in" and root.get("viewBox", "").startswith("0 0 672 ")
+
+
+def test_a_terminal_or_an_opted_out_widget_displays_the_live_view_only():
+    widget = HeadMapWidget(example_labels())
+    assert [set(o) for o in displayed(widget, kernel=False)] == [
+        {"application/vnd.jupyter.widget-view+json", "text/plain"}
+    ]
+    widget.static_fallback = False
+    assert len(displayed(widget)) == 1
+
+
+def test_a_failing_static_figure_warns_and_keeps_the_live_view(monkeypatch):
+    import headwidget.published
+
+    def broken(widget):
+        raise RuntimeError("no figure today")
+
+    monkeypatch.setattr(headwidget.published, "static_output", broken)
+    widget = HeadMapWidget(example_labels())
+    with pytest.warns(UserWarning, match="no static figure for this output \\(no figure today\\)"):
+        outputs = displayed(widget)
+    assert len(outputs) == 1 and "application/vnd.jupyter.widget-view+json" in outputs[0]

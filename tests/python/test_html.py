@@ -7,6 +7,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from headwidget import HeadMapWidget, example_labels
+from tests.helpers.display import static_svg
 from tests.helpers.svg import image_panels
 
 
@@ -25,7 +26,6 @@ def test_widget_state_and_standalone_html_carry_head_range():
 
 def test_display_fallback_follows_head_range():
     widget = HeadMapWidget(example_labels(), head_range=(4, 11))
-    data, _ = widget._repr_mimebundle_()
-    root = ET.fromstring(data["image/svg+xml"])
+    root = ET.fromstring(static_svg(widget))
     panels = image_panels(root)
     assert len(panels) == 5 and all(grid.shape == (8, 32) for _, grid, _ in panels)  # heads 4..11, every layer

@@ -53,6 +53,7 @@ def test_every_synced_trait_has_a_level_help_and_refuses_none():
         "title",
         "show_counts",
         "continuous_update",
+        "_figure_id",
     }
     assert set(levels.values()) == set(LEVELS)
     widget = HeadMapWidget(example_labels())
@@ -161,3 +162,13 @@ def test_continuous_update_is_on_by_default_takes_booleans_and_is_not_set_by_a_v
         widget.continuous_update = 0
     assert widget.continuous_update is True
     assert "continuous_update" not in from_view(HeadMapWidget)  # the view has no control for it
+
+
+def test_figure_id_is_fresh_per_widget_and_only_hex():
+    """It reaches a CSS selector in the static figure's HTML (published.py): nothing but hex passes."""
+    one, two = HeadMapWidget(example_labels()), HeadMapWidget(example_labels())
+    assert len(one._figure_id) == 32 and one._figure_id != two._figure_id
+    for bad in ('x"]{}*{display:none}', "ABCDEF0123456789ABCDEF0123456789", "", None, 7):
+        with pytest.raises(traitlets.TraitError, match="_figure_id must be 32 lower-case hex digits"):
+            one._figure_id = bad
+    assert one._figure_id != two._figure_id

@@ -132,13 +132,17 @@ def test_without_echo_the_sender_is_corrected_by_an_update(monkeypatch):
 
 def test_data_traits_are_read_only_from_a_view():
     read_only = sorted(set(synced(HeadMapWidget)) - set(from_view(HeadMapWidget)))
-    assert read_only == ["_data", "_palette", "continuous_update", "title"]
+    assert read_only == ["_data", "_figure_id", "_palette", "continuous_update", "title"]
     views = Views(make())
     other = HeadData.from_labels(np.ones((2, 2, 1), bool)).to_json()
     back = refused(views, {"_data": other}, r"_data is read-only from a view \(set it from Python\)")
     echo = back[0]
     assert echo["method"] == "echo_update" and echo["state"]["_data"]["shape"] == [4, 3, 2]
     refused(views, {"title": "<b>x</b>"}, r"title is read-only from a view")
+    # a view cannot re-point which static figure the page hides
+    before = views.widget._figure_id
+    refused(views, {"_figure_id": "0" * 32}, r"_figure_id is read-only from a view")
+    assert views.widget._figure_id == before
 
 
 def test_a_palette_from_a_view_never_reaches_state_or_the_html_export(tmp_path):

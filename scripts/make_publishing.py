@@ -25,8 +25,9 @@ CELLS = [
     new_code_cell(
         'widget.save(out / "view.svg")\n'
         'widget.save(out / "full.svg", full=True)\n'
-        "from IPython.display import SVG\n"
-        'SVG(filename=str(out / "view.svg"))'
+        "from IPython.display import HTML\n"
+        "# inline, so it shrinks to the page's width\n"
+        'HTML((out / "view.svg").read_text())'
     ),
     new_markdown_cell('**PNG** and **PDF** through matplotlib (`pip install "headwidget[export]"`):'),
     new_code_cell(
@@ -54,7 +55,7 @@ CELLS = [
         '    out / "two.svg", full=True, width="17cm", font_size=8, ncols=2,\n'
         '    panels=["All Categories", "Translation"], legend="right", xlabel="layer", ylabel="attention head",\n'
         ")\n"
-        'SVG(filename=str(out / "two.svg"))'
+        'HTML((out / "two.svg").read_text())'
     ),
     new_markdown_cell("A bad option says what it expected and writes nothing, so an existing figure survives:"),
     new_code_cell(
@@ -75,8 +76,12 @@ CELLS = [
         "fig"
     ),
     new_markdown_cell(
-        "Saved notebooks carry a static SVG beside the live view, so this page shows the figure on "
-        "GitHub, nbviewer and in `jupyter nbconvert --to html` even without a kernel."
+        "Each display of the widget (the first cell's) sends the live view and, after it, a static "
+        "figure that the page hides wherever the live view draws. So a page with no widget "
+        "scripts (GitHub, nbviewer, `jupyter nbconvert --to html` or `--to webpdf`, a Sphinx + "
+        "myst-nb site, offline) shows the figure, never an empty output. For the live view in "
+        "such a page, offline: `extensions = [\"myst_nb\", \"headwidget.sphinx\"]` in a Sphinx "
+        "`conf.py`, or `jupyter nbconvert --to headwidget`."
     ),
 ]
 

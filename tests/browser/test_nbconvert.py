@@ -10,15 +10,12 @@ user sees and that a click still changes the view with no kernel behind it.
 
 from __future__ import annotations
 
-import functools
-import json
 import os
 import shutil
 import subprocess
 import sys
-import threading
 import time
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -27,6 +24,7 @@ import pytest
 
 from tests.helpers import ROOT, TESTS
 from tests.helpers.labels import NAMES, example_head
+from tests.helpers.published import jupyter_env, run, serve
 from tests.helpers.views import cell_color, panel_titles
 
 EMBED = TESTS / "embed"
@@ -66,36 +64,14 @@ def nbconvert(folder: Path) -> Path:
         metadata={"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}},
     )
     nbformat.write(notebook, folder / "widget.ipynb")
-    # No user config, and a "python3" kernel that is this interpreter, whatever else is installed.
-    jupyter = folder.parent / "jupyter"
-    kernel = jupyter / "path" / "kernels" / "python3"
-    kernel.mkdir(parents=True)
-    (kernel / "kernel.json").write_text(
-        json.dumps(
-            {
-                "argv": [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
-                "display_name": "Python 3",
-                "language": "python",
-            }
-        )
-    )
-    env = {
-        **os.environ,
-        # `python -m jupyter nbconvert` runs the first jupyter-nbconvert on PATH: make it ours.
-        "PATH": os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")]),
-        "JUPYTER_PATH": str(jupyter / "path"),
-        "JUPYTER_CONFIG_DIR": str(jupyter / "config"),
-        "JUPYTER_DATA_DIR": str(jupyter / "data"),
-        "JUPYTER_RUNTIME_DIR": str(jupyter / "runtime"),
-    }
+    env = jupyter_env(folder.parent)
     command = [
         sys.executable, "-m", "jupyter", "nbconvert", "--to", "html", "--execute", "widget.ipynb",
         f"--HTMLExporter.require_js_url={REQUIRE_JS}",
         f"--HTMLExporter.widget_renderer_url={EMBED_AMD}",
         "--HTMLExporter.mathjax_url=",
     ]  # fmt: skip
-    done = subprocess.run(command, cwd=folder, env=env, capture_output=True, text=True, timeout=120)
-    assert done.returncode == 0, f"nbconvert failed:\n{done.stdout}\n{done.stderr}"
+    run(command, folder, env, timeout=120)
     return folder / "widget.html"
 
 
@@ -130,16 +106,9 @@ def exported(browser, tmp_path_factory):
     assert f'<script src="{REQUIRE_JS}">' in html and EMBED_AMD in html
     # html-manager asks require.js for "anywidget", which looks for anywidget.js next to the page.
     shutil.copy(MODULES / "anywidget" / "dist" / "index.js", folder / "anywidget.js")
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Files, directory=str(folder)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    print(f"npm + nbconvert + server: {time.monotonic() - started:.1f} s")
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/{page.name}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
+    print(f"npm + nbconvert: {time.monotonic() - started:.1f} s")
+    with serve(folder, Files) as base:
+        yield base + page.name
 
 
 def test_nbconvert_html_renders_the_live_widget_offline(browser, exported):

@@ -3,9 +3,10 @@
 For each shape (layers x heads x categories, random labels at a given density) this
 times, best of ``--repeat`` runs:
 
-* headwidget: constructing the widget, then the whole display message: the synced
-  state as the comm sends it (``get_state``, binary buffers split off, JSON) and
-  ``_repr_mimebundle_`` (the widget view and the static fallback, as JSON);
+* headwidget: constructing the widget, then the whole display: the synced state as the
+  comm sends it (``get_state``, binary buffers split off, JSON) and the two outputs
+  ``display(widget)`` sends in a kernel (the widget view, then the static figure as HTML),
+  as JSON;
 * plotly: building the same figure (``benchmarks/pages.py``: ``make_subplots`` with one
   ``go.Heatmap`` per panel) and serialising it (``fig.to_json()``);
 
@@ -55,10 +56,23 @@ def display_message(labels: np.ndarray) -> tuple[int, str]:
 
     widget = HeadMapWidget(labels)
     state, _, buffers = _remove_buffers(widget.get_state())
-    bundle = widget._repr_mimebundle_()
-    data = bundle[0] if isinstance(bundle, tuple) else bundle
-    size = len(json.dumps(state)) + sum(len(memoryview(b).cast("B")) for b in buffers) + len(json.dumps(data))
-    return size, "svg" if "image/svg+xml" in data else "notice"
+    outputs = kernel_display(widget)
+    size = len(json.dumps(state)) + sum(len(memoryview(b).cast("B")) for b in buffers) + len(json.dumps(outputs))
+    return size, "svg" if "<svg" in outputs[-1].get("text/html", "") else "notice"
+
+
+def kernel_display(widget: HeadMapWidget) -> list[dict[str, Any]]:
+    """The outputs ``display(widget)`` sends in a kernel (the widget view, then the static figure)."""
+    from types import SimpleNamespace
+    from unittest import mock
+
+    sent: list[dict[str, Any]] = []
+    with (
+        mock.patch("IPython.get_ipython", return_value=SimpleNamespace(kernel=object())),
+        mock.patch("IPython.display.display", side_effect=lambda data, **kw: sent.append(data)),
+    ):
+        widget._ipython_display_()
+    return sent
 
 
 def plotly_message(labels: np.ndarray) -> int:

@@ -46,6 +46,7 @@ widget.observe(show_python, names=["layer_range", "visible"])
 button = ipywidgets.Button(description="layers 18-31")
 button.on_click(lambda _: setattr(widget, "layer_range", (18, 31)))
 ipywidgets.VBox([widget, label, button, widget.layer_slider()])""",
+    "widget  # displayed itself: the view, then the static figure hidden beside it",
 ]
 
 
@@ -67,6 +68,9 @@ def test_view_and_python_follow_each_other(page, voila):
     assert panel_titles(view) == ["All Categories", *NAMES]
     layer, head = example_head(["Algorithmic"])
     assert cell_color(view, 1, layer, head, layers=(0, 31), heads=32) == BLUE
+    page.locator(".headwidget").nth(1).locator(".hw-canvas").first.wait_for()
+    static = page.locator("[data-headwidget-static]")  # the second cell's, hidden where the view is live
+    assert static.count() == 1 and not static.is_visible()
     label = page.locator(".widget-label").filter(has_text="python:")
     assert label.inner_text() == "python: layers 0-31 | visible " + ",".join(NAMES)
 

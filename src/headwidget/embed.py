@@ -22,7 +22,8 @@ def script_bytes() -> bytes:
     try:
         return SCRIPT.read_bytes()
     except FileNotFoundError:
-        raise FileNotFoundError(f"{SCRIPT} is missing: reinstall headwidget, or run `npm run build` in a checkout") from None
+        hint = "reinstall headwidget, or run `npm run build` in a checkout"
+        raise FileNotFoundError(f"{SCRIPT} is missing: {hint}") from None
 
 
 def inline_script() -> str:

@@ -12,13 +12,14 @@ is the only one that imports nbconvert, and only headwidget's own nbconvert comm
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 from typing import Any
 
 from nbconvert.exporters import html as _html
 from nbconvert.exporters import webpdf as _webpdf
-from traitlets import Enum, default
+from traitlets import Enum, default, validate
 from traitlets.config import Configurable
 
 from .embed import inline_script
@@ -34,7 +35,9 @@ class _Live(Configurable):
     """What both exporters add to nbconvert's: the template, and resources it reads."""
 
     require_js = Enum(
-        ["auto", True, False], "auto", help="Load require.js: 'auto' when an output's code calls require()"
+        ["auto", True, False],
+        "auto",
+        help="Load require.js: 'auto' when an output's code calls require() or widget_renderer_url is set",
     ).tag(config=True)
     mathjax = Enum(["auto", True, False], "auto", help="Load MathJax: 'auto' when the notebook has TeX").tag(
         config=True
@@ -46,16 +49,20 @@ class _Live(Configurable):
 
     @default("extra_template_basedirs")
     def _extra_template_basedirs_default(self) -> list[str]:
-        return [str(TEMPLATES)]
+        return [os.getcwd(), str(TEMPLATES)]  # nbconvert's default (the working folder), then ours
 
-    @default("widget_renderer_url")
-    def _widget_renderer_url_default(self) -> str:
-        return ""  # html-manager only when asked for: embed.js draws the head maps
+    @validate("extra_template_basedirs")
+    def _keep_ours(self, proposal: Any) -> list[str]:
+        # Folders the user configures come first; the "headwidget" template is found all the same.
+        folders = list(proposal["value"])
+        return folders if str(TEMPLATES) in folders else [*folders, str(TEMPLATES)]
 
     def from_notebook_node(self, nb: Any, resources: dict | None = None, **kw: Any) -> Any:
         resources = dict(resources or {})
         resources["headwidget_embed_js"] = inline_script()
-        resources["headwidget_require_js"] = _decide(self.require_js, lambda: uses_require(nb))
+        # html-manager, when asked for (widget_renderer_url), is an AMD module: it needs require.js.
+        needs_require = lambda: bool(self.widget_renderer_url) or uses_require(nb)  # noqa: E731
+        resources["headwidget_require_js"] = _decide(self.require_js, needs_require)
         resources["headwidget_mathjax"] = _decide(self.mathjax, lambda: has_tex(nb))
         return super().from_notebook_node(nb, resources=resources, **kw)  # type: ignore[misc]
 

@@ -271,3 +271,21 @@ def _bundle() -> bytes:
     from headwidget.embed import SCRIPT
 
     return Path(SCRIPT).read_bytes()
+
+
+def test_exporter_options_the_user_sets_still_apply(tmp_path):
+    """Template folders of the user's own keep ours; an html-manager URL is loaded after
+    embed.js, with the require.js it needs."""
+    import nbformat
+
+    from headwidget.nbconvert import TEMPLATES, HTMLExporter
+
+    state = {"application/vnd.jupyter.widget-state+json": {"version_major": 2, "version_minor": 0, "state": {}}}
+    nb = nbformat.v4.new_notebook(metadata={"widgets": state})
+    exporter = HTMLExporter(extra_template_basedirs=[str(tmp_path)])
+    assert exporter.extra_template_basedirs == [str(tmp_path), str(TEMPLATES)]
+    plain, _ = exporter.from_notebook_node(nb)
+    assert "<script src=" not in plain and "vnd.headwidget.rendered" in plain
+    manager = "http://127.0.0.1:1/embed-amd.js"
+    html, _ = HTMLExporter(widget_renderer_url=manager).from_notebook_node(nb)
+    assert html.index("vnd.headwidget.rendered") < html.index(manager) and "require.min.js" in html

@@ -25,7 +25,7 @@ from pathlib import Path
 
 from hatchling.builders.hooks.plugin.interface import BuildHookInterface
 
-BUNDLE = ("widget.js", "standalone.js", "widget.css")
+BUNDLE = ("widget.js", "standalone.js", "widget.css", "embed.js")
 INPUTS = ("package.json", "package-lock.json")
 
 

@@ -20,7 +20,7 @@ import pytest
 
 from tests.helpers import ROOT
 
-BUNDLE = ("widget.js", "standalone.js", "widget.css")
+BUNDLE = ("widget.js", "standalone.js", "widget.css", "embed.js")
 NODE_TOOLS = ("node", "nodejs", "npm")
 # pip caches the wheel it builds from a local sdist under the sdist's path, so a later run whose
 # sdist lands on the same path would install that old wheel without building anything.

@@ -1,5 +1,7 @@
-"""Publishing a notebook under test: an isolated Jupyter for nbconvert and Sphinx, a folder
-served on 127.0.0.1, and a browser context that aborts (and records) every other request."""
+"""Publishing a notebook under test: an isolated Jupyter for nbconvert and Sphinx, commands
+run in the foreground or background, Playwright's Chromium names pointing at Debian's (for
+``--to webpdf``), a folder served on 127.0.0.1, and a page that aborts (and records) every
+other request."""
 
 from __future__ import annotations
 
@@ -10,11 +12,17 @@ import os
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
+
+import nbformat
+
+from tests.harness.harness import CHROMIUM
 
 
 def jupyter_env(folder: Path) -> dict[str, str]:
@@ -32,7 +40,38 @@ def jupyter_env(folder: Path) -> dict[str, str]:
         "JUPYTER_CONFIG_DIR": str(jupyter / "config"),
         "JUPYTER_DATA_DIR": str(jupyter / "data"),
         "JUPYTER_RUNTIME_DIR": str(jupyter / "runtime"),
+        "PYDEVD_DISABLE_FILE_VALIDATION": "1",
     }
+
+
+def notebook(path: Path, *sources: str) -> Path:
+    """An unexecuted notebook of code cells, for the ``python3`` kernel of :func:`jupyter_env`."""
+    nb = nbformat.v4.new_notebook(
+        cells=[nbformat.v4.new_code_cell(source) for source in sources],
+        metadata={"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}},
+    )
+    nbformat.write(nb, path)
+    return path
+
+
+@dataclass
+class Run:
+    """A command started in the background; :meth:`wait` checks it and returns its seconds."""
+
+    name: str
+    process: subprocess.Popen
+    started: float = field(default_factory=time.monotonic)
+
+    @classmethod
+    def start(cls, name: str, command: list[str], cwd: Path, env: dict[str, str]) -> Run:
+        out = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        return cls(name, out)
+
+    def wait(self, timeout: float = 180) -> float:
+        output, _ = self.process.communicate(timeout=timeout)
+        seconds = time.monotonic() - self.started
+        assert self.process.returncode == 0, f"{self.name} failed:\n{output[-4000:]}"
+        return seconds
 
 
 def run(command: list[str], cwd: Path, env: dict[str, str], timeout: float = 180) -> None:
@@ -61,26 +100,39 @@ def serve(folder: Path, handler: type[SimpleHTTPRequestHandler] = _Quiet) -> Ite
 
 @contextlib.contextmanager
 def offline_page(browser: Any, **context: Any) -> Iterator[Any]:
-    """A page whose requests beyond 127.0.0.1, ``file:`` and ``data:`` are aborted.
+    """A page in which only 127.0.0.1, ``file:`` and ``data:`` answer; ``context`` goes to
+    ``browser.new_context`` (viewport 1200 x 900 unless given).
 
-    ``page.aborted`` lists the aborted URLs; ``page.errors`` the console errors and uncaught
-    exceptions.
+    ``page.outside`` lists the aborted URLs, ``page.errors`` console errors and uncaught
+    exceptions, ``page.warnings`` console warnings, ``page.dialogs`` every alert / confirm /
+    prompt (dismissed).
     """
     ctx = browser.new_context(**{"viewport": {"width": 1200, "height": 900}, **context})
     page = ctx.new_page()
-    page.aborted, page.errors = [], []
+    page.outside, page.errors, page.warnings, page.dialogs = [], [], [], []
 
     def local_only(route: Any) -> None:
         url = urlsplit(route.request.url)
         if url.scheme in ("file", "data") or url.hostname == "127.0.0.1":
             route.continue_()
         else:
-            page.aborted.append(route.request.url)
+            page.outside.append(route.request.url)
             route.abort()
 
+    def console(message: Any) -> None:
+        if message.type == "error":
+            page.errors.append(f"console: {message.text}")
+        elif message.type == "warning":
+            page.warnings.append(message.text)
+
+    def dialog(d: Any) -> None:
+        page.dialogs.append(d.message)
+        d.dismiss()
+
     ctx.route("**/*", local_only)
-    page.on("console", lambda m: m.type == "error" and page.errors.append(f"console: {m.text}"))
+    page.on("console", console)
     page.on("pageerror", lambda e: page.errors.append(f"pageerror: {e}"))
+    page.on("dialog", dialog)
     try:
         yield page
     finally:
@@ -104,5 +156,5 @@ def playwright_browsers(folder: Path) -> Path:
         path = folder / f"{name}-{revisions[name.replace('_', '-')]}" / binary
         path.parent.mkdir(parents=True, exist_ok=True)
         if not path.exists():
-            path.symlink_to("/usr/bin/chromium")
+            path.symlink_to(Path(CHROMIUM).resolve())
     return folder

@@ -26,8 +26,8 @@ from headwidget import HeadMapWidget
 from tests.helpers.colours import close, hex_of, rgb_of
 from tests.helpers.display import displayed
 from tests.helpers.labels import NAMES, example_head, staircase
+from tests.helpers.published import Run, jupyter_env, notebook, offline_page, playwright_browsers, serve
 from tests.helpers.views import cell_color, panel_titles
-from tests.publish.live_helpers import Run, jupyter_env, local_page, notebook, playwright_browsers, served
 
 pytest.importorskip("nbconvert")
 pytest.importorskip("myst_nb")
@@ -118,7 +118,7 @@ def test_sphinx_site_draws_the_live_view_offline(browser, built):
     html = (built["site"] / "index.html").read_text(encoding="utf-8")
     assert "_static/headwidget-embed.js" in html and "cdn.jsdelivr" not in html and "require.min.js" not in html
     assert (built["site"] / "_static" / "headwidget-embed.js").read_bytes() == _bundle()
-    with served(built["site"]) as base, local_page(browser) as page:
+    with serve(built["site"]) as base, offline_page(browser, viewport={"width": 1400, "height": 1000}) as page:
         page.goto(base + "index.html")
         check_live_example(page)
 
@@ -126,7 +126,7 @@ def test_sphinx_site_draws_the_live_view_offline(browser, built):
 def test_nbconvert_page_draws_the_live_view_offline(browser, built):
     html = built["page"].read_text(encoding="utf-8")
     assert "<script src=" not in html  # one file: no require.js, no html-manager, no MathJax
-    with local_page(browser) as page:
+    with offline_page(browser, viewport={"width": 1400, "height": 1000}) as page:
         page.goto(built["page"].as_uri())
         check_live_example(page)
 
@@ -137,7 +137,7 @@ def test_webpdf_prints_the_live_panels(browser, built):
     from PIL import Image
 
     png = Image.open(built["pdf"] / "stairs-1.png").convert("RGB")
-    with local_page(browser, width=1280, height=720) as page:
+    with offline_page(browser, viewport={"width": 1280, "height": 720}) as page:
         page.emulate_media(media="print")
         page.goto((built["pdf"] / "stairs.html").as_uri())
         page.locator(".headwidget .hw-panel canvas").first.wait_for(timeout=20_000)
@@ -196,7 +196,7 @@ def test_hostile_and_malformed_state(browser, tmp_path):
     page_file = tmp_path / "hostile.html"
     page_file.write_text(html, encoding="utf-8")
 
-    with local_page(browser) as page:
+    with offline_page(browser, viewport={"width": 1400, "height": 1000}) as page:
         page.goto(page_file.as_uri())
         page.wait_for_function(
             "() => document.querySelectorAll('.headwidget .hw-panel canvas').length >= 10", timeout=10_000

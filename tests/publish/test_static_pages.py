@@ -115,7 +115,7 @@ def shows_static_figure(browser, site: dict, page_key: str, width: int) -> None:
             assert fit["svg"] < 672, fit  # 7 in is 672 px: it shrank to the page
         rgb = np.asarray(Image.open(io.BytesIO(static.locator("svg").screenshot())).convert("RGB"))
         assert_shows(rgb, first_widget())
-        print(f"{page_key} at {width} px: figure {fit['svg']:.0f} px wide; aborted {len(page.aborted)} requests")
+        print(f"{page_key} at {width} px: figure {fit['svg']:.0f} px wide; aborted {len(page.outside)} requests")
 
 
 @pytest.mark.parametrize("width", [1200, 560])

@@ -80,7 +80,7 @@ CELLS = [
         "figure that the page hides wherever the live view draws. So a page with no widget "
         "scripts (GitHub, nbviewer, `jupyter nbconvert --to html` or `--to webpdf`, a Sphinx + "
         "myst-nb site, offline) shows the figure, never an empty output. For the live view in "
-        "such a page, offline: `extensions = [\"myst_nb\", \"headwidget.sphinx\"]` in a Sphinx "
+        'such a page, offline: `extensions = ["myst_nb", "headwidget.sphinx"]` in a Sphinx '
         "`conf.py`, or `jupyter nbconvert --to headwidget`."
     ),
 ]

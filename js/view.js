@@ -161,7 +161,7 @@ export function createView(model, el, schedule) {
       const pixels = panelPixels(data.cells, data.shape, shown, palette, groups, row.pixels());
       row.setPixels(panelTitles(data.categories, shown), pixels, L, H);
       tasks.update(data, palette, shown, row.panels);
-      explorer.reset(data, shown, palette);
+      explorer.reset(data, shown, palette, groups);
       setPressed(shown);
     },
     // The count bars, when shown, count the heads shown, so they follow the head range.

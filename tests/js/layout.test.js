@@ -74,6 +74,8 @@ for (const { categories, shown, palette, titles, legend, legend_most, groups } o
 test("the most visible categories one head is in is Python's", () => {
   for (const { shape, cells, shown, most } of fixture.composite) {
     assert.equal(mostCategories(Uint8Array.from(cells), shape, shown), most, `${shape} ${shown}`);
+    const groups = headGroups(Uint8Array.from(cells), shape, shown);
+    assert.equal(mostCategories(Uint8Array.from(cells), shape, shown, groups), most, `${shape} ${shown} from groups`);
   }
 });
 

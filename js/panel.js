@@ -37,6 +37,8 @@ import { minTickStep, tickStep, tickValues } from "./layout.js";
  * @property {(d: string, stroke: number) => void} setSelection  SVG path outlining the selected heads
  * @property {(d: string, sx?: number, sy?: number) => void} setVeil  SVG path dimming all but a chosen combination
  *   ("" for none), in cell units: drawn `sx` x `sy` px per cell
+ * @property {(axis: number, labelGap: number) => void} setAxisRoom  the room left of the cells
+ *   for the head axis, and where "head" stands in it (CSS px, from `probe`)
  * @property {(toggle: Toggle | null) => void} setToggle  the "▸ N tasks" button beside the title, or none
  * @property {(layers: [number, number], heads: [number, number], cellX: number, cellY: number) => void} setAxes
  *   ticks of the shown layers and heads at the crop's cells (CSS px), written into the geometry's labels
@@ -138,6 +140,10 @@ export function createPanel() {
       if (veil.getAttribute("d") !== d) veil.setAttribute("d", d);
       const transform = sx === 1 && sy === 1 ? "" : `scale(${sx} ${sy})`;
       if ((veil.getAttribute("transform") ?? "") !== transform) veil.setAttribute("transform", transform);
+    },
+    setAxisRoom(axis, labelGap) {
+      el.style.paddingLeft = `${axis}px`;
+      yLabel.style.marginRight = `${labelGap}px`;
     },
     setToggle(spec) {
       if (!spec) {

@@ -3,7 +3,7 @@
 // Text sizes come from the CSS (JupyterLab's font variables); the room the axes
 // need is measured from the DOM (`measure`), never assumed from a font size.
 
-import { control, div } from "./dom.js";
+import { control, div, setText } from "./dom.js";
 import { sizeCanvas } from "./draw.js";
 import { minTickStep, tickStep, tickValues } from "./layout.js";
 
@@ -124,7 +124,8 @@ export function createPanel() {
       );
     },
     setCursor(x, y = 0, w = 0, h = w) {
-      cursor.hidden = x === null;
+      // every write restyles, even of the same value: write what changed only
+      if (cursor.hidden !== (x === null)) cursor.hidden = x === null;
       if (x === null) return;
       // a small cell would be filled by the 2 px ring: ring it from outside, so its colour shows
       const out = Math.min(w, h) < SMALL_CELL ? 2 : 0;
@@ -138,6 +139,7 @@ export function createPanel() {
     },
     setVeil(d, sx = 1, sy = sx) {
       if (veil.getAttribute("d") !== d) veil.setAttribute("d", d);
+      if (!d) return; // no veil: its scale (the crop's cell) would restyle an empty path every step
       const transform = sx === 1 && sy === 1 ? "" : `scale(${sx} ${sy})`;
       if ((veil.getAttribute("transform") ?? "") !== transform) veil.setAttribute("transform", transform);
     },
@@ -295,7 +297,7 @@ export function placeTicks(container, pool, axis, values, offset) {
       return;
     }
     const text = String(values[i]);
-    if (t.textContent !== text) t.textContent = text;
+    setText(t, text);
     const at = `${offset(values[i])}px`;
     if (t.style[side] !== at) t.style[side] = at;
     if (t.hidden) t.hidden = false;

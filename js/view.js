@@ -217,7 +217,7 @@ export function createView(model, el, schedule) {
       const { layers, heads, cellX, cellY } = view;
       row.outline(outlinePath(selected, layers, heads, cellX, cellY), selectionStroke(Math.min(cellX, cellY)));
       tasks.outline(selected);
-      clear.hidden = selected.length === 0;
+      if (clear.hidden !== (selected.length === 0)) clear.hidden = selected.length === 0;
     },
     title() {
       const text = model.get("title");

@@ -1,7 +1,7 @@
 // Controls in the view: dual-handle layer- and head-range sliders, category toggles,
 // and the threshold / top-k rule.
 
-import { control } from "./dom.js";
+import { control, setText } from "./dom.js";
 
 /**
  * @typedef {object} RangeSlider
@@ -42,7 +42,7 @@ export function createRangeSlider(noun, onChange) {
     if (lo.value !== a) lo.value = a;
     if (hi.value !== b) hi.value = b;
     const text = first === last ? a : `${a}\u2013${b}`;
-    if (value.textContent !== text) value.textContent = text;
+    setText(value, text);
     const span = Math.max(max, 1);
     const left = `${(first / span) * 100}%`;
     const right = `${100 - (last / span) * 100}%`;

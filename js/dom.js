@@ -28,3 +28,17 @@ export function control(tag, className) {
   if (el instanceof HTMLButtonElement) el.type = "button";
   return el;
 }
+
+/**
+ * Show `text` in `el`, changing its one text node in place: replacing the node (as
+ * `textContent =` does) makes a new layout object, which a slider step would pay for.
+ * Writes nothing when the text is already shown. User text is never HTML here either.
+ * @param {HTMLElement} el
+ * @param {string} text
+ */
+export function setText(el, text) {
+  const node = el.firstChild;
+  if (node instanceof Text && node === el.lastChild) {
+    if (node.data !== text) node.data = text;
+  } else if (el.textContent !== text) el.textContent = text;
+}

@@ -1,7 +1,7 @@
 // Pixels of the panels: one RGBA pixel per head (x = layer, y = head), built
 // when data, visibility or palette change; a layer-range change only re-blits.
 
-import { groupColors, headGroups } from "./layout.js";
+import { groupColors } from "./layout.js";
 
 /**
  * @param {string} hex  "#rrggbb"
@@ -22,44 +22,61 @@ export function parseColor(hex) {
  * @param {[number, number, number]} shape
  * @param {boolean[]} shown  one flag per category
  * @param {import("./layout.js").Palette} palette
- * @param {Int16Array} [groups]  headGroups(cells, shape, shown), when the caller has it
- * @param {Uint8ClampedArray<ArrayBuffer>[]} [reuse]  the previous result, written over when the sizes match
- * @returns {Uint8ClampedArray<ArrayBuffer>[]}  one per panel, in panel order, views of one buffer
- *   (panel i at byte 4 * L * H * i: stacked, they are one image L wide and H per panel tall)
+ * @returns {Uint8ClampedArray<ArrayBuffer>[]}  one per panel, in panel order (see groupPixels)
  */
-export function panelPixels(cells, shape, shown, palette, groups = headGroups(cells, shape, shown), reuse = []) {
+export function panelPixels(cells, shape, shown, palette) {
+  return groupPixels(cells, shape, shown, palette).pixels;
+}
+
+/**
+ * Each head's group (layout.js headGroups: the same rule) and every panel's pixels, in one
+ * pass over the cells: a first render runs this before the JIT has warmed up, where a
+ * second pass over every (head, category) cost as much as the pixels.
+ * @param {Uint8Array} cells  one byte (0/1) per (layer, head, category)
+ * @param {[number, number, number]} shape
+ * @param {boolean[]} shown  one flag per category
+ * @param {import("./layout.js").Palette} palette
+ * @param {Uint8ClampedArray<ArrayBuffer>[]} [reuse]  the previous pixels, written over when the sizes match
+ * @returns {{groups: Int16Array, pixels: Uint8ClampedArray<ArrayBuffer>[]}}  the pixels one per
+ *   panel, in panel order, views of one buffer (panel i at byte 4 * L * H * i: stacked, they
+ *   are one image L wide and H per panel tall)
+ */
+export function groupPixels(cells, shape, shown, palette, reuse = []) {
   const [L, H, C] = shape;
   const grey = rgba32(palette.unclassified);
   const colors = groupColors(shown, palette).map(rgba32);
   const visible = [];
   for (let c = 0; c < C; c++) if (shown[c]) visible.push(c);
+  const V = visible.length;
+  const own = visible.map((c) => rgba32(palette.categories[c]));
   // One 32-bit write per pixel instead of four byte writes, into one buffer for every
   // panel (one source canvas takes them all, js/panels.js), kept from the last call:
   // allocating it was a third of a threshold step.
   const size = L * H;
-  const n = visible.length + 1;
+  const n = V + 1;
   const all = reuse[0]?.buffer.byteLength === 4 * size * n ? new Uint32Array(reuse[0].buffer) : new Uint32Array(size * n);
-  const words = [];
-  for (let i = 0; i < n; i++) words.push(all.subarray(i * size, (i + 1) * size));
-  // Row by row (one head at a time), so each panel's pixels are written in order.
-  const composite = words[0];
-  for (let h = 0; h < H; h++) {
-    const row = h * L;
-    for (let l = 0; l < L; l++) {
-      const group = groups[l * H + h];
-      composite[row + l] = group < 0 ? grey : colors[group];
+  const groups = new Int16Array(size);
+  // head i = l * H + h (the cells' order) is pixel h * L + l of each panel
+  for (let l = 0, i = 0; l < L; l++) {
+    for (let h = 0, px = l; h < H; h++, i++, px += L) {
+      const base = i * C;
+      let k = 0;
+      let only = -1;
+      for (let v = 0, at = px + size; v < V; v++, at += size) {
+        if (cells[base + visible[v]] === 1) {
+          k++;
+          only = v;
+          all[at] = own[v];
+        } else all[at] = grey;
+      }
+      const group = k === 0 ? -1 : k === 1 ? only : V + k - 2;
+      groups[i] = group;
+      all[px] = group < 0 ? grey : colors[group];
     }
   }
-  for (let v = 0; v < visible.length; v++) {
-    const c = visible[v];
-    const own = rgba32(palette.categories[c]);
-    const single = words[v + 1];
-    for (let h = 0; h < H; h++) {
-      const row = h * L;
-      for (let l = 0, i = h * C + c; l < L; l++, i += H * C) single[row + l] = cells[i] === 1 ? own : grey;
-    }
-  }
-  return words.map((w) => new Uint8ClampedArray(w.buffer, w.byteOffset, 4 * size));
+  const pixels = [];
+  for (let p = 0; p < n; p++) pixels.push(new Uint8ClampedArray(all.buffer, 4 * p * size, 4 * size));
+  return { groups, pixels };
 }
 
 /**

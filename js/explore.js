@@ -7,7 +7,8 @@ import { largestListed, legendEntries, mostCategories } from "./layout.js";
 
 /**
  * @typedef {object} Explorer
- * @property {(data: import("./data.js").HeadData, shown: boolean[], palette: import("./layout.js").Palette) => void} reset
+ * @property {(data: import("./data.js").HeadData, shown: boolean[], palette: import("./layout.js").Palette, groups?: Int16Array) => void} reset
+ *   `groups`: headGroups under `shown`, when the caller has it (saves a pass over the cells)
  *   new cells or visible categories (visible level)
  * @property {(layers: [number, number], heads: [number, number]) => boolean} draw
  *   the legend for the shown range (range level); true when its rows changed, so the view
@@ -64,12 +65,12 @@ export function createExplorer(el, hooks) {
   }
 
   return {
-    reset(newData, newShown, newPalette) {
+    reset(newData, newShown, newPalette, groups) {
       data = newData;
       shown = newShown;
       palette = newPalette;
       // up to 4 visible categories the legend lists every row: no need to count
-      most = newShown.filter(Boolean).length > 4 ? mostCategories(data.cells, data.shape, shown) : Infinity;
+      most = newShown.filter(Boolean).length > 4 ? mostCategories(data.cells, data.shape, shown, groups) : Infinity;
       found = null;
       stale = true;
     },

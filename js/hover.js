@@ -104,7 +104,7 @@ export function createTooltip(root) {
       el.style.top = `${y}px`;
     },
     hide() {
-      el.hidden = true;
+      if (!el.hidden) el.hidden = true; // the same value written would restyle it
     },
   };
 }

@@ -134,12 +134,21 @@ export function largestListed(nVisible, most = Infinity) {
  * @param {Uint8Array} cells  0/1 per (layer, head, category), C order
  * @param {[number, number, number]} shape
  * @param {boolean[]} shown
+ * @param {Int16Array} [groups]  headGroups(cells, shape, shown), when the caller has it: read
+ *   from it, one value per head (the cells are one per head and category)
  * @returns {number}
  */
-export function mostCategories(cells, shape, shown) {
+export function mostCategories(cells, shape, shown, groups) {
   const [L, H, C] = shape;
   const visible = shown.map((on, c) => (on ? c : -1)).filter((c) => c >= 0);
   let most = 0;
+  if (groups) {
+    // the group rule: -1 none, v < V one category, V + k - 2 for k >= 2
+    const V = visible.length;
+    let top = -1;
+    for (let i = 0; i < groups.length; i++) if (groups[i] > top) top = groups[i];
+    return top < 0 ? 0 : top < V ? 1 : top - V + 2;
+  }
   for (let i = 0, base = 0; i < L * H; i++, base += C) {
     let k = 0;
     for (const c of visible) k += cells[base + c];

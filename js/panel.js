@@ -3,7 +3,7 @@
 // Text sizes come from the CSS (JupyterLab's font variables); the room the axes
 // need is measured from the DOM (`measure`), never assumed from a font size.
 
-import { control, div } from "./dom.js";
+import { control, div, setText } from "./dom.js";
 import { sizeCanvas } from "./draw.js";
 import { minTickStep, tickStep, tickValues } from "./layout.js";
 
@@ -37,6 +37,8 @@ import { minTickStep, tickStep, tickValues } from "./layout.js";
  * @property {(d: string, stroke: number) => void} setSelection  SVG path outlining the selected heads
  * @property {(d: string, sx?: number, sy?: number) => void} setVeil  SVG path dimming all but a chosen combination
  *   ("" for none), in cell units: drawn `sx` x `sy` px per cell
+ * @property {(axis: number, labelGap: number) => void} setAxisRoom  the room left of the cells
+ *   for the head axis, and where "head" stands in it (CSS px, from `probe`)
  * @property {(toggle: Toggle | null) => void} setToggle  the "▸ N tasks" button beside the title, or none
  * @property {(layers: [number, number], heads: [number, number], cellX: number, cellY: number) => void} setAxes
  *   ticks of the shown layers and heads at the crop's cells (CSS px), written into the geometry's labels
@@ -122,7 +124,8 @@ export function createPanel() {
       );
     },
     setCursor(x, y = 0, w = 0, h = w) {
-      cursor.hidden = x === null;
+      // every write restyles, even of the same value: write what changed only
+      if (cursor.hidden !== (x === null)) cursor.hidden = x === null;
       if (x === null) return;
       // a small cell would be filled by the 2 px ring: ring it from outside, so its colour shows
       const out = Math.min(w, h) < SMALL_CELL ? 2 : 0;
@@ -136,8 +139,13 @@ export function createPanel() {
     },
     setVeil(d, sx = 1, sy = sx) {
       if (veil.getAttribute("d") !== d) veil.setAttribute("d", d);
+      if (!d) return; // no veil: its scale (the crop's cell) would restyle an empty path every step
       const transform = sx === 1 && sy === 1 ? "" : `scale(${sx} ${sy})`;
       if ((veil.getAttribute("transform") ?? "") !== transform) veil.setAttribute("transform", transform);
+    },
+    setAxisRoom(axis, labelGap) {
+      el.style.paddingLeft = `${axis}px`;
+      yLabel.style.marginRight = `${labelGap}px`;
     },
     setToggle(spec) {
       if (!spec) {
@@ -289,7 +297,7 @@ export function placeTicks(container, pool, axis, values, offset) {
       return;
     }
     const text = String(values[i]);
-    if (t.textContent !== text) t.textContent = text;
+    setText(t, text);
     const at = `${offset(values[i])}px`;
     if (t.style[side] !== at) t.style[side] = at;
     if (t.hidden) t.hidden = false;

@@ -64,14 +64,15 @@ export function createPanelRow(grid, bars) {
       if (bars.parentElement !== panels[0].el) panels[0].el.append(bars);
     },
     arrange(cols, { axis, labelGap, overhang }) {
-      const key = `${cols},${axis},${labelGap},${overhang}`;
+      const key = `${cols},${axis},${labelGap},${overhang},${panels.length}`;
       if (key === arranged) return;
       arranged = key;
       // Every row holds `cols` panels (the last may hold fewer), each the same width.
       grid.style.gridTemplateColumns = `repeat(${cols}, max-content)`;
-      grid.style.setProperty("--hw-axis", `${axis}px`);
-      grid.style.setProperty("--hw-label-gap", `${labelGap}px`);
-      grid.style.setProperty("--hw-overhang", `${overhang}px`);
+      // each box's own property, not a custom property on the grid: an inherited value
+      // would restyle everything in it (a first render's second style pass)
+      grid.style.paddingRight = `${overhang}px`;
+      for (const panel of panels) panel.setAxisRoom(axis, labelGap);
     },
     draw(layers, heads, geometry, cellX, cellY) {
       panels.forEach((panel, i) => {

@@ -4,14 +4,14 @@
 import { createRangeSlider, createRuleControl, renderToggles } from "./controls.js";
 import { createCountBars, layerCounts } from "./counts.js";
 import { headData } from "./data.js";
-import { panelPixels } from "./draw.js";
+import { groupPixels } from "./draw.js";
 import { createExplorer } from "./explore.js";
 import { control, div } from "./dom.js";
 import { fit, measureRoom, watchSize } from "./fit.js";
 import { cellsOf, createTooltip, describeHead, speakHead } from "./hover.js";
 import { attachInteraction } from "./interact.js";
 import { keepInside } from "./keys.js";
-import { cropCell, groupColors, headGroups, panelTitles } from "./layout.js";
+import { cropCell, groupColors, panelTitles } from "./layout.js";
 import { createPanelRow } from "./panels.js";
 import { indexRange, sameRange } from "./ranges.js";
 import { outlinePath, selectionStroke } from "./selection.js";
@@ -159,12 +159,13 @@ export function createView(model, el, schedule) {
     // Which categories show: the pixels of every panel, at one pixel per head.
     visible() {
       shown = shownFlags(data.categories);
-      groups = headGroups(data.cells, data.shape, shown);
       const [L, H] = data.shape;
-      const pixels = panelPixels(data.cells, data.shape, shown, palette, groups, row.pixels());
+      const drawn = groupPixels(data.cells, data.shape, shown, palette, row.pixels());
+      groups = drawn.groups;
+      const pixels = drawn.pixels;
       row.setPixels(panelTitles(data.categories, shown), pixels, L, H);
       tasks.update(data, palette, shown, row.panels);
-      explorer.reset(data, shown, palette);
+      explorer.reset(data, shown, palette, groups);
       setPressed(shown);
     },
     // The count bars, when shown, count the heads shown, so they follow the head range.
@@ -220,7 +221,7 @@ export function createView(model, el, schedule) {
       const { layers, heads, cellX, cellY } = view;
       row.outline(outlinePath(selected, layers, heads, cellX, cellY), selectionStroke(Math.min(cellX, cellY)));
       tasks.outline(selected);
-      clear.hidden = selected.length === 0;
+      if (clear.hidden !== (selected.length === 0)) clear.hidden = selected.length === 0;
     },
     title() {
       const text = model.get("title");

@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { test } from "node:test";
 
 import { barHeights, layerCounts } from "../../js/counts.js";
-import { panelPixels } from "../../js/draw.js";
+import { groupPixels, panelPixels } from "../../js/draw.js";
 import {
   COMPOSITE_TITLE,
   COUNTS_GAP,
@@ -74,6 +74,8 @@ for (const { categories, shown, palette, titles, legend, legend_most, groups } o
 test("the most visible categories one head is in is Python's", () => {
   for (const { shape, cells, shown, most } of fixture.composite) {
     assert.equal(mostCategories(Uint8Array.from(cells), shape, shown), most, `${shape} ${shown}`);
+    const groups = headGroups(Uint8Array.from(cells), shape, shown);
+    assert.equal(mostCategories(Uint8Array.from(cells), shape, shown, groups), most, `${shape} ${shown} from groups`);
   }
 });
 
@@ -87,6 +89,10 @@ fixture.composite.forEach(({ shape, cells, shown, palette, groups, colors }, n) 
     const bytes = Uint8Array.from(cells);
     assert.deepEqual([...headGroups(bytes, shape, shown)], groups);
     const panels = panelPixels(bytes, shape, shown, palette);
+    // the one-pass form gives the same groups, and the same pixels when it writes over old ones
+    const fused = groupPixels(bytes, shape, shown, palette, groupPixels(bytes, shape, shown.map(() => true), palette).pixels);
+    assert.deepEqual([...fused.groups], groups);
+    assert.deepEqual(fused.pixels.map((p) => [...p]), panels.map((p) => [...p]));
     assert.equal(panels.length, 1 + colors.panels.length);
     // pixels are x = layer, y = head; the fixture indexes heads as layer * H + head
     const read = (/** @type {Uint8ClampedArray} */ px) => {

@@ -4,8 +4,8 @@ Where a notebook is published (nbconvert, ``--to webpdf``, a Sphinx + myst-nb si
 the page draws a widget output only if it can load the widget scripts, from a CDN by default;
 offline, or with no saved widget state, that output is empty. So in a kernel
 ``display(widget)`` sends two outputs: the widget view, then :func:`static_output`, the figure
-as HTML (the SVG with one PNG per panel, scaled down to the page's width). A CSS rule in that
-HTML hides it wherever the same widget's live view is in the page: the view's root carries
+as HTML: one ``<img>`` of the SVG (one PNG per panel inside), scaled down to the page's
+width. A CSS rule in that HTML hides it wherever the same widget's live view is in the page: the view's root carries
 ``data-headwidget-figure="<id>"`` and the figure ``data-headwidget-static="<id>"`` (the
 widget's ``_figure_id``). In a live JupyterLab or Notebook 7 output area the rule also hides it
 as soon as a widget output precedes it, so it never shows before the view draws.
@@ -37,7 +37,7 @@ def hide_rule(figure_id: str) -> str:
 
 
 def static_html(body: str, figure_id: str) -> str:
-    """``body`` (the figure's SVG, or a notice as HTML) wrapped with its hide rule."""
+    """``body`` (the figure's ``<img>``, or a notice as HTML) wrapped with its hide rule."""
     if not figure_id.isalnum():  # a FigureId is hex; nothing else may reach the CSS
         raise ValueError(f"figure_id must be alphanumeric; got {figure_id!r}")
     return f'<div class="headwidget-static" data-headwidget-static="{figure_id}">{hide_rule(figure_id)}{body}</div>'
@@ -69,4 +69,27 @@ def static_output(widget: Any) -> dict[str, str] | None:
 
     snapshot = Snapshot.of(widget, counts=export.resolve_counts(widget, None))
     svg = draw_svg(Layout.of(snapshot), raster=True)  # cells as PNG: cheap to build and to carry
-    return {"text/html": static_html(svg, widget._figure_id), "text/plain": PLAIN}
+    return {"text/html": static_html(svg_img(svg, alt_text(widget)), widget._figure_id), "text/plain": PLAIN}
+
+
+def svg_img(svg: str, alt: str) -> str:
+    """The SVG as one ``<img>``: a page parses one element, not the figure's hundreds (in
+    JupyterLab, where it stays hidden, that is most of its cost). The ``data:`` URL is
+    percent-encoded only where a URL or a double-quoted attribute needs it, so it is hardly
+    bigger than the SVG."""
+    url = svg.replace("%", "%25").replace("#", "%23").replace('"', "%22").replace("\n", "%0A")
+    return (
+        f'<img alt="{html.escape(alt, quote=True)}" style="max-width: 100%; height: auto" '
+        f'src="data:image/svg+xml,{url.replace("&", "&amp;")}">'
+    )
+
+
+def alt_text(widget: Any) -> str:
+    """What the figure shows, in words, for a reader that shows no images."""
+    n_layers, n_heads, _ = widget.shape
+    (first, last), (first_head, last_head) = widget.layer_range, widget.head_range
+    title = f"{widget.title}: " if widget.title else ""
+    return (
+        f"{title}head map, layers {first}-{last} of {n_layers}, heads {first_head}-{last_head} of {n_heads}; "
+        f"panels: All Categories, {', '.join(widget.visible)}"
+    )

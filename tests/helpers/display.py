@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import html
 import re
 from types import SimpleNamespace
 from typing import Any
 from unittest import mock
+from urllib.parse import unquote
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 
@@ -30,8 +32,8 @@ def static_figure(widget: Any) -> dict[str, Any]:
 
 
 def static_svg(widget: Any) -> str:
-    """The ``<svg>`` document inside the static figure's HTML."""
-    html = static_figure(widget)["text/html"]
-    found = re.search(r"<svg\b.*</svg>", html, re.S)
-    assert found, html[:300]
-    return found.group(0)
+    """The SVG document the static figure's ``<img>`` shows (its ``data:`` URL decoded)."""
+    page = static_figure(widget)["text/html"]
+    found = re.findall(r'<img [^>]*src="data:image/svg\+xml,([^"]*)"', page)
+    assert len(found) == 1, page[:300]
+    return unquote(html.unescape(found[0]))

@@ -33,7 +33,7 @@ def test_static_figure_is_in_the_output_but_never_shown(page, jupyter, app):
     record = page.evaluate("() => window.__static")
     assert record == {"added": 1, "shown": 0}
     static = page.locator("[data-headwidget-static]")
-    assert static.count() == 1 and static.locator("svg").count() == 1  # the figure is in the page...
+    assert static.count() == 1 and static.locator("img").count() == 1  # the figure is in the page...
     assert not static.is_visible()  # ...hidden, with the live view drawn
     assert nb.view().is_visible()
     figure_id = page.evaluate("() => document.querySelector('.headwidget').dataset.headwidgetFigure")

@@ -97,7 +97,7 @@ def check_live_example(page) -> None:
     view = page.locator(".headwidget")
     assert view.count() == 1, seen
     static = page.locator("[data-headwidget-static]")
-    assert static.count() == 1 and static.locator("svg").count() == 1, seen
+    assert static.count() == 1 and static.locator("img").count() == 1, seen
     assert not static.is_visible(), seen  # hidden: the live view drew
     assert page.locator(f'script[type="{RENDERED}"]').count() == 1, seen
     assert panel_titles(view) == ALL_PANELS, seen

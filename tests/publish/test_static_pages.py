@@ -103,7 +103,7 @@ def shows_static_figure(browser, site: dict, page_key: str, width: int) -> None:
         assert static.is_visible(), "the first display is an empty output"
         assert page.locator("[data-headwidget-figure]").count() == 0  # no live view in these pages
         fit = page.evaluate(
-            """el => { const svg = el.querySelector('svg').getBoundingClientRect();
+            """el => { const svg = el.querySelector('img').getBoundingClientRect();
                        const room = el.parentElement.getBoundingClientRect();
                        return { svg: svg.width, left: svg.left - room.left, right: room.right - svg.right,
                                 page: document.documentElement.scrollWidth - innerWidth }; }""",
@@ -113,7 +113,7 @@ def shows_static_figure(browser, site: dict, page_key: str, width: int) -> None:
         assert fit["page"] <= 0, fit  # and no page wider than the window
         if width < 700:
             assert fit["svg"] < 672, fit  # 7 in is 672 px: it shrank to the page
-        rgb = np.asarray(Image.open(io.BytesIO(static.locator("svg").screenshot())).convert("RGB"))
+        rgb = np.asarray(Image.open(io.BytesIO(static.locator("img").screenshot())).convert("RGB"))
         assert_shows(rgb, first_widget())
         print(f"{page_key} at {width} px: figure {fit['svg']:.0f} px wide; aborted {len(page.outside)} requests")
 

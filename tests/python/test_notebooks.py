@@ -3,9 +3,11 @@ figure without any widget manager (the static figure displayed after the live vi
 
 from __future__ import annotations
 
+import html
 import re
 import shutil
 from pathlib import Path
+from urllib.parse import unquote
 
 import nbformat
 import pytest
@@ -72,9 +74,9 @@ def test_saved_notebook_shows_the_figure_without_widgets(tmp_path):
     assert live and all('data-headwidget-static="' in outputs[i + 1]["data"]["text/html"] for i in live)
     nb.metadata.pop("widgets", None)  # a viewer with no widget manager
     body, _ = HTMLExporter().from_notebook_node(nb)
-    figures = re.findall(r'<div class="headwidget-static".*?</svg>', body, re.S)
-    assert len(figures) == len(live)
-    real, synthetic = figures[:2]
+    urls = re.findall(r'<div class="headwidget-static".*?<img [^>]*src="data:image/svg\+xml,([^"]*)"', body, re.S)
+    assert len(urls) == len(live)
+    real, synthetic = (unquote(html.unescape(url)) for url in urls[:2])
     for title in ("All Categories", "Function vector", "Retrieval", "2 categories", "Unclassified"):
         assert f">{title}<" in real  # the notebook opens on a real model
     for title in ("All Categories", "Algorithmic", "Knowledge", "Linguistic", "Translation", "Unclassified"):

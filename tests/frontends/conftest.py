@@ -6,7 +6,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from typing import Any
 
@@ -15,16 +14,6 @@ import pytest
 from .servers import AppServer
 
 LOCAL = ("http://127.0.0.1:", "ws://127.0.0.1:", "data:", "blob:")
-
-
-def need(module: str) -> None:
-    """Skip locally, fail in CI, when a front end is not installed."""
-    try:
-        __import__(module)
-    except ImportError:
-        if os.environ.get("CI"):
-            raise
-        pytest.skip(f"{module} is not installed: pip install -e '.[dev]'")
 
 
 def serve(server: AppServer) -> Iterator[AppServer]:

@@ -15,11 +15,11 @@ from typing import Any
 import pytest
 
 from headwidget.palette import palette_for
-from tests.helpers import ROOT
+from tests.helpers import ROOT, need
 from tests.helpers.labels import NAMES, example_head
 from tests.helpers.views import cell_color, drag_range_handle, panel_titles, ticks
 
-from .conftest import need, serve
+from .conftest import serve
 from .servers import AppServer, marimo_server
 
 APP = Path(__file__).parent / "marimo_app.py"

@@ -17,10 +17,11 @@ import pytest
 from nbformat.v4 import new_code_cell, new_notebook
 
 from headwidget.palette import palette_for
+from tests.helpers import need
 from tests.helpers.labels import NAMES, example_head
 from tests.helpers.views import cell_color, panel_titles, ticks
 
-from .conftest import need, serve
+from .conftest import serve
 from .servers import AppServer, voila_server
 
 BLUE = palette_for(4)["categories"][0]

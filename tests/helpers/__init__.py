@@ -13,8 +13,21 @@ Paths below are absolute, so a test file can move without its paths changing.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+
+import pytest
 
 TESTS = Path(__file__).resolve().parents[1]
 ROOT = TESTS.parent
 FIXTURES = TESTS / "fixtures"
+
+
+def need(module: str) -> None:
+    """Skip locally, fail in CI, when an optional package the test drives is not installed."""
+    try:
+        __import__(module)
+    except ImportError:
+        if os.environ.get("CI"):
+            raise
+        pytest.skip(f"{module} is not installed: pip install -e '.[dev]'")

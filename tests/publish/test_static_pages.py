@@ -23,7 +23,7 @@ import pytest
 from PIL import Image
 
 from headwidget import HeadMapWidget, example_labels
-from tests.helpers import ROOT
+from tests.helpers import ROOT, need
 from tests.helpers.published import jupyter_env, offline_page, playwright_browsers, run, serve
 
 from .raster import assert_shows
@@ -36,19 +36,10 @@ def first_widget() -> HeadMapWidget:
     return HeadMapWidget(example_labels(), title="Synthetic example", layer_range=(18, 31))
 
 
-def need(module: str, what: str) -> None:
-    try:
-        __import__(module)
-    except ImportError:
-        if os.environ.get("CI"):
-            raise
-        pytest.skip(f"{what} is not installed: pip install -e '.[dev]'")
-
-
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     """Every published form of the notebook, built once: {name: path}."""
-    need("myst_nb", "myst-nb")
+    need("myst_nb")
     if shutil.which("pdftoppm") is None:
         if os.environ.get("CI"):
             pytest.fail("CI must read the PDF back but pdftoppm (poppler-utils) is missing")

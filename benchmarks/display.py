@@ -36,6 +36,9 @@ import numpy as np
 from headwidget import HeadMapWidget
 from headwidget.palette import palette_for
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from tests.helpers.display import displayed  # noqa: E402
+
 SHAPES = [(126, 128, 12), (512, 512, 12), (2048, 2048, 12)]
 PLOTLY_SHAPES = SHAPES[:2]  # plotly at 2,048 x 2,048 x 12 is minutes and hundreds of MB
 
@@ -56,23 +59,9 @@ def display_message(labels: np.ndarray) -> tuple[int, str]:
 
     widget = HeadMapWidget(labels)
     state, _, buffers = _remove_buffers(widget.get_state())
-    outputs = kernel_display(widget)
+    outputs = displayed(widget)  # what a kernel sends: the widget view, then the static figure
     size = len(json.dumps(state)) + sum(len(memoryview(b).cast("B")) for b in buffers) + len(json.dumps(outputs))
     return size, "svg" if "<svg" in outputs[-1].get("text/html", "") else "notice"
-
-
-def kernel_display(widget: HeadMapWidget) -> list[dict[str, Any]]:
-    """The outputs ``display(widget)`` sends in a kernel (the widget view, then the static figure)."""
-    from types import SimpleNamespace
-    from unittest import mock
-
-    sent: list[dict[str, Any]] = []
-    with (
-        mock.patch("IPython.get_ipython", return_value=SimpleNamespace(kernel=object())),
-        mock.patch("IPython.display.display", side_effect=lambda data, **kw: sent.append(data)),
-    ):
-        widget._ipython_display_()
-    return sent
 
 
 def plotly_message(labels: np.ndarray) -> int:

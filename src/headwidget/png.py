@@ -1,4 +1,4 @@
-"""A minimal PNG writer for the display bundle's fallback: one pixel per head, no PIL.
+"""A minimal PNG writer for the display's static figure: one pixel per head, no PIL.
 
 :func:`indexed_png` encodes a grid of colour indices as a palette-indexed PNG (colour
 type 3) at the smallest bit depth that holds the palette (1, 2, 4 or 8 bits a pixel),

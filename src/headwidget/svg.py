@@ -18,7 +18,7 @@ horizontal run of that colour in a head row (column = layer - first layer shown,
 row = head - first head shown). All user text is XML-escaped, and the output is
 byte-identical for identical input (fixed number formatting, no ids).
 
-``draw_svg(layout, raster=True)`` is the display bundle's fallback: the same document,
+``draw_svg(layout, raster=True)`` is the display's static figure (:mod:`headwidget.published`): the same document,
 but each panel's cells are one ``<image class="cells">`` filling the panel's box, a PNG
 with one pixel per head (:func:`headwidget.png.indexed_png`, base64 in a data URI) drawn
 with ``image-rendering: pixelated``; the text stays ``<text>``. A dense 126 x 128 x 12
@@ -63,7 +63,7 @@ def render_svg(snapshot: Snapshot, spec: FigureSpec | None = None) -> str:
 
 def draw_svg(layout: Layout, *, raster: bool = False) -> str:
     """A :class:`~headwidget.figure.Layout` as an SVG document; with ``raster`` each panel's
-    cells are one embedded PNG (the display bundle's fallback), else vector paths."""
+    cells are one embedded PNG (the display's static figure), else vector paths."""
     width, height, font = _num(layout.width), _num(layout.height), _num(layout.font, 3)
     out: list[str] = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{_num(layout.width_in, 4)}in" '

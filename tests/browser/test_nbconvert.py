@@ -15,7 +15,6 @@ import shutil
 import subprocess
 import sys
 import time
-from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -24,7 +23,7 @@ import pytest
 
 from tests.helpers import ROOT, TESTS
 from tests.helpers.labels import NAMES, example_head
-from tests.helpers.published import jupyter_env, run, serve
+from tests.helpers.published import QuietHandler, jupyter_env, run, serve
 from tests.helpers.views import cell_color, panel_titles
 
 EMBED = TESTS / "embed"
@@ -75,7 +74,7 @@ def nbconvert(folder: Path) -> Path:
     return folder / "widget.html"
 
 
-class Files(SimpleHTTPRequestHandler):
+class Files(QuietHandler):
     """The export's folder at /, tests/embed/node_modules at /node_modules/."""
 
     def translate_path(self, path: str) -> str:
@@ -83,9 +82,6 @@ class Files(SimpleHTTPRequestHandler):
             local = super().translate_path(path[len("/node_modules") :])
             return str(MODULES / Path(local).relative_to(self.directory))
         return super().translate_path(path)
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
 
 
 @pytest.fixture(scope="module")

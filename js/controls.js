@@ -29,10 +29,14 @@ export function createRangeSlider(noun, onChange) {
   fill.className = "hw-range-fill";
   const lo = rangeInput("hw-range-lo", `first ${noun}`);
   const hi = rangeInput("hw-range-hi", `last ${noun}`);
-  const value = document.createElement("output");
-  value.className = "hw-range-value";
+  const readout = document.createElement("output");
+  readout.className = "hw-range-value";
+  // the text in a box of its own, sized below and contained (CSS): new text lays out it alone
+  const value = document.createElement("span");
+  value.className = "hw-range-text";
+  readout.append(value);
   track.append(fill, lo, hi);
-  el.append(name, track, value);
+  el.append(name, track, readout);
 
   let max = 0;
   /** @param {number} first @param {number} last */
@@ -43,11 +47,10 @@ export function createRangeSlider(noun, onChange) {
     if (hi.value !== b) hi.value = b;
     const text = first === last ? a : `${a}\u2013${b}`;
     setText(value, text);
+    // the fill spans the track, cut to the range: a clip repaints it and moves no layout
     const span = Math.max(max, 1);
-    const left = `${(first / span) * 100}%`;
-    const right = `${100 - (last / span) * 100}%`;
-    if (fill.style.left !== left) fill.style.left = left;
-    if (fill.style.right !== right) fill.style.right = right;
+    const clip = `inset(0px ${100 - (last / span) * 100}% 0px ${(first / span) * 100}% round 2px)`;
+    if (fill.style.clipPath !== clip) fill.style.clipPath = clip;
     // When both handles meet at the right end, only the low one can still move.
     const z = first === max ? "3" : "1";
     if (lo.style.zIndex !== z) lo.style.zIndex = z;
@@ -76,12 +79,12 @@ export function createRangeSlider(noun, onChange) {
       const key = `${newMax},${first},${last}`;
       if (key === shown) return; // the other slider moved: nothing to touch here
       shown = key;
-      if (newMax !== max || !value.style.minWidth) {
+      if (newMax !== max || !value.style.width) {
         // room for the widest readout ("100–125"), so a step never resizes the controls
-        value.style.minWidth = `${2 * String(newMax).length + 1.5}ch`;
+        value.style.width = `${2 * String(newMax).length + 1.5}ch`;
+        for (const input of [lo, hi]) input.max = String(newMax); // a write re-lays the input out
       }
       max = newMax;
-      for (const input of [lo, hi]) input.max = String(newMax);
       show(first, last);
     },
   };

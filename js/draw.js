@@ -1,5 +1,5 @@
 // Pixels of the panels: one RGBA pixel per head (x = layer, y = head), built
-// when data, visibility or palette change; a layer-range change only re-blits.
+// when data, visibility or palette change; a range change only moves each panel's canvas (cropTransform).
 
 import { groupColors } from "./layout.js";
 
@@ -131,21 +131,36 @@ export function context2d(canvas) {
 const contexts = new WeakMap();
 
 /**
- * A canvas at data resolution holding one panel's pixels: the source that
- * every range change re-blits from. Reuses `canvas` when given.
+ * Put one panel's pixels (one per head) into its canvas, whose backing store is the
+ * model's layers x heads: the panel's box scales it up (image-rendering: pixelated) and
+ * a range step only moves it (cropTransform), so no step redraws or resizes a canvas.
+ * @param {HTMLCanvasElement} canvas
  * @param {Uint8ClampedArray<ArrayBuffer>} pixels
  * @param {number} width  layers
  * @param {number} height  heads
- * @param {HTMLCanvasElement} [canvas]
- * @returns {HTMLCanvasElement}
  */
-export function sourceCanvas(pixels, width, height, canvas = document.createElement("canvas")) {
+export function putPixels(canvas, pixels, width, height) {
   if (canvas.width !== width || canvas.height !== height) {
     canvas.width = width;
     canvas.height = height;
   }
   context2d(canvas).putImageData(new ImageData(pixels, width, height), 0, 0);
-  return canvas;
+}
+
+/**
+ * The CSS transform that makes a canvas of the whole model, `box` CSS px, show
+ * layers[0]..layers[1] x heads[0]..heads[1] over the whole box (its clip cuts the rest):
+ * scaled so a shown head's cell is box / shown values, shifted so the first shown head
+ * sits at the box's corner (transform-origin 0 0). Nearest neighbour, as the CSS says.
+ * @param {[number, number]} box  CSS px
+ * @param {[number, number]} n  layers and heads of the model
+ * @param {[number, number]} layers  inclusive
+ * @param {[number, number]} heads  inclusive
+ */
+export function cropTransform([w, h], [L, H], layers, heads) {
+  const nx = layers[1] - layers[0] + 1;
+  const ny = heads[1] - heads[0] + 1;
+  return `translate(${(-layers[0] * w) / nx}px, ${(-heads[0] * h) / ny}px) scale(${L / nx}, ${H / ny})`;
 }
 
 /**
@@ -162,24 +177,4 @@ export function sizeCanvas(canvas, w, h, dpr) {
   canvas.height = h;
   canvas.style.width = `${w / dpr}px`;
   canvas.style.height = `${h / dpr}px`;
-}
-
-/**
- * Draw layers[0]..layers[1] x heads[0]..heads[1] of `source` over the whole of `canvas`
- * (the panel's box, sized once per geometry by sizeCanvas): the crop fills the box, so
- * a head's cell is canvas.width / shown layers by canvas.height / shown heads (fractional,
- * js/layout.js cropCell), nearest neighbour so every head stays crisp. One drawImage; the
- * canvas is never resized here.
- * @param {HTMLCanvasElement} canvas
- * @param {HTMLCanvasElement} source  one pixel per head
- * @param {[number, number]} layers  inclusive
- * @param {[number, number]} heads  inclusive
- * @param {number} [top]  the panel's first row in `source` (several panels stacked in one source)
- */
-export function blit(canvas, source, layers, heads, top = 0) {
-  const ctx = context2d(canvas);
-  ctx.imageSmoothingEnabled = false;
-  const nx = layers[1] - layers[0] + 1;
-  const ny = heads[1] - heads[0] + 1;
-  ctx.drawImage(source, layers[0], top + heads[0], nx, ny, 0, 0, canvas.width, canvas.height);
 }

@@ -5,7 +5,7 @@ import { formatScore, taskLines } from "./tasks.js";
 
 /**
  * The head under a pointer event on a panel's plot, or null outside any plot. The shown
- * heads fill every plot's box (js/draw.js blit), so a head's cell is the box's width over
+ * heads fill every plot's box (js/draw.js cropTransform), so a head's cell is the box's width over
  * the shown layers by its height over the shown heads, in the view's panels and in a task
  * row's alike.
  * @param {PointerEvent} event

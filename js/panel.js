@@ -1,11 +1,12 @@
 // One heatmap panel: title, canvas (its box fixed per geometry, the crop filling it) and
-// DOM axes (a fixed set of tick labels per axis per geometry, updated in place).
+// DOM axes (js/ticks.js: a label per value, moved on a range step).
 // Text sizes come from the CSS (JupyterLab's font variables); the room the axes
 // need is measured from the DOM (`measure`), never assumed from a font size.
 
-import { control, div, setText } from "./dom.js";
-import { sizeCanvas } from "./draw.js";
-import { minTickStep, tickStep, tickValues } from "./layout.js";
+import { control, div } from "./dom.js";
+import { cropTransform, putPixels } from "./draw.js";
+import { minTickStep, tickValues } from "./layout.js";
+import { createAxisTicks } from "./ticks.js";
 
 /**
  * @typedef {object} AxisRoom  what one panel's axes need, in CSS px (measured once per geometry)
@@ -14,6 +15,8 @@ import { minTickStep, tickStep, tickValues } from "./layout.js";
  * @property {number} labelGap  the cells' left edge to the centre line of "head"
  * @property {number} overhang  how far the widest layer label, centred on the last cell, reaches past the cells
  * @property {number} title  the title's height with its gap to the cells
+ * @property {[number, number]} xTick  a layer label's box (the widest, its mark above it), CSS px
+ * @property {[number, number]} yTick  a head label's box (the widest, its mark beside it), CSS px
  */
 
 /**
@@ -31,7 +34,9 @@ import { minTickStep, tickStep, tickValues } from "./layout.js";
  * @property {HTMLCanvasElement} canvas
  * @property {(title: string) => void} setTitle
  * @property {HTMLElement} clip  the focusable plot area (keyboard and pointer land here)
- * @property {(geometry: Geometry) => void} setGeometry  size the box, its canvas and the tick labels
+ * @property {(pixels: Uint8ClampedArray<ArrayBuffer>, nLayers: number, nHeads: number) => void} setPixels
+ *   the panel's pixels, one per head (visible level)
+ * @property {(geometry: Geometry) => void} setGeometry  size the box, its canvas's box and the tick labels
  *   (a no-op when unchanged: call it every step, it costs a comparison)
  * @property {(x: number | null, y?: number, w?: number, h?: number) => void} setCursor  outline one cell (CSS px), or none
  * @property {(d: string, stroke: number) => void} setSelection  SVG path outlining the selected heads
@@ -40,8 +45,9 @@ import { minTickStep, tickStep, tickValues } from "./layout.js";
  * @property {(axis: number, labelGap: number) => void} setAxisRoom  the room left of the cells
  *   for the head axis, and where "head" stands in it (CSS px, from `probe`)
  * @property {(toggle: Toggle | null) => void} setToggle  the "▸ N tasks" button beside the title, or none
- * @property {(layers: [number, number], heads: [number, number], cellX: number, cellY: number) => void} setAxes
- *   ticks of the shown layers and heads at the crop's cells (CSS px), written into the geometry's labels
+ * @property {(layers: [number, number], heads: [number, number], cellX: number, cellY: number) => void} setCrop
+ *   show these layers and heads over the whole box (the canvas moved, never redrawn) and their
+ *   ticks at the crop's cells (CSS px), written into the geometry's labels
  * @property {(widestLayer: string, widestHead: string) => {read: () => AxisRoom, remove: () => void}} probe
  *   put labels this wide in the axes; `read` their room (forces a layout), `remove` them after
  *   every other measurement, so the view lays out once
@@ -56,6 +62,8 @@ import { minTickStep, tickStep, tickValues } from "./layout.js";
  * @property {number} dpr
  * @property {[number, number]} n  layers and heads of the model
  * @property {number} fontPx  the tick labels' font size, CSS px
+ * @property {[number, number]} xTick  each layer label's box (AxisRoom), CSS px
+ * @property {[number, number]} yTick  each head label's box, CSS px
  */
 
 /** Cells smaller than this (CSS px) are outlined from outside by the cursor. */
@@ -94,6 +102,9 @@ export function createPanel() {
   // ticks and "head" hang left of it, in the room the panel's padding keeps (measure).
   const xTicks = div("hw-xticks");
   const yTicks = div("hw-yticks");
+  // the numbers are for the eye: a screen reader hears the head under the cursor (hover.js)
+  xTicks.setAttribute("aria-hidden", "true");
+  yTicks.setAttribute("aria-hidden", "true");
   const xLabel = div("hw-xlabel");
   xLabel.textContent = "layer";
   const yLabel = div("hw-ylabel");
@@ -104,10 +115,10 @@ export function createPanel() {
   let size = "";
   let xKey = "";
   let yKey = "";
-  /** @type {HTMLElement[]} */
-  const xPool = [];
-  /** @type {HTMLElement[]} */
-  const yPool = [];
+  /** @type {string | null} the canvas's transform as last written (null: write it) */
+  let crop = null;
+  const xAxis = createAxisTicks(xTicks, "x");
+  const yAxis = createAxisTicks(yTicks, "y");
   /** @type {Geometry | null} */
   let geometry = null;
   return {
@@ -173,35 +184,40 @@ export function createPanel() {
       toggle.setAttribute("aria-label", `${spec.name}: ${spec.expanded ? "hide" : "show"} its ${n} task${n === 1 ? "" : "s"}`);
       toggle.title = `${spec.expanded ? "hide" : "show"} a panel per task: ${spec.tasks.join(", ")}`;
     },
+    setPixels(pixels, nLayers, nHeads) {
+      putPixels(canvas, pixels, nLayers, nHeads);
+    },
     setGeometry(next) {
-      const key = `${next.w},${next.h},${next.dpr},${next.n},${next.fontPx}`;
+      const key = `${next.w},${next.h},${next.dpr},${next.n},${next.fontPx},${next.xTick},${next.yTick}`;
       if (key === size) return;
       size = key;
       geometry = next;
-      const { w, h, dpr, n, fontPx } = next;
-      sizeCanvas(canvas, w, h, dpr);
-      clip.style.width = `${w / dpr}px`;
-      clip.style.height = `${h / dpr}px`;
-      // as many labels as any crop can show: ticks at least a label apart (the narrowest,
-      // one digit) over the box, and never more than the axis's values
-      ensurePool(xTicks, xPool, "x", tickCapacity(w / dpr, minTickStep("x", 0, 1, fontPx), n[0]));
-      ensurePool(yTicks, yPool, "y", tickCapacity(h / dpr, minTickStep("y", 0, 1, fontPx), n[1]));
+      const { w, h, dpr } = next;
+      for (const box of [clip, canvas]) {
+        box.style.width = `${w / dpr}px`;
+        box.style.height = `${h / dpr}px`;
+      }
+      xAxis.reset(next.xTick);
+      yAxis.reset(next.yTick);
       xKey = yKey = "";
+      crop = null;
     },
-    setAxes([first, last], [top, bottom], cellX, cellY) {
+    setCrop([first, last], [top, bottom], cellX, cellY) {
       if (!geometry) return;
-      const { n, fontPx } = geometry;
+      const { w, h, dpr, n, fontPx } = geometry;
+      const transform = cropTransform([w / dpr, h / dpr], n, [first, last], [top, bottom]);
+      if (transform !== crop) canvas.style.transform = crop = transform;
       const x = `${first},${last},${cellX}`;
       if (x !== xKey) {
         xKey = x;
         const values = tickValues(first, last, n[0], minTickStep("x", last, cellX, fontPx));
-        placeTicks(xTicks, xPool, "x", values, (v) => (v - first + 0.5) * cellX);
+        xAxis.place(values, (v) => (v - first + 0.5) * cellX);
       }
       const y = `${top},${bottom},${cellY}`;
       if (y !== yKey) {
         yKey = y;
         const values = tickValues(top, bottom, n[1], minTickStep("y", bottom, cellY, fontPx));
-        placeTicks(yTicks, yPool, "y", values, (v) => (v - top + 0.5) * cellY);
+        yAxis.place(values, (v) => (v - top + 0.5) * cellY);
       }
     },
     probe(widestLayer, widestHead) {
@@ -210,8 +226,10 @@ export function createPanel() {
       const yProbe = probe(yTicks, "y", widestHead);
       return {
         read() {
-          const head = yProbe.getBoundingClientRect().width; // label, its gap and the tick mark
-          const layer = xProbe.getBoundingClientRect().width;
+          const yBox = yProbe.getBoundingClientRect(); // label, its gap and the tick mark
+          const xBox = xProbe.getBoundingClientRect(); // label, the mark above it
+          const head = yBox.width;
+          const layer = xBox.width;
           const tickFont = parseFloat(getComputedStyle(yProbe).fontSize) || 11;
           const line = yLabel.offsetHeight; // "head" stands upright: its line height is its width
           const gap = 0.35 * (parseFloat(getComputedStyle(yLabel).fontSize) || 12);
@@ -220,8 +238,12 @@ export function createPanel() {
             tickFont,
             axis: Math.ceil(head + gap + line + 1),
             labelGap: head + gap + line / 2,
-            overhang: Math.ceil(layer / 2),
+            overhang: Math.ceil(odd(layer) / 2),
             title: title.offsetHeight + (parseFloat(titleStyle.marginBottom) || 0),
+            // each label's box (js/ticks.js), odd px along its axis: its 1 px mark, at its
+            // middle, sits on whole px
+            xTick: [odd(layer), Math.ceil(xBox.height)],
+            yTick: [Math.ceil(head), odd(yBox.height)],
           };
         },
         remove() {
@@ -248,58 +270,8 @@ function probe(container, axis, text) {
   return t;
 }
 
-/**
- * The most ticks an axis of `n` values `box` px long can show under any crop: tickValues
- * takes multiples of a step of at least tickStep(n) (n // 5) that keeps them at least
- * `label` px apart (the narrowest label), or marks a crop's two ends.
- * @param {number} box  CSS px
- * @param {number} label  CSS px
- * @param {number} n
- */
-export function tickCapacity(box, label, n) {
-  const series = Math.floor((n - 1) / tickStep(n)) + 1;
-  return Math.min(n, Math.max(2, Math.min(series, Math.floor(box / label) + 1)));
-}
-
-/**
- * Make `pool` exactly `count` tick labels, hidden until placeTicks writes them (once per geometry).
- * @param {HTMLElement} container
- * @param {HTMLElement[]} pool  tick elements owned by `container`
- * @param {"x" | "y"} axis
- * @param {number} count
- */
-function ensurePool(container, pool, axis, count) {
-  while (pool.length < count) {
-    const t = document.createElement("span");
-    t.className = `hw-tick hw-tick-${axis}`;
-    t.hidden = true;
-    container.append(t);
-    pool.push(t);
-  }
-  for (const t of pool.splice(count)) t.remove();
-}
-
-/**
- * Show `values` in the pool's labels, in place (text and position), the rest hidden: a
- * range step writes a few labels and creates none.
- * @param {HTMLElement} container
- * @param {HTMLElement[]} pool  tick elements owned by `container`
- * @param {"x" | "y"} axis
- * @param {number[]} values
- * @param {(value: number) => number} offset  CSS pixels along the axis
- */
-export function placeTicks(container, pool, axis, values, offset) {
-  if (pool.length < values.length) ensurePool(container, pool, axis, values.length); // never, by tickCapacity
-  const side = axis === "x" ? "left" : "top";
-  pool.forEach((t, i) => {
-    if (i >= values.length) {
-      if (!t.hidden) t.hidden = true;
-      return;
-    }
-    const text = String(values[i]);
-    setText(t, text);
-    const at = `${offset(values[i])}px`;
-    if (t.style[side] !== at) t.style[side] = at;
-    if (t.hidden) t.hidden = false;
-  });
+/** @param {number} v @returns {number} the smallest odd whole number at least `v` */
+function odd(v) {
+  const n = Math.ceil(v);
+  return n % 2 === 1 ? n : n + 1;
 }

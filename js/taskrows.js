@@ -5,7 +5,7 @@
 // opening one draws that row alone, from what the view last gave each level.
 
 import { control, div } from "./dom.js";
-import { blit, sourceCanvas, taskPixels } from "./draw.js";
+import { taskPixels } from "./draw.js";
 import { fitRow } from "./fit.js";
 import { cropCell } from "./layout.js";
 import { createPanel } from "./panel.js";
@@ -25,7 +25,6 @@ import { outlinePath, selectionStroke } from "./selection.js";
  * @property {HTMLButtonElement} close
  * @property {HTMLElement} grid
  * @property {import("./panel.js").Panel[]} panels  one per task, in task order
- * @property {HTMLCanvasElement[]} sources  one pixel per head, per panel
  * @property {Uint8ClampedArray<ArrayBuffer>[]} pixels  the last pixels, written over next time
  * @property {HeadData | null} data  what the pixels were made from (a new rule is a new object)
  * @property {Palette | null} palette
@@ -41,7 +40,7 @@ import { outlinePath, selectionStroke } from "./selection.js";
  *   rule or the palette changed (visible level, and after a row opens)
  * @property {(room: import("./fit.js").Room, layers: Range, heads: Range, dpr: number, cellCss: number, n: [number, number]) => void} draw
  *   fit each open row to the view's width with the model's whole axes (cell at most the view's
- *   `cellCss`, the whole model's cell), blit the crop into the fixed boxes, ticks (range level)
+ *   `cellCss`, the whole model's cell), show the crop over the fixed boxes, ticks (range level)
  * @property {(selected: [number, number][]) => void} outline  the selected heads in every task panel
  * @property {(at: {layer: number, head: number} | null) => void} cursor  one head outlined in every task panel
  * @property {(d: string) => void} veil  the legend's veil, a path in cell units
@@ -152,7 +151,7 @@ export function createTaskRows(container) {
     head.append(swatch, label, count, close);
     const grid = div("hw-taskgrid");
     el.append(head, grid);
-    return { el, swatch, name: label, count, close, grid, panels: [], sources: [], pixels: [], data: null, palette: null, cellX: 0, cellY: 0, arranged: "" };
+    return { el, swatch, name: label, count, close, grid, panels: [], pixels: [], data: null, palette: null, cellX: 0, cellY: 0, arranged: "" };
   }
 
   /**
@@ -167,10 +166,9 @@ export function createTaskRows(container) {
       row.grid.append(panel.el);
     }
     for (const panel of row.panels.splice(titles.length)) panel.el.remove();
-    row.sources.length = Math.min(row.sources.length, titles.length);
     titles.forEach((text, i) => {
       row.panels[i].setTitle(text);
-      row.sources[i] = sourceCanvas(row.pixels[i], L, H, row.sources[i]);
+      row.panels[i].setPixels(row.pixels[i], L, H);
     });
   }
 
@@ -178,7 +176,7 @@ export function createTaskRows(container) {
   function draw(room, layers, heads, dpr, cellCss, n) {
     lastDraw = [room, layers, heads, dpr, cellCss, n];
     drawn = { layers, heads };
-    const { axis, labelGap, overhang, tickFont } = room.axes;
+    const { axis, labelGap, overhang, tickFont, xTick, yTick } = room.axes;
     const [L, H] = n;
     for (const row of shown) {
       // the geometry is the whole model's, as the view's panels: a range step moves nothing
@@ -192,14 +190,13 @@ export function createTaskRows(container) {
         style.setProperty("--hw-label-gap", `${labelGap}px`);
         style.setProperty("--hw-overhang", `${overhang}px`);
       }
-      const geometry = { w: fit.cell * L, h: fit.cell * H, dpr, n, fontPx: tickFont };
+      const geometry = { w: fit.cell * L, h: fit.cell * H, dpr, n, fontPx: tickFont, xTick, yTick };
       row.cellX = cropCell(fit.cell / dpr, L, layers[1] - layers[0] + 1);
       row.cellY = cropCell(fit.cell / dpr, H, heads[1] - heads[0] + 1);
-      row.panels.forEach((panel, i) => {
+      for (const panel of row.panels) {
         panel.setGeometry(geometry);
-        blit(panel.canvas, row.sources[i], layers, heads);
-        panel.setAxes(layers, heads, row.cellX, row.cellY);
-      });
+        panel.setCrop(layers, heads, row.cellX, row.cellY);
+      }
     }
   }
 

@@ -29,8 +29,8 @@
 
 /**
  * Levels from most to least work. Each level of the chain data .. selection also
- * redoes every level after it (new data needs new pixels, new pixels a new blit,
- * a new blit new outlines); "title" stands alone.
+ * redoes every level after it (new data needs new pixels, new pixels a new crop,
+ * a new crop new outlines); "title" stands alone.
  * @type {readonly Level[]}
  */
 export const LEVELS = ["data", "rule", "visible", "heads", "range", "selection", "title"];

@@ -118,7 +118,7 @@ export function createView(model, el, schedule) {
   /** @type {import("./fit.js").Room | null} the sizes measured for the current geometry; null: measure again */
   let room = null;
   let roomKey = "";
-  // A new width (the output area, a font size) re-fits at the range level: a re-blit, no new pixels.
+  // A new width (the output area, a font size) re-fits at the range level: the canvases moved, no new pixels.
   const unwatch = watchSize(
     root,
     legendEl,
@@ -179,7 +179,7 @@ export function createView(model, el, schedule) {
     // The shown layers and heads. The geometry (panels per row, each box = the whole
     // model's cells) follows the view's width and the panels shown, never the range: a
     // range step fits with what was measured (arithmetic only), finds the same boxes and
-    // only re-blits each panel and the bars and rewrites the ticks in place. A resize runs
+    // only moves each panel's canvas, re-blits the bars and rewrites the ticks in place. A resize runs
     // this level alone, measuring once.
     range() {
       const layers = layerRange();
@@ -197,8 +197,9 @@ export function createView(model, el, schedule) {
         roomKey = key;
       }
       const { cols, cell, cellCss } = fit(room, row.panels.length, L, H, dpr);
+      const { tickFont, xTick, yTick } = room.axes;
       /** @type {import("./panel.js").Geometry} */
-      const geometry = { w: cell * L, h: cell * H, dpr, n: [L, H], fontPx: room.axes.tickFont };
+      const geometry = { w: cell * L, h: cell * H, dpr, n: [L, H], fontPx: tickFont, xTick, yTick };
       const cellX = cropCell(cell / dpr, L, layers[1] - layers[0] + 1);
       const cellY = cropCell(cell / dpr, H, heads[1] - heads[0] + 1);
       row.arrange(cols, room.axes);

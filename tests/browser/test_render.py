@@ -6,14 +6,18 @@ stand-in that carries the Python widget's real synced state.
 
 from __future__ import annotations
 
+import io
+
 import numpy as np
 import pytest
+from PIL import Image
 
 from headwidget import HeadMapWidget, example_labels
 from headwidget.palette import palette_for
 from tests.harness.harness import open_page, show, widget_state
+from tests.helpers.colours import hex_of
 from tests.helpers.labels import NAMES, REFERENCE_LEGEND, example_head, staircase
-from tests.helpers.views import cell_color, drag_range_handle, expected_ticks, legend, panel_titles, ticks
+from tests.helpers.views import cell_color, drag_range_handle, expected_ticks, legend, panel_titles, tick_labels, ticks
 
 BLUE, ORANGE, GREEN, RED = palette_for(4)["categories"]
 PURPLE, BROWN, PINK = palette_for(4)["multi"]
@@ -49,8 +53,8 @@ def test_panels_titles_and_axes(page):
     assert page.locator(".hw-panel").first.locator(".hw-xlabel").inner_text() == "layer"
     assert page.locator(".hw-panel").first.locator(".hw-ylabel").inner_text() == "head"
     # head 0 at the top: the y tick "0" sits above the tick "30"
-    y_ticks = page.locator(".hw-panel").first.locator(".hw-yticks .hw-tick:not([hidden])")
-    assert y_ticks.first.bounding_box()["y"] < y_ticks.last.bounding_box()["y"]
+    y_ticks = dict(tick_labels(view_at(page), "y"))
+    assert y_ticks[0]["y"] < y_ticks[30]["y"]
 
 
 @pytest.mark.parametrize(
@@ -97,8 +101,7 @@ def test_dragging_the_slider_crops_every_panel(page):
         # the axis's own series, multiples of 32 // 5 = 6 (thinned by doubling if the cells are small)
         assert ticks(view_at(page), "x", panel) == expected_ticks(view_at(page), "x", (18, 31), 32, panel)
         assert ticks(view_at(page), "x", panel) == [18, 24, 30]  # at this width (7 px cells) nothing is thinned
-        labels = page.locator(".hw-panel").nth(panel).locator(".hw-tick-x:not([hidden])").all()
-        boxes = [t.bounding_box() for t in labels]
+        boxes = [box for _, box in tick_labels(view_at(page), "x", panel)]
         assert all(a["x"] + a["width"] <= b["x"] for a, b in zip(boxes, boxes[1:], strict=False)), "tick labels overlap"
         box = page.locator(".hw-clip").nth(panel).bounding_box()
         assert box["width"] == width_before  # the crop fills the panel: its box stays
@@ -209,26 +212,30 @@ def test_removed_view_leaves_no_listeners_or_frames(page, stairs):
     assert page.locator(".headwidget").count() == 0
 
 
+def screen_colours(clip) -> list[str]:
+    """The colours inside a plot's box on screen (a screenshot, less a device pixel each side:
+    the screenshot's edge may hold the plot's outline)."""
+    shot = Image.open(io.BytesIO(clip.screenshot())).convert("RGB")
+    inner = shot.crop((2, 2, shot.width - 2, shot.height - 2))
+    return [hex_of(c) for _, c in inner.getcolors(maxcolors=1 << 16)]
+
+
 def test_crisp_on_high_dpi(browser):
     page = open_page(browser, dpr=2)
     try:
         show(page, HeadMapWidget(staircase(), NAMES))
-        size = page.evaluate(
-            """() => { const c = document.querySelector('.hw-canvas');
-                       return [c.width, c.height, c.getBoundingClientRect().width]; }"""
-        )
-        assert size[0] == 2 * size[2]  # one canvas pixel per device pixel
-        assert size[0] % 6 == 0 and size[1] % 5 == 0  # whole device pixels per cell
-        colours = page.evaluate(
-            """() => { const c = document.querySelector('.hw-canvas');
-                       const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-                       const seen = new Set();
-                       for (let i = 0; i < d.length; i += 4) seen.add((d[i] << 16) | (d[i+1] << 8) | d[i+2]);
-                       return [...seen].map(v => '#' + v.toString(16).padStart(6, '0')).sort(); }"""
-        )
-        # no smoothing: only palette colours, no blends at cell edges
-        assert colours == sorted([GREY, BLUE, PURPLE, BROWN, PINK, RED])
+        clip = page.locator(".hw-clip").first
+        box = clip.bounding_box()
+        # whole device pixels per cell: 6 layers x 5 heads
+        assert (2 * box["width"]) % 6 == 0 and (2 * box["height"]) % 5 == 0
+        # no smoothing: only palette colours on screen, no blends at cell edges
+        assert sorted(screen_colours(clip)) == sorted([GREY, BLUE, PURPLE, BROWN, PINK, RED])
         assert cell_color(view_at(page), 0, 4, 4, layers=(0, 5), heads=5) == PINK
+        # and so under a crop that gives fractional cells
+        page.evaluate("hw.models[0].set('layer_range', [1, 4])")
+        page.evaluate("hw.frame()")
+        assert set(screen_colours(clip)) <= {GREY, BLUE, PURPLE, BROWN, PINK, RED}
+        assert cell_color(view_at(page), 0, 4, 4, layers=(1, 4), heads=5) == PINK
     finally:
         page.context.close()
 

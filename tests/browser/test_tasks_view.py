@@ -335,18 +335,15 @@ def test_a_chosen_combination_veils_the_task_panels_at_their_own_cell_size(page)
 # Counts the canvas work from now on: new pixels (putImageData), blits (drawImage) and which
 # panels they went into. Calling it again starts the count again.
 COUNT_CANVAS_WORK = """() => {
-    window.work = {put: 0, blit: 0, blitInto: new Set()};
+    window.work = {put: 0, blit: 0, into: new Set()};
     const ctx = CanvasRenderingContext2D.prototype;
     window.original ??= {put: ctx.putImageData, draw: ctx.drawImage};
     const {put, draw} = window.original;
-    ctx.putImageData = function (...a) { window.work.put++; return put.apply(this, a); };
-    ctx.drawImage = function (...a) {
-        window.work.blit++;
-        window.work.blitInto.add(this.canvas.closest('.hw-task-panel') ? 'task' : 'view');
-        return draw.apply(this, a);
-    };
+    const into = (canvas) => window.work.into.add(canvas.closest('.hw-task-panel') ? 'task' : 'view');
+    ctx.putImageData = function (...a) { window.work.put++; into(this.canvas); return put.apply(this, a); };
+    ctx.drawImage = function (...a) { window.work.blit++; into(this.canvas); return draw.apply(this, a); };
 }"""
-WORK = "() => ({put: window.work.put, blit: window.work.blit, into: [...window.work.blitInto].sort()})"
+WORK = "() => ({put: window.work.put, blit: window.work.blit, into: [...window.work.into].sort()})"
 
 
 def test_opening_a_row_draws_that_row_alone_and_a_selection_paints_nothing(page):
@@ -355,8 +352,8 @@ def test_opening_a_row_draws_that_row_alone_and_a_selection_paints_nothing(page)
     page.evaluate(COUNT_CANVAS_WORK)
     toggle(page, "Translation").click()
     page.evaluate("hw.frame()")
-    # two task panels: two sources made, two blits, and nothing in the view's panels
-    assert page.evaluate(WORK) == {"put": 2, "blit": 2, "into": ["task"]}
+    # two task panels: each one's pixels put into its canvas, and nothing in the view's panels
+    assert page.evaluate(WORK) == {"put": 2, "blit": 0, "into": ["task"]}
     page.evaluate(COUNT_CANVAS_WORK)
     hover(page, 3, 1, 0)
     page.mouse.down()
@@ -365,13 +362,12 @@ def test_opening_a_row_draws_that_row_alone_and_a_selection_paints_nothing(page)
     assert page.evaluate("hw.models[0].json().selected") == [[1, 0]]
     assert page.evaluate(WORK) == {"put": 0, "blit": 0, "into": []}
     assert ring_colour(page, 4, 1, 0) == "#000000"  # outlined in the other task panel too
-    # a threshold step makes new pixels once: the three view panels' stacked source and
-    # the two task panels'
+    # a threshold step makes new pixels once: each of the three view panels' and of the two
+    # task panels', nothing blitted
     page.locator(".hw-rule input").focus()
     page.keyboard.press("ArrowRight")
     page.evaluate("hw.frame()")
-    work = page.evaluate(WORK)
-    assert work["put"] == 1 + 2 and work["into"] == ["task", "view"]
+    assert page.evaluate(WORK) == {"put": 3 + 2, "blit": 0, "into": ["task", "view"]}
 
 
 def test_task_panels_follow_the_layer_and_head_ranges(page):

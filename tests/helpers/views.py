@@ -23,11 +23,28 @@ def legend(root: Any) -> list[str]:
     return root.locator(".hw-legend-row").all_inner_texts()
 
 
-def ticks(root: Any, axis: str, panel: int = 0) -> list[int]:
+# A panel axis's visible labels, in order along the axis: [text, box] (a panel keeps the
+# labels of values it showed before, hidden, to show them again by moving them alone).
+_TICK_LABELS = """(ticks, axis) => [...ticks.querySelectorAll('.hw-tick')]
+    .filter((t) => getComputedStyle(t).visibility === 'visible' && t.getClientRects().length)
+    .map((t) => {
+        const b = t.getBoundingClientRect();
+        return [t.textContent, {x: b.x, y: b.y, width: b.width, height: b.height}];
+    })
+    .sort((a, b) => (axis === 'x' ? a[1].x - b[1].x : a[1].y - b[1].y))"""
+
+
+def tick_labels(root: Any, axis: str, panel: int = 0) -> list[tuple[int, dict]]:
     """The tick labels shown on a panel's layer ("x") or head ("y") axis (not the count bars'
-    scale; a panel keeps a fixed set of labels per geometry, the unused ones hidden)."""
-    shown = root.locator(".hw-panel").nth(panel).locator(f".hw-{axis}ticks .hw-tick:not([hidden])")
-    return [int(t) for t in shown.all_inner_texts()]
+    scale), in order along the axis, each with its box in CSS px."""
+    box = root.locator(".hw-panel").nth(panel).locator(f".hw-{axis}ticks")
+    found = box.evaluate(f"(ticks) => ({_TICK_LABELS})(ticks, {axis!r})")
+    return [(int(text), rect) for text, rect in found]
+
+
+def ticks(root: Any, axis: str, panel: int = 0) -> list[int]:
+    """The values of the tick labels shown on a panel's axis, in order along it."""
+    return [value for value, _ in tick_labels(root, axis, panel)]
 
 
 def expected_ticks(root: Any, axis: str, shown: tuple[int, int], n: int, panel: int = 0) -> list[int]:

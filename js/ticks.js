@@ -1,105 +1,94 @@
-// One axis's tick labels: an element per value, its text written once, moved by a
-// transform. A range step that shows values shown before writes transforms only: no text
-// is laid out again and nothing is added to or removed from the layout. A label no longer
-// shown is hidden where it is (visibility: a repaint, no layout); a few are kept for the
-// next step.
+// One panel axis's tick labels and marks, drawn on a canvas strip beside the cells. A
+// range step redraws this strip (a few marks and numbers) and touches no element: DOM
+// labels cost a restyle and a paint chunk each per step, which at a small model is most
+// of a step. The strip is sized once per geometry; its font and colours are the CSS's
+// (read by js/panel.js from probe labels, again whenever the theme changes them).
 
-/** Hidden labels kept beyond the ones shown (the least recently shown go first). */
-const KEEP = 48;
+import { context2d } from "./draw.js";
+
+/** A tick mark's length and the gap between it and its label, CSS px (as the probes' CSS). */
+const MARK = 4;
+const GAP = 2;
 
 /**
- * @typedef {object} Label
- * @property {HTMLElement} el
- * @property {string} transform  as last written (reading the style back costs)
- * @property {boolean} shown
+ * The text of the tick labels, as the CSS gives it.
+ * @typedef {object} TickStyle
+ * @property {string} font  a canvas font ("italic 600 11px Inter, sans-serif")
+ * @property {string} color  the labels'
+ * @property {string} mark  the marks'
+ * @property {number} size  the font's size, CSS px (a label is one line of it)
  */
 
 /**
- * @typedef {object} AxisTicks
- * @property {(size: [number, number]) => void} reset  a new geometry: each label's box, CSS px, and
- *   no label kept (a hidden one still stands where the old geometry put it, maybe past the new box)
- * @property {(values: number[], offset: (value: number) => number) => void} place
- *   show these values' labels (ascending), each centred on `offset(value)` CSS px along the axis
+ * One axis's strip for one geometry, CSS px.
+ * @typedef {object} AxisSpec
+ * @property {number} along  the cells' length along the axis
+ * @property {number} across  the strip's depth: mark, gap and the widest label (y) or a line (x)
+ * @property {number} pad  room past each end of the cells, for a label centred on an end cell
+ * @property {number} dpr
+ * @property {TickStyle} style
  */
 
 /**
- * @param {HTMLElement} container  the axis's positioned box
- * @param {"x" | "y"} axis
- * @returns {AxisTicks}
+ * @typedef {object} Axis
+ * @property {HTMLCanvasElement} canvas
+ * @property {(spec: AxisSpec) => void} reset  a new geometry (sizes the canvas) or style
+ * @property {(values: number[], offset: (value: number) => number) => void} draw
+ *   these values' marks and labels, each centred on `offset(value)` CSS px along the axis
  */
-export function createAxisTicks(container, axis) {
-  /** @type {Map<number, Label>} by value, least recently shown first */
-  const labels = new Map();
-  /** @type {number[]} */
-  let shown = [];
-  /** @type {[number, number]} */
-  let size = [1, 1];
 
-  /** @param {number} value @returns {Label} */
-  function label(value) {
-    let t = labels.get(value);
-    if (t) {
-      labels.delete(value); // to the end: most recently shown
-    } else {
-      const el = document.createElement("span");
-      el.className = `hw-tick hw-tick-${axis}`;
-      el.textContent = String(value);
-      sizeLabel(el, size, axis);
-      container.append(el);
-      t = { el, transform: "", shown: true };
-    }
-    labels.set(value, t);
-    return t;
-  }
-
+/**
+ * @param {"x" | "y"} axis  "x": labels under the cells; "y": labels left of them
+ * @returns {Axis}
+ */
+export function createAxis(axis) {
+  const canvas = document.createElement("canvas");
+  canvas.className = `hw-axis hw-axis-${axis}`;
+  /** @type {AxisSpec | null} */
+  let spec = null;
+  /** the labels' ascent and descent in `spec.style.font`, CSS px */
+  let metrics = { ascent: 0, descent: 0 };
   return {
+    canvas,
     reset(next) {
-      size = next;
-      for (const t of labels.values()) t.el.remove();
-      labels.clear();
-      shown = [];
+      spec = next;
+      const { along, across, pad, dpr, style } = next;
+      const [w, h] = axis === "x" ? [along + 2 * pad, across] : [across, along + 2 * pad];
+      canvas.width = Math.round(w * dpr);
+      canvas.height = Math.round(h * dpr);
+      canvas.style.width = `${w}px`;
+      canvas.style.height = `${h}px`;
+      canvas.style[axis === "x" ? "left" : "top"] = `${-pad}px`;
+      const ctx = context2d(canvas);
+      ctx.font = style.font;
+      const m = ctx.measureText("0123456789");
+      metrics = { ascent: m.fontBoundingBoxAscent, descent: m.fontBoundingBoxDescent };
     },
-    place(values, offset) {
-      const along = axis === "x" ? size[0] : size[1];
-      const next = new Set(values);
-      for (const v of shown) {
-        const t = labels.get(v);
-        if (t && !next.has(v)) show(t, false);
+    draw(values, offset) {
+      if (!spec) return;
+      const { pad, dpr, style, across } = spec;
+      const ctx = context2d(canvas);
+      ctx.setTransform(dpr, 0, 0, dpr, 0, 0); // CSS px from here on
+      ctx.clearRect(0, 0, canvas.width, canvas.height);
+      ctx.font = style.font;
+      const { ascent, descent } = metrics;
+      const line = style.size; // CSS puts a one-line label's baseline half the leading above its ascent
+      ctx.fillStyle = style.mark;
+      // each mark 1 px on whole px, over the cell's centre
+      const marks = values.map((v) => pad + Math.round(offset(v) - 0.5));
+      for (const m of marks) {
+        if (axis === "x") ctx.fillRect(m, 0, 1, MARK);
+        else ctx.fillRect(across - MARK, m, MARK, 1);
       }
-      for (const v of values) {
-        // the label's middle (its mark, 1 px) on whole px at the cell's centre: the box is odd px long
-        const at = Math.round(offset(v) - 0.5) - (along - 1) / 2;
-        const t = label(v);
-        const transform = axis === "x" ? `translateX(${at}px)` : `translateY(${at}px)`;
-        if (t.transform !== transform) t.el.style.transform = t.transform = transform;
-        show(t, true);
-      }
-      shown = values;
-      for (const [v, t] of labels) {
-        if (labels.size <= values.length + KEEP) break;
-        labels.delete(v); // the least recently shown: the ones shown now were moved to the end
-        t.el.remove();
-      }
+      ctx.fillStyle = style.color;
+      ctx.textAlign = axis === "x" ? "center" : "right";
+      ctx.textBaseline = "alphabetic";
+      values.forEach((v, i) => {
+        const middle = marks[i] + 0.5;
+        if (axis === "x") ctx.fillText(String(v), middle, MARK + GAP + (line - ascent - descent) / 2 + ascent);
+        else ctx.fillText(String(v), across - MARK - GAP, middle - (ascent + descent) / 2 + ascent);
+      });
+      canvas.dataset.ticks = values.join(" "); // what is drawn, for whoever reads the figure (tests)
     },
   };
-}
-
-/** @param {Label} t @param {boolean} shown */
-function show(t, shown) {
-  if (t.shown === shown) return;
-  t.shown = shown;
-  t.el.style.visibility = shown ? "" : "hidden";
-}
-
-/**
- * A label's fixed box (border box, CSS px); a head label's line as tall as its box, so
- * its text sits in the middle.
- * @param {HTMLElement} t
- * @param {[number, number]} size
- * @param {"x" | "y"} axis
- */
-function sizeLabel(t, [w, h], axis) {
-  t.style.width = `${w}px`;
-  t.style.height = `${h}px`;
-  if (axis === "y") t.style.lineHeight = `${h}px`;
 }

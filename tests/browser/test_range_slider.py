@@ -106,6 +106,12 @@ def test_the_handles_are_sliders_to_assistive_tech(page, view):
 def test_keys_move_a_handle_as_on_a_native_range(page, view):
     first = view.get_by_role("slider", name="first layer", exact=True)
     last = view.get_by_role("slider", name="last layer", exact=True)
+    # a page long enough to scroll, and a listener for keys that get past the slider
+    page.evaluate("""() => {
+        document.body.style.minHeight = '5000px';
+        window.keysPast = 0;
+        document.addEventListener('keydown', () => window.keysPast++);
+    }""")
     last.focus()
     page.keyboard.press("Home")  # the last layer's handle goes no lower than the first's
     assert sent(page) == [0, 0]
@@ -127,8 +133,10 @@ def test_keys_move_a_handle_as_on_a_native_range(page, view):
     assert range_values(view) == (26, 31)
     assert abs(centre(view, "lo")[0] - place(view, 26)) < 0.5  # drawn there too
     assert view.locator(".hw-layers .hw-range-value").inner_text() == "26\u201331"
-    # the keys were the slider's: the page did not scroll, nothing else acted on them
+    # the keys were the slider's: the page did not scroll (End, PageDown, arrows would),
+    # nothing around the slider saw them
     assert page.evaluate("window.scrollY") == 0
+    assert page.evaluate("window.keysPast") == 0
 
 
 def test_dragging_moves_by_whole_layers_and_stops_at_the_other_handle(page, view):

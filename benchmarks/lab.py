@@ -58,6 +58,11 @@ def task_ms(cdp) -> float:
 # One step of a range input, as the browser makes it for a drag or an arrow key.
 STEP = """([selector, up]) => {
   const input = document.querySelector(selector);
+  if (input.getAttribute("role") === "slider") {  // a range slider's handle steps by key
+    const key = up ? "ArrowRight" : "ArrowLeft";
+    input.dispatchEvent(new KeyboardEvent("keydown", { key, bubbles: true }));
+    return;
+  }
   const step = input.step === "any" ? (input.max - input.min) / 100 : Number(input.step);
   input.value = String(Number(input.value) + (up ? step : -step));
   input.dispatchEvent(new Event("input", { bubbles: true }));

@@ -14,8 +14,6 @@ from headwidget import HeadMapWidget, example_labels
 from tests.harness.harness import show
 from tests.helpers.views import ticks
 
-THUMB = 7  # half a handle's width: its centre sits 7 px in from either end of the track
-
 
 def sent_layer_ranges(page: Any) -> list[list[int]]:
     """The ``layer_range`` of every message the view sent, in order."""
@@ -23,14 +21,15 @@ def sent_layer_ranges(page: Any) -> list[list[int]]:
 
 
 def start_drag(page: Any, root: Any, to_layer: int, n_layers: int) -> None:
-    """Press the "last layer" handle and move it onto ``to_layer``, without releasing it."""
-    track = root.locator(".hw-layers .hw-range-hi")
-    box = track.bounding_box()
-    usable = box["width"] - 2 * THUMB
-    y = box["y"] + box["height"] / 2
-    page.mouse.move(box["x"] + THUMB + usable, y)  # the handle sits at the last layer
+    """Press the "last layer" handle where it is drawn and move it onto ``to_layer``'s place on
+    the track, without releasing it."""
+    handle = root.locator(".hw-layers .hw-range-hi").bounding_box()
+    track = root.locator(".hw-layers .hw-range-track").bounding_box()
+    thumb = handle["width"] / 2  # a handle's centre runs from half its width in from either end
+    y = handle["y"] + handle["height"] / 2
+    page.mouse.move(handle["x"] + thumb, y)
     page.mouse.down()
-    page.mouse.move(box["x"] + THUMB + usable * to_layer / (n_layers - 1), y, steps=8)
+    page.mouse.move(track["x"] + thumb + (track["width"] - 2 * thumb) * to_layer / (n_layers - 1), y, steps=8)
 
 
 @pytest.mark.parametrize("continuous", [True, False])

@@ -131,18 +131,26 @@ def cell_colors(
     return [[at(layer, head) for head in range(top, bottom + 1)] for layer in range(first, last + 1)]
 
 
+def range_values(root: Any, noun: str = "layer") -> tuple[int, int]:
+    """The (first, last) a range slider's handles say, found and read as assistive tech does
+    (the sliders named "first layer" and "last layer", their ``aria-valuenow``)."""
+    value = lambda end: int(root.get_by_role("slider", name=f"{end} {noun}", exact=True).get_attribute("aria-valuenow"))  # noqa: E731
+    return value("first"), value("last")
+
+
 def drag_range_handle(page: Any, root: Any, handle: str, to_layer: int, n_layers: int) -> None:
-    """Drag the view's "lo" or "hi" layer handle with the mouse onto ``to_layer``."""
-    track = root.locator(f".hw-layers .hw-range-{handle}")
-    track.scroll_into_view_if_needed()
-    box = track.bounding_box()
-    thumb = 7  # half the handle's width: its centre sits 7 px in from either end
-    value = int(track.input_value())
-    usable = box["width"] - 2 * thumb
-    y = box["y"] + box["height"] / 2
-    page.mouse.move(box["x"] + thumb + usable * value / (n_layers - 1), y)
+    """Drag the view's "lo" or "hi" layer handle with the mouse onto ``to_layer``: pressed
+    where the handle is drawn, released where that layer's place on the track is."""
+    knob = root.locator(f".hw-layers .hw-range-{handle}")
+    knob.scroll_into_view_if_needed()
+    at = knob.bounding_box()
+    track = root.locator(".hw-layers .hw-range-track").bounding_box()
+    thumb = at["width"] / 2  # a handle's centre runs from half its width in from either end
+    usable = track["width"] - 2 * thumb
+    y = at["y"] + at["height"] / 2
+    page.mouse.move(at["x"] + thumb, y)
     page.mouse.down()
-    page.mouse.move(box["x"] + thumb + usable * to_layer / (n_layers - 1), y, steps=8)
+    page.mouse.move(track["x"] + thumb + usable * to_layer / (n_layers - 1), y, steps=8)
     page.mouse.up()
 
 
@@ -152,8 +160,8 @@ def drag_range_handle(page: Any, root: Any, handle: str, to_layer: int, n_layers
 
 def shown_layers(page: Any, view: int = 0) -> int:
     """How many layers a view shows, read from its layer slider."""
-    slider = page.locator(".view").nth(view).locator(".hw-layers")
-    return int(slider.locator(".hw-range-hi").input_value()) - int(slider.locator(".hw-range-lo").input_value()) + 1
+    first, last = range_values(page.locator(".view").nth(view))
+    return last - first + 1
 
 
 def hover(page: Any, panel: int, layer: int, head: int, *, first: int = 0, view: int = 0) -> None:

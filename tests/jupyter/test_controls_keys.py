@@ -4,6 +4,7 @@ slider and the threshold control (JupyterLab must not take them), and the kernel
 from __future__ import annotations
 
 import json
+import re
 
 from playwright.sync_api import expect
 
@@ -16,6 +17,7 @@ SCORED = (
     "widget = HeadMapWidget.from_scores(scores, ['Up', 'Down'], threshold=0.5)\n"
     "widget"
 )
+ACTIVE = re.compile(r"\bjp-mod-active\b")
 PROBE = (
     "print(json.dumps({'layer_range': list(widget.layer_range), 'threshold': widget.threshold,"
     " 'visible': widget.visible}))"
@@ -28,9 +30,13 @@ def test_arrow_keys_move_the_sliders_and_the_threshold(page, jupyter):
     view = nb.view()
     last = view.locator(".hw-layers .hw-range-hi")
     last.focus()
+    expect(nb.cell(0)).to_have_class(ACTIVE)
+    # ArrowDown is also the notebook's "select the cell below" in command mode
+    page.keyboard.press("ArrowDown")
     page.keyboard.press("ArrowLeft")
-    page.keyboard.press("ArrowLeft")
-    assert last.input_value() == "29"
+    assert last.get_attribute("aria-valuenow") == "29"
+    assert last.evaluate("e => e === document.activeElement")
+    expect(nb.cell(0)).to_have_class(ACTIVE)  # the notebook's cell selection stayed put
     rule = view.locator(".hw-rule input")
     rule.focus()
     page.keyboard.press("ArrowRight")

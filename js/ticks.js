@@ -37,6 +37,23 @@ const GAP = 2;
  *   these values' marks and labels, each centred on `offset(value)` CSS px along the axis
  */
 
+/** @type {Map<string, {ascent: number, descent: number}>} a font's ascent and descent, CSS px */
+const fontMetrics = new Map();
+
+/**
+ * @param {CanvasRenderingContext2D} ctx  its font set
+ * @returns {{ascent: number, descent: number}}
+ */
+function metricsOf(ctx) {
+  let m = fontMetrics.get(ctx.font);
+  if (!m) {
+    const measured = ctx.measureText("0123456789");
+    m = { ascent: measured.fontBoundingBoxAscent, descent: measured.fontBoundingBoxDescent };
+    fontMetrics.set(ctx.font, m);
+  }
+  return m;
+}
+
 /**
  * @param {"x" | "y"} axis  "x": labels under the cells; "y": labels left of them
  * @returns {Axis}
@@ -59,18 +76,19 @@ export function createAxis(axis) {
       canvas.style.width = `${w}px`;
       canvas.style.height = `${h}px`;
       canvas.style[axis === "x" ? "left" : "top"] = `${-pad}px`;
+      // the context's state, set once: sizing a canvas resets it, drawing keeps it
       const ctx = context2d(canvas);
+      ctx.setTransform(dpr, 0, 0, dpr, 0, 0); // CSS px from here on
       ctx.font = style.font;
-      const m = ctx.measureText("0123456789");
-      metrics = { ascent: m.fontBoundingBoxAscent, descent: m.fontBoundingBoxDescent };
+      ctx.textAlign = axis === "x" ? "center" : "right";
+      ctx.textBaseline = "alphabetic";
+      metrics = metricsOf(ctx);
     },
     draw(values, offset) {
       if (!spec) return;
-      const { pad, dpr, style, across } = spec;
+      const { pad, style, across } = spec;
       const ctx = context2d(canvas);
-      ctx.setTransform(dpr, 0, 0, dpr, 0, 0); // CSS px from here on
       ctx.clearRect(0, 0, canvas.width, canvas.height);
-      ctx.font = style.font;
       const { ascent, descent } = metrics;
       const line = style.size; // CSS puts a one-line label's baseline half the leading above its ascent
       ctx.fillStyle = style.mark;
@@ -81,8 +99,6 @@ export function createAxis(axis) {
         else ctx.fillRect(across - MARK, m, MARK, 1);
       }
       ctx.fillStyle = style.color;
-      ctx.textAlign = axis === "x" ? "center" : "right";
-      ctx.textBaseline = "alphabetic";
       values.forEach((v, i) => {
         const middle = marks[i] + 0.5;
         if (axis === "x") ctx.fillText(String(v), middle, MARK + GAP + (line - ascent - descent) / 2 + ascent);

@@ -37,6 +37,57 @@ const GAP = 2;
  *   these values' marks and labels, each centred on `offset(value)` CSS px along the axis
  */
 
+/**
+ * A label drawn once, at a device pixel density, to be copied wherever it shows: shaping
+ * text (fillText) costs a step far more than copying its pixels.
+ * @typedef {object} Stamp
+ * @property {HTMLCanvasElement | OffscreenCanvas} image
+ * @property {number} width  its text's advance, device px
+ * @property {number} ascent  its baseline below the image's top, device px
+ */
+
+/** @type {Map<string, Stamp>} by font, colour, density and text */
+const stamps = new Map();
+/** Stamps kept before all are dropped (a model has at most as many labels as values). */
+const MAX_STAMPS = 4096;
+
+/**
+ * @param {string} text @param {TickStyle} style @param {number} dpr
+ * @param {{ascent: number, descent: number}} metrics  CSS px
+ * @returns {Stamp}
+ */
+function stamp(text, style, dpr, metrics) {
+  const key = `${style.font}|${style.color}|${dpr}|${text}`;
+  let s = stamps.get(key);
+  if (s) return s;
+  if (stamps.size >= MAX_STAMPS) stamps.clear();
+  const ascent = Math.ceil(metrics.ascent * dpr) + 1;
+  const height = ascent + Math.ceil(metrics.descent * dpr) + 1;
+  const probe = context2d(scratch());
+  probe.font = style.font;
+  const width = probe.measureText(text).width * dpr;
+  const image = typeof OffscreenCanvas === "function" ? new OffscreenCanvas(1, 1) : document.createElement("canvas");
+  image.width = Math.ceil(width) + 2;
+  image.height = height;
+  const ctx = /** @type {CanvasRenderingContext2D} */ (image.getContext("2d"));
+  ctx.scale(dpr, dpr);
+  ctx.font = style.font;
+  ctx.fillStyle = style.color;
+  ctx.textBaseline = "alphabetic";
+  ctx.fillText(text, 1 / dpr, ascent / dpr);
+  s = { image, width, ascent };
+  stamps.set(key, s);
+  return s;
+}
+
+/** @type {HTMLCanvasElement | null} */
+let scratchCanvas = null;
+/** A canvas for measuring text. */
+function scratch() {
+  scratchCanvas ??= document.createElement("canvas");
+  return scratchCanvas;
+}
+
 /** @type {Map<string, {ascent: number, descent: number}>} a font's ascent and descent, CSS px */
 const fontMetrics = new Map();
 
@@ -80,13 +131,11 @@ export function createAxis(axis) {
       const ctx = context2d(canvas);
       ctx.setTransform(dpr, 0, 0, dpr, 0, 0); // CSS px from here on
       ctx.font = style.font;
-      ctx.textAlign = axis === "x" ? "center" : "right";
-      ctx.textBaseline = "alphabetic";
       metrics = metricsOf(ctx);
     },
     draw(values, offset) {
       if (!spec) return;
-      const { pad, style, across } = spec;
+      const { pad, style, across, dpr } = spec;
       const ctx = context2d(canvas);
       ctx.clearRect(0, 0, canvas.width, canvas.height);
       const { ascent, descent } = metrics;
@@ -98,12 +147,19 @@ export function createAxis(axis) {
         if (axis === "x") ctx.fillRect(m, 0, 1, MARK);
         else ctx.fillRect(across - MARK, m, MARK, 1);
       }
-      ctx.fillStyle = style.color;
+      // each label copied from its stamp onto whole device px: centred under its mark
+      // (x), or ending at the gap, centred on its mark (y)
+      ctx.setTransform(1, 0, 0, 1, 0, 0);
       values.forEach((v, i) => {
+        const s = stamp(String(v), style, dpr, metrics);
         const middle = marks[i] + 0.5;
-        if (axis === "x") ctx.fillText(String(v), middle, MARK + GAP + (line - ascent - descent) / 2 + ascent);
-        else ctx.fillText(String(v), across - MARK - GAP, middle - (ascent + descent) / 2 + ascent);
+        const [left, baseline] =
+          axis === "x"
+            ? [middle * dpr - s.width / 2, (MARK + GAP + (line - ascent - descent) / 2 + ascent) * dpr]
+            : [(across - MARK - GAP) * dpr - s.width, (middle - (ascent + descent) / 2 + ascent) * dpr];
+        ctx.drawImage(s.image, Math.round(left) - 1, Math.round(baseline) - s.ascent);
       });
+      ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
       canvas.dataset.ticks = values.join(" "); // what is drawn, for whoever reads the figure (tests)
     },
   };

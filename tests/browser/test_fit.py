@@ -41,13 +41,15 @@ MEASURED = """(view) => {
     };
 }"""
 
-# Counts the canvas work from now on: new pixels (ImageData made, putImageData) and blits.
+# Counts the canvas work from now on: new pixels (ImageData made, putImageData) and blits
+# (not counting the axes' strips, which a resize draws again: their labels are copied).
 COUNT_CANVAS_WORK = """() => {
     window.work = {put: 0, imageData: 0, blit: 0};
     const ctx = CanvasRenderingContext2D.prototype;
     const put = ctx.putImageData, draw = ctx.drawImage;
-    ctx.putImageData = function (...a) { window.work.put++; return put.apply(this, a); };
-    ctx.drawImage = function (...a) { window.work.blit++; return draw.apply(this, a); };
+    const axis = (c) => c.classList.contains('hw-axis');
+    ctx.putImageData = function (...a) { if (!axis(this.canvas)) window.work.put++; return put.apply(this, a); };
+    ctx.drawImage = function (...a) { if (!axis(this.canvas)) window.work.blit++; return draw.apply(this, a); };
     const Original = window.ImageData;
     window.ImageData = new Proxy(Original, {
         construct(target, args) { window.work.imageData++; return new target(...args); },

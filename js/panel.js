@@ -1,12 +1,12 @@
 // One heatmap panel: title, canvas (its box fixed per geometry, the crop filling it) and
-// axes (js/ticks.js: marks and labels drawn on a strip per axis).
+// DOM axes (js/ticks.js: a label per value, moved on a range step).
 // Text sizes come from the CSS (JupyterLab's font variables); the room the axes
 // need is measured from the DOM (`measure`), never assumed from a font size.
 
 import { control, div } from "./dom.js";
 import { cropTransform, putPixels } from "./draw.js";
 import { minTickStep, tickValues } from "./layout.js";
-import { createAxis } from "./ticks.js";
+import { createAxisTicks } from "./ticks.js";
 
 /**
  * @typedef {object} AxisRoom  what one panel's axes need, in CSS px (measured once per geometry)
@@ -15,9 +15,8 @@ import { createAxis } from "./ticks.js";
  * @property {number} labelGap  the cells' left edge to the centre line of "head"
  * @property {number} overhang  how far the widest layer label, centred on the last cell, reaches past the cells
  * @property {number} title  the title's height with its gap to the cells
- * @property {number} xStrip  the layer axis's depth: mark, gap and a line of labels, CSS px
- * @property {number} yStrip  the head axis's width: the widest label, gap and mark, CSS px
- * @property {import("./ticks.js").TickStyle} tickStyle  the labels' font and colours
+ * @property {[number, number]} xTick  a layer label's box (the widest, its mark above it), CSS px
+ * @property {[number, number]} yTick  a head label's box (the widest, its mark beside it), CSS px
  */
 
 /**
@@ -48,7 +47,7 @@ import { createAxis } from "./ticks.js";
  * @property {(toggle: Toggle | null) => void} setToggle  the "▸ N tasks" button beside the title, or none
  * @property {(layers: [number, number], heads: [number, number], cellX: number, cellY: number) => void} setCrop
  *   show these layers and heads over the whole box (the canvas moved, never redrawn) and their
- *   ticks at the crop's cells (CSS px), drawn on the axes' strips
+ *   ticks at the crop's cells (CSS px), written into the geometry's labels
  * @property {(widestLayer: string, widestHead: string) => {read: () => AxisRoom, remove: () => void}} probe
  *   put labels this wide in the axes; `read` their room (forces a layout), `remove` them after
  *   every other measurement, so the view lays out once
@@ -56,13 +55,15 @@ import { createAxis } from "./ticks.js";
 
 /**
  * A panel's geometry: its box in device px (the whole model's cells: it never follows
- * the crop), and its axes' room and style.
+ * the crop), and what sizes its tick labels.
  * @typedef {object} Geometry
  * @property {number} w  the box's width, device px
  * @property {number} h  the box's height, device px
  * @property {number} dpr
  * @property {[number, number]} n  layers and heads of the model
- * @property {AxisRoom} axes  the axes' room and style, as measured
+ * @property {number} fontPx  the tick labels' font size, CSS px
+ * @property {[number, number]} xTick  each layer label's box (AxisRoom), CSS px
+ * @property {[number, number]} yTick  each head label's box, CSS px
  */
 
 /** Cells smaller than this (CSS px) are outlined from outside by the cursor. */
@@ -116,10 +117,8 @@ export function createPanel() {
   let yKey = "";
   /** @type {string | null} the canvas's transform as last written (null: write it) */
   let crop = null;
-  const xAxis = createAxis("x");
-  const yAxis = createAxis("y");
-  xTicks.append(xAxis.canvas);
-  yTicks.append(yAxis.canvas);
+  const xAxis = createAxisTicks(xTicks, "x");
+  const yAxis = createAxisTicks(yTicks, "y");
   /** @type {Geometry | null} */
   let geometry = null;
   return {
@@ -189,9 +188,7 @@ export function createPanel() {
       putPixels(canvas, pixels, nLayers, nHeads);
     },
     setGeometry(next) {
-      const { xStrip, yStrip, overhang, tickStyle } = next.axes;
-      const style = `${tickStyle.font},${tickStyle.color},${tickStyle.mark}`;
-      const key = `${next.w},${next.h},${next.dpr},${next.n},${xStrip},${yStrip},${overhang},${style}`;
+      const key = `${next.w},${next.h},${next.dpr},${next.n},${next.fontPx},${next.xTick},${next.yTick}`;
       if (key === size) return;
       size = key;
       geometry = next;
@@ -200,29 +197,27 @@ export function createPanel() {
         box.style.width = `${w / dpr}px`;
         box.style.height = `${h / dpr}px`;
       }
-      xAxis.reset({ along: w / dpr, across: xStrip, pad: overhang, dpr, style: tickStyle });
-      // a head label centred on the first or last head reaches half a line past the cells
-      yAxis.reset({ along: h / dpr, across: yStrip, pad: Math.ceil(tickStyle.size / 2) + 1, dpr, style: tickStyle });
+      xAxis.reset(next.xTick);
+      yAxis.reset(next.yTick);
       xKey = yKey = "";
       crop = null;
     },
     setCrop([first, last], [top, bottom], cellX, cellY) {
       if (!geometry) return;
-      const { w, h, dpr, n } = geometry;
-      const fontPx = geometry.axes.tickFont;
+      const { w, h, dpr, n, fontPx } = geometry;
       const transform = cropTransform([w / dpr, h / dpr], n, [first, last], [top, bottom]);
       if (transform !== crop) canvas.style.transform = crop = transform;
       const x = `${first},${last},${cellX}`;
       if (x !== xKey) {
         xKey = x;
         const values = tickValues(first, last, n[0], minTickStep("x", last, cellX, fontPx));
-        xAxis.draw(values, (v) => (v - first + 0.5) * cellX);
+        xAxis.place(values, (v) => (v - first + 0.5) * cellX);
       }
       const y = `${top},${bottom},${cellY}`;
       if (y !== yKey) {
         yKey = y;
         const values = tickValues(top, bottom, n[1], minTickStep("y", bottom, cellY, fontPx));
-        yAxis.draw(values, (v) => (v - top + 0.5) * cellY);
+        yAxis.place(values, (v) => (v - top + 0.5) * cellY);
       }
     },
     probe(widestLayer, widestHead) {
@@ -235,8 +230,7 @@ export function createPanel() {
           const xBox = xProbe.getBoundingClientRect(); // label, the mark above it
           const head = yBox.width;
           const layer = xBox.width;
-          const font = getComputedStyle(yProbe);
-          const tickFont = parseFloat(font.fontSize) || 11;
+          const tickFont = parseFloat(getComputedStyle(yProbe).fontSize) || 11;
           const line = yLabel.offsetHeight; // "head" stands upright: its line height is its width
           const gap = 0.35 * (parseFloat(getComputedStyle(yLabel).fontSize) || 12);
           const titleStyle = getComputedStyle(title);
@@ -244,16 +238,12 @@ export function createPanel() {
             tickFont,
             axis: Math.ceil(head + gap + line + 1),
             labelGap: head + gap + line / 2,
-            overhang: Math.ceil(layer / 2),
+            overhang: Math.ceil(odd(layer) / 2),
             title: title.offsetHeight + (parseFloat(titleStyle.marginBottom) || 0),
-            xStrip: Math.ceil(xBox.height),
-            yStrip: Math.ceil(head),
-            tickStyle: {
-              font: `${font.fontStyle} ${font.fontWeight} ${font.fontSize} ${font.fontFamily}`,
-              color: font.color,
-              mark: getComputedStyle(xProbe, "::before").backgroundColor,
-              size: tickFont,
-            },
+            // each label's box (js/ticks.js), odd px along its axis: its 1 px mark, at its
+            // middle, sits on whole px
+            xTick: [odd(layer), Math.ceil(xBox.height)],
+            yTick: [Math.ceil(head), odd(yBox.height)],
           };
         },
         remove() {
@@ -278,4 +268,10 @@ function probe(container, axis, text) {
   t.textContent = text;
   container.append(t);
   return t;
+}
+
+/** @param {number} v @returns {number} the smallest odd whole number at least `v` */
+function odd(v) {
+  const n = Math.ceil(v);
+  return n % 2 === 1 ? n : n + 1;
 }

@@ -176,7 +176,7 @@ export function createTaskRows(container) {
   function draw(room, layers, heads, dpr, cellCss, n) {
     lastDraw = [room, layers, heads, dpr, cellCss, n];
     drawn = { layers, heads };
-    const { axis, labelGap, overhang } = room.axes;
+    const { axis, labelGap, overhang, tickFont, xTick, yTick } = room.axes;
     const [L, H] = n;
     for (const row of shown) {
       // the geometry is the whole model's, as the view's panels: a range step moves nothing
@@ -190,7 +190,7 @@ export function createTaskRows(container) {
         style.setProperty("--hw-label-gap", `${labelGap}px`);
         style.setProperty("--hw-overhang", `${overhang}px`);
       }
-      const geometry = { w: fit.cell * L, h: fit.cell * H, dpr, n, axes: room.axes };
+      const geometry = { w: fit.cell * L, h: fit.cell * H, dpr, n, fontPx: tickFont, xTick, yTick };
       row.cellX = cropCell(fit.cell / dpr, L, layers[1] - layers[0] + 1);
       row.cellY = cropCell(fit.cell / dpr, H, heads[1] - heads[0] + 1);
       for (const panel of row.panels) {

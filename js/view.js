@@ -129,14 +129,6 @@ export function createView(model, el, schedule) {
     },
   );
 
-  // A theme changed the axes' colours (their CSS transition ended): read and draw them again.
-  root.addEventListener("transitionend", (event) => {
-    const target = /** @type {Element} */ (event.target);
-    if (event.propertyName !== "color" || !target.matches?.(".hw-xticks, .hw-yticks")) return;
-    room = null;
-    schedule("range");
-  });
-
   const explorer = createExplorer(legendEl, {
     redraw: () => schedule("range"),
     select: (heads) => send("selected", heads),
@@ -205,8 +197,9 @@ export function createView(model, el, schedule) {
         roomKey = key;
       }
       const { cols, cell, cellCss } = fit(room, row.panels.length, L, H, dpr);
+      const { tickFont, xTick, yTick } = room.axes;
       /** @type {import("./panel.js").Geometry} */
-      const geometry = { w: cell * L, h: cell * H, dpr, n: [L, H], axes: room.axes };
+      const geometry = { w: cell * L, h: cell * H, dpr, n: [L, H], fontPx: tickFont, xTick, yTick };
       const cellX = cropCell(cell / dpr, L, layers[1] - layers[0] + 1);
       const cellY = cropCell(cell / dpr, H, heads[1] - heads[0] + 1);
       row.arrange(cols, room.axes);

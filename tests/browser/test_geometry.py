@@ -1,8 +1,8 @@
 """Geometry belongs to the container, not to the crop: a layer or head range change moves
 nothing (every panel, title, legend row, control and the widget's own box stays where it
 was, to the pixel), the crop fills each panel's box (cells grow, non-square when the crop
-differs per axis), pointer and keyboard map to the right head under a crop, and no canvas
-is resized by a range step."""
+differs per axis), pointer and keyboard map to the right head under a crop, no canvas
+is resized by a range step and a step back to a crop shown before only moves tick labels."""
 
 from __future__ import annotations
 
@@ -55,6 +55,16 @@ COUNT_CANVAS_SIZES = """() => {
             get() { return own.get.call(this); },
             set(v) { window.canvasSizes++; own.set.call(this, v); },
         });
+    }
+}"""
+
+
+# Counts tick labels added or removed and label text rewritten from now on.
+WATCH_TICKS = """() => {
+    window.tickWrites = 0;
+    const observer = new MutationObserver((records) => { window.tickWrites += records.length; });
+    for (const axis of document.querySelectorAll('.hw-xticks, .hw-yticks')) {
+        observer.observe(axis, {childList: true, characterData: true, subtree: true});
     }
 }"""
 
@@ -121,7 +131,12 @@ def test_a_range_change_moves_nothing(browser, shape, width, counts):
         assert rects(page) == before
         # every canvas was sized once, for its geometry: no step resized one
         assert page.evaluate("window.canvasSizes") == 0
-
+        # the same steps again: every tick label they show exists, so a step only moves labels
+        # (no label made or removed, no text rewritten)
+        page.evaluate(WATCH_TICKS)
+        for trait, value in steps(n_layers, n_heads):
+            set_range(page, trait, value)
+        assert page.evaluate("window.tickWrites") == 0
     finally:
         page.context.close()
 

@@ -333,20 +333,15 @@ def test_a_chosen_combination_veils_the_task_panels_at_their_own_cell_size(page)
 
 
 # Counts the canvas work from now on: new pixels (putImageData), blits (drawImage) and which
-# panels they went into (not the axes' strips). Calling it again starts the count again.
+# panels they went into. Calling it again starts the count again.
 COUNT_CANVAS_WORK = """() => {
     window.work = {put: 0, blit: 0, into: new Set()};
     const ctx = CanvasRenderingContext2D.prototype;
     window.original ??= {put: ctx.putImageData, draw: ctx.drawImage};
     const {put, draw} = window.original;
     const into = (canvas) => window.work.into.add(canvas.closest('.hw-task-panel') ? 'task' : 'view');
-    const count = (kind, canvas) => {
-        if (canvas.classList.contains('hw-axis')) return;
-        window.work[kind]++;
-        into(canvas);
-    };
-    ctx.putImageData = function (...a) { count('put', this.canvas); return put.apply(this, a); };
-    ctx.drawImage = function (...a) { count('blit', this.canvas); return draw.apply(this, a); };
+    ctx.putImageData = function (...a) { window.work.put++; into(this.canvas); return put.apply(this, a); };
+    ctx.drawImage = function (...a) { window.work.blit++; into(this.canvas); return draw.apply(this, a); };
 }"""
 WORK = "() => ({put: window.work.put, blit: window.work.blit, into: [...window.work.into].sort()})"
 

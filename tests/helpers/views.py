@@ -23,59 +23,27 @@ def legend(root: Any) -> list[str]:
     return root.locator(".hw-legend-row").all_inner_texts()
 
 
-# The labels drawn on a panel axis's canvas strip (js/ticks.js), in order along the axis:
-# [value, box in page CSS px]. Boxes are read from the pixels: ink past the marks, split
-# where a run of empty pixels is wider than a gap between digits. Values are the ones the
-# strip says it drew; if the two counts differ (labels run together, or one is missing),
-# the value is null and every caller's comparison fails.
-AXIS_LABELS = """(canvas) => {
-    const axis = canvas.classList.contains('hw-axis-x') ? 'x' : 'y';
-    const values = (canvas.dataset.ticks || '').split(' ').filter(Boolean).map(Number);
-    const {width: W, height: H} = canvas;
-    if (!W || !H) return [];
-    const ink = canvas.getContext('2d').getImageData(0, 0, W, H).data;
-    const box = canvas.getBoundingClientRect();
-    const sx = box.width / W, sy = box.height / H;
-    const past = Math.round(6 / sx); // the labels' band starts past the 4 px mark and 2 px gap
-    const inked = (x, y) => ink[4 * (y * W + x) + 3] > 40;
-    const along = axis === 'x' ? W : H;
-    const line = (i) => {
-        if (axis === 'x') { for (let y = past; y < H; y++) if (inked(i, y)) return true; }
-        else { for (let x = 0; x < W - past; x++) if (inked(x, i)) return true; }
-        return false;
-    };
-    const runs = [];
-    let start = -1, last = -10;
-    for (let i = 0; i < along; i++) {
-        if (!line(i)) continue;
-        if (i - last > Math.round(3 / sx)) { if (start >= 0) runs.push([start, last]); start = i; }
-        last = i;
-    }
-    if (start >= 0) runs.push([start, last]);
-    return runs.map(([a, b], k) => {
-        let lo = Infinity, hi = -Infinity;
-        for (let i = a; i <= b; i++) {
-            const across = axis === 'x' ? H : W - past;
-            for (let j = axis === 'x' ? past : 0; j < across; j++) {
-                if (axis === 'x' ? inked(i, j) : inked(j, i)) { lo = Math.min(lo, j); hi = Math.max(hi, j); }
-            }
-        }
-        const [x0, x1, y0, y1] = axis === 'x' ? [a, b + 1, lo, hi + 1] : [lo, hi + 1, a, b + 1];
-        const rect = {x: box.left + x0 * sx, y: box.top + y0 * sy, width: (x1 - x0) * sx, height: (y1 - y0) * sy};
-        return [runs.length === values.length ? values[k] : null, rect];
-    });
-}"""
+# A panel axis's visible labels, in order along the axis: [text, box] (a panel keeps the
+# labels of values it showed before, hidden, to show them again by moving them alone).
+_TICK_LABELS = """(ticks, axis) => [...ticks.querySelectorAll('.hw-tick')]
+    .filter((t) => getComputedStyle(t).visibility === 'visible' && t.getClientRects().length)
+    .map((t) => {
+        const b = t.getBoundingClientRect();
+        return [t.textContent, {x: b.x, y: b.y, width: b.width, height: b.height}];
+    })
+    .sort((a, b) => (axis === 'x' ? a[1].x - b[1].x : a[1].y - b[1].y))"""
 
 
-def tick_labels(root: Any, axis: str, panel: int = 0) -> list[tuple[int | None, dict]]:
-    """The tick labels drawn on a panel's layer ("x") or head ("y") axis (not the count bars'
-    scale), in order along the axis, each with its box in CSS px (see AXIS_LABELS)."""
-    strip = root.locator(".hw-panel").nth(panel).locator(f".hw-axis-{axis}")
-    return [(value, rect) for value, rect in strip.evaluate(AXIS_LABELS)]
+def tick_labels(root: Any, axis: str, panel: int = 0) -> list[tuple[int, dict]]:
+    """The tick labels shown on a panel's layer ("x") or head ("y") axis (not the count bars'
+    scale), in order along the axis, each with its box in CSS px."""
+    box = root.locator(".hw-panel").nth(panel).locator(f".hw-{axis}ticks")
+    found = box.evaluate(f"(ticks) => ({_TICK_LABELS})(ticks, {axis!r})")
+    return [(int(text), rect) for text, rect in found]
 
 
-def ticks(root: Any, axis: str, panel: int = 0) -> list[int | None]:
-    """The values of the tick labels drawn on a panel's axis, in order along it."""
+def ticks(root: Any, axis: str, panel: int = 0) -> list[int]:
+    """The values of the tick labels shown on a panel's axis, in order along it."""
     return [value for value, _ in tick_labels(root, axis, panel)]
 
 
@@ -222,12 +190,10 @@ def cells(root: Any, shown: tuple[int, int]) -> list[tuple[float, float]]:
     ]
 
 
-# The text a user reads: widget and panel titles, tick labels (the count bars' scale; the
-# panels' are drawn on their axes, read by AXIS_LABELS), axis labels, legend labels.
+# The text a user reads: widget and panel titles, tick labels, axis labels, legend labels.
 TEXT = ".hw-title, .hw-panel-title, .hw-tick, .hw-xlabel, .hw-ylabel, .hw-legend-row > span:last-child"
 
 _TEXT_BOXES = """(root, selector) => {
-    const axisLabels = AXIS_LABELS;
     // a title is cut to its box (ellipsis); other text is measured as laid out, glyphs only
     // (a Range over the text: no padding, and rotated as "head" is)
     const box = (e) => {
@@ -236,25 +202,18 @@ _TEXT_BOXES = """(root, selector) => {
         range.selectNodeContents(e);
         return range.getBoundingClientRect();
     };
-    const labels = [...root.querySelectorAll('.hw-axis')].flatMap((canvas) =>
-        axisLabels(canvas).map(([value, b]) => ({
-            text: String(value), kind: canvas.className,
-            left: b.x, top: b.y, right: b.x + b.width, bottom: b.y + b.height,
-        })));
     return [...root.querySelectorAll(selector)]
         .filter((e) => e.getClientRects().length && e.textContent.trim() && getComputedStyle(e).visibility !== 'hidden')
         .map((e) => {
             const b = box(e);
             return {text: e.textContent, kind: e.className, left: b.left, top: b.top, right: b.right, bottom: b.bottom};
-        })
-        .concat(labels);
+        });
 }"""
 
 
 def text_boxes(root: Any) -> list[dict]:
-    """Every visible text of the view (elements, and the labels drawn on the axes) with its
-    box in CSS px."""
-    return root.evaluate(_TEXT_BOXES.replace("AXIS_LABELS", AXIS_LABELS), TEXT)
+    """Every visible text element of the view with its box in CSS px."""
+    return root.evaluate(_TEXT_BOXES, TEXT)
 
 
 def overlapping_text(root: Any, tolerance: float = 0.5) -> list[tuple[str, str]]:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from .cells import SETUP
 from .notebook import Notebook
 
-# Colours of the widget's text (computed; the layer axis's labels and marks as drawn on
-# its canvas), and the first opaque background behind the widget (walking up from the view).
+# Computed colours of the widget's text, its tick marks, and the first opaque
+# background behind the widget (walking up from the view).
 COLOURS = """() => {
     const view = document.querySelector('.headwidget');
     let bg = 'rgba(0, 0, 0, 0)';
@@ -14,23 +14,10 @@ COLOURS = """() => {
         bg = getComputedStyle(el).backgroundColor;
     }
     const style = (sel, pseudo) => getComputedStyle(view.querySelector(sel), pseudo);
-    // the layer axis as drawn: its labels' most opaque pixel, and a mark's (its first row)
-    const axis = view.querySelector('.hw-axis-x');
-    const {width: W, height: H} = axis;
-    const ink = axis.getContext('2d').getImageData(0, 0, W, H).data;
-    const strongest = (rows) => {
-        let best = 0;
-        for (const y of rows) {
-            for (let x = 0; x < W; x++) if (ink[4 * (y * W + x) + 3] > ink[best + 3]) best = 4 * (y * W + x);
-        }
-        return `rgba(${ink[best]}, ${ink[best + 1]}, ${ink[best + 2]}, ${ink[best + 3] / 255})`;
-    };
-    const scale = W / axis.getBoundingClientRect().width;
-    const below = [...Array(H).keys()].filter((y) => y >= Math.round(6 * scale));
     return {
         title: style('.hw-panel-title').color,
-        tick: strongest(below),
-        tickMark: strongest([0]),
+        tick: style('.hw-tick-x').color,
+        tickMark: style('.hw-tick-x', '::before').backgroundColor,
         legend: style('.hw-legend-row').color,
         toggle: style('.hw-toggle').color,
         comboNames: style('.hw-combo-names').color,

@@ -66,6 +66,19 @@ import { createAxisTicks } from "./ticks.js";
  * @property {[number, number]} yTick  each head label's box, CSS px
  */
 
+/**
+ * A grid's panels' geometry: boxes of the whole model's cells (`cell` device px a head)
+ * and the axes as measured.
+ * @param {number} cell  device px
+ * @param {[number, number]} n  layers and heads of the model
+ * @param {number} dpr
+ * @param {AxisRoom} axes
+ * @returns {Geometry}
+ */
+export function geometryOf(cell, [L, H], dpr, axes) {
+  return { w: cell * L, h: cell * H, dpr, n: [L, H], fontPx: axes.tickFont, xTick: axes.xTick, yTick: axes.yTick };
+}
+
 /** Cells smaller than this (CSS px) are outlined from outside by the cursor. */
 const SMALL_CELL = 8;
 

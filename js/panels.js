@@ -50,22 +50,14 @@ export function createPanelRow(grid, bars) {
       });
       if (bars.parentElement !== panels[0].el) panels[0].el.append(bars);
     },
-    arrange(cols, { axis, labelGap, overhang }) {
-      const key = `${cols},${axis},${labelGap},${overhang},${panels.length}`;
+    arrange(cols, axes) {
+      const key = `${cols},${axes.axis},${axes.labelGap},${axes.overhang},${panels.length}`;
       if (key === arranged) return;
       arranged = key;
-      // Every row holds `cols` panels (the last may hold fewer), each the same width.
-      grid.style.gridTemplateColumns = `repeat(${cols}, max-content)`;
-      // each box's own property, not a custom property on the grid: an inherited value
-      // would restyle everything in it (a first render's second style pass)
-      grid.style.paddingRight = `${overhang}px`;
-      for (const panel of panels) panel.setAxisRoom(axis, labelGap);
+      arrangeGrid(grid, panels, cols, axes);
     },
     draw(layers, heads, geometry, cellX, cellY) {
-      for (const panel of panels) {
-        panel.setGeometry(geometry);
-        panel.setCrop(layers, heads, cellX, cellY);
-      }
+      showCrop(panels, geometry, layers, heads, cellX, cellY);
     },
     outline(d, stroke) {
       for (const panel of panels) panel.setSelection(d, stroke);
@@ -77,4 +69,35 @@ export function createPanelRow(grid, bars) {
       for (const panel of panels) panel.setCursor(x, y, w, h);
     },
   };
+}
+
+/**
+ * `cols` panels per row in `grid` (the last row may hold fewer), each the same width, with
+ * the axes' room: each box's own padding, not a custom property on the grid, which every
+ * element in it would inherit and restyle for (a first render's second style pass).
+ * @param {HTMLElement} grid
+ * @param {import("./panel.js").Panel[]} panels
+ * @param {number} cols
+ * @param {import("./panel.js").AxisRoom} axes
+ */
+export function arrangeGrid(grid, panels, cols, { axis, labelGap, overhang }) {
+  grid.style.gridTemplateColumns = `repeat(${cols}, max-content)`;
+  grid.style.paddingRight = `${overhang}px`;
+  for (const panel of panels) panel.setAxisRoom(axis, labelGap);
+}
+
+/**
+ * Size each panel's box (a no-op unless the geometry changed) and show the crop over it.
+ * @param {import("./panel.js").Panel[]} panels
+ * @param {import("./panel.js").Geometry} geometry
+ * @param {[number, number]} layers
+ * @param {[number, number]} heads
+ * @param {number} cellX  a shown head's cell, CSS px
+ * @param {number} cellY
+ */
+export function showCrop(panels, geometry, layers, heads, cellX, cellY) {
+  for (const panel of panels) {
+    panel.setGeometry(geometry);
+    panel.setCrop(layers, heads, cellX, cellY);
+  }
 }

@@ -8,7 +8,8 @@ import { control, div } from "./dom.js";
 import { taskPixels } from "./draw.js";
 import { fitRow } from "./fit.js";
 import { cropCell } from "./layout.js";
-import { createPanel } from "./panel.js";
+import { createPanel, geometryOf } from "./panel.js";
+import { arrangeGrid, showCrop } from "./panels.js";
 import { outlinePath, selectionStroke } from "./selection.js";
 
 /** @typedef {import("./data.js").HeadData} HeadData */
@@ -176,27 +177,19 @@ export function createTaskRows(container) {
   function draw(room, layers, heads, dpr, cellCss, n) {
     lastDraw = [room, layers, heads, dpr, cellCss, n];
     drawn = { layers, heads };
-    const { axis, labelGap, overhang, tickFont, xTick, yTick } = room.axes;
+    const { axis, labelGap, overhang } = room.axes;
     const [L, H] = n;
     for (const row of shown) {
       // the geometry is the whole model's, as the view's panels: a range step moves nothing
       const fit = fitRow(room, row.panels.length, L, H, dpr, cellCss);
-      const key = `${fit.cols},${axis},${labelGap},${overhang}`;
+      const key = `${fit.cols},${axis},${labelGap},${overhang},${row.panels.length}`;
       if (key !== row.arranged) {
         row.arranged = key;
-        const style = row.grid.style;
-        style.gridTemplateColumns = `repeat(${fit.cols}, max-content)`;
-        style.setProperty("--hw-axis", `${axis}px`);
-        style.setProperty("--hw-label-gap", `${labelGap}px`);
-        style.setProperty("--hw-overhang", `${overhang}px`);
+        arrangeGrid(row.grid, row.panels, fit.cols, room.axes);
       }
-      const geometry = { w: fit.cell * L, h: fit.cell * H, dpr, n, fontPx: tickFont, xTick, yTick };
       row.cellX = cropCell(fit.cell / dpr, L, layers[1] - layers[0] + 1);
       row.cellY = cropCell(fit.cell / dpr, H, heads[1] - heads[0] + 1);
-      for (const panel of row.panels) {
-        panel.setGeometry(geometry);
-        panel.setCrop(layers, heads, row.cellX, row.cellY);
-      }
+      showCrop(row.panels, geometryOf(fit.cell, n, dpr, room.axes), layers, heads, row.cellX, row.cellY);
     }
   }
 

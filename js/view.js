@@ -12,6 +12,7 @@ import { cellsOf, createTooltip, describeHead, speakHead } from "./hover.js";
 import { attachInteraction } from "./interact.js";
 import { keepInside } from "./keys.js";
 import { cropCell, groupColors, panelTitles } from "./layout.js";
+import { geometryOf } from "./panel.js";
 import { createPanelRow } from "./panels.js";
 import { indexRange, sameRange } from "./ranges.js";
 import { outlinePath, selectionStroke } from "./selection.js";
@@ -197,9 +198,7 @@ export function createView(model, el, schedule) {
         roomKey = key;
       }
       const { cols, cell, cellCss } = fit(room, row.panels.length, L, H, dpr);
-      const { tickFont, xTick, yTick } = room.axes;
-      /** @type {import("./panel.js").Geometry} */
-      const geometry = { w: cell * L, h: cell * H, dpr, n: [L, H], fontPx: tickFont, xTick, yTick };
+      const geometry = geometryOf(cell, [L, H], dpr, room.axes);
       const cellX = cropCell(cell / dpr, L, layers[1] - layers[0] + 1);
       const cellY = cropCell(cell / dpr, H, heads[1] - heads[0] + 1);
       row.arrange(cols, room.axes);

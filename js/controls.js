@@ -1,7 +1,7 @@
 // Controls in the view: the layer- and head-range sliders (rangeslider.js), category
 // toggles, and the threshold / top-k rule.
 
-import { control } from "./dom.js";
+import { control, setText } from "./dom.js";
 
 export { createRangeSlider } from "./rangeslider.js";
 
@@ -50,33 +50,38 @@ export function createRuleControl(onChange) {
   name.className = "hw-rule-name";
   const input = control("input", "hw-rule-input");
   input.type = "range";
-  const value = document.createElement("output");
-  value.className = "hw-rule-value";
-  el.append(name, input, value);
+  const box = document.createElement("span");
+  box.className = "hw-rule-box";
+  box.append(input);
+  const readout = document.createElement("output");
+  readout.className = "hw-rule-value";
+  const value = document.createElement("span");
+  value.className = "hw-rule-text";
+  readout.append(value);
+  el.append(name, box, readout);
   let mode = "threshold";
   input.addEventListener("input", () => {
     const v = Number(input.value);
-    value.textContent = format(mode, v);
+    setText(value, format(mode, v));
     onChange(mode === "threshold" ? "threshold" : "top_k", v);
   });
   return {
     el,
     update({ threshold, topK }, [lo, hi], nHeads) {
       mode = threshold !== null ? "threshold" : "top k";
-      name.textContent = mode;
-      if (threshold !== null) {
-        input.min = String(Math.min(lo, threshold));
-        input.max = String(Math.max(hi, threshold));
-        input.step = "any";
-        input.value = String(threshold);
-      } else {
-        input.min = "1";
-        input.max = String(nHeads);
-        input.step = "1";
-        input.value = String(topK);
-      }
-      input.setAttribute("aria-label", mode);
-      value.textContent = format(mode, Number(input.value));
+      setText(name, mode);
+      // only what changed: each write to a native range re-lays out and repaints it, and
+      // a threshold step from the kernel changes the value alone
+      const [min, max, step, now] =
+        threshold !== null
+          ? [Math.min(lo, threshold), Math.max(hi, threshold), "any", threshold]
+          : [1, nHeads, "1", /** @type {number} */ (topK)];
+      if (input.min !== String(min)) input.min = String(min);
+      if (input.max !== String(max)) input.max = String(max);
+      if (input.step !== step) input.step = step;
+      if (Number(input.value) !== now) input.value = String(now);
+      if (input.getAttribute("aria-label") !== mode) input.setAttribute("aria-label", mode);
+      setText(value, format(mode, Number(input.value)));
     },
   };
 }

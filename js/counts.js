@@ -2,6 +2,7 @@
 // classified, stacked by their composite colour (each category alone, then
 // heads in 2, 3, ... categories). Makes "specialisation emerges late" visible.
 
+import { setHidden } from "./dom.js";
 import { context2d, parseColor, sizeCanvas } from "./draw.js";
 import { COUNTS_HEIGHT, headGroups } from "./layout.js";
 
@@ -148,12 +149,12 @@ export function createCountBars() {
     el,
     canvas,
     build(tally, colors, nLayers, dpr) {
-      el.hidden = tally === null;
+      setHidden(el, tally === null);
       if (!tally) return;
       source = countsSource(tally, colors, nLayers, Math.round(COUNTS_HEIGHT * dpr), source ?? undefined);
       const max = String(tally.max);
       if (top.textContent !== max) top.textContent = max;
-      top.hidden = tally.max === 0;
+      setHidden(top, tally.max === 0);
     },
     draw(layers, heads, width, dpr) {
       if (!source || el.hidden) return;

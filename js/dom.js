@@ -42,3 +42,13 @@ export function setText(el, text) {
     if (node.data !== text) node.data = text;
   } else if (el.textContent !== text) el.textContent = text;
 }
+
+/**
+ * Hide or show `el`, writing the attribute only when it changes: any write of `hidden`,
+ * even of the value it has, restyles the element, which an update would pay for.
+ * @param {HTMLElement} el
+ * @param {boolean} hidden
+ */
+export function setHidden(el, hidden) {
+  if (el.hidden !== hidden) el.hidden = hidden;
+}

@@ -56,18 +56,21 @@ export function groupPixels(cells, shape, shown, palette, reuse = []) {
   const n = V + 1;
   const all = reuse[0]?.buffer.byteLength === 4 * size * n ? new Uint32Array(reuse[0].buffer) : new Uint32Array(size * n);
   const groups = new Int16Array(size);
-  // head i = l * H + h (the cells' order) is pixel h * L + l of each panel
-  for (let l = 0, i = 0; l < L; l++) {
-    for (let h = 0, px = l; h < H; h++, i++, px += L) {
+  // The category panels grey first, then a category's colour where a head is in it. In
+  // pixel order (head i = l * H + h, the cells' order, is pixel h * L + l of each panel):
+  // the writes run along each panel's rows, and these are the most of the work.
+  all.fill(grey, size);
+  for (let h = 0, px = 0; h < H; h++) {
+    for (let l = 0, i = h; l < L; l++, px++, i += H) {
       const base = i * C;
       let k = 0;
       let only = -1;
-      for (let v = 0, at = px + size; v < V; v++, at += size) {
+      for (let v = 0; v < V; v++) {
         if (cells[base + visible[v]] === 1) {
           k++;
           only = v;
-          all[at] = own[v];
-        } else all[at] = grey;
+          all[px + (v + 1) * size] = own[v];
+        }
       }
       const group = k === 0 ? -1 : k === 1 ? only : V + k - 2;
       groups[i] = group;
@@ -115,12 +118,14 @@ function rgba32(hex) {
 /**
  * The canvas's 2D context (a canvas always has one unless another kind was asked for first).
  * @param {HTMLCanvasElement} canvas
+ * @param {boolean} [opaque]  every pixel it will hold is opaque (asked on the first call): the
+ *   compositor then draws nothing beneath it and blends nothing
  * @returns {CanvasRenderingContext2D}
  */
-export function context2d(canvas) {
+export function context2d(canvas, opaque = false) {
   let ctx = contexts.get(canvas);
   if (!ctx) {
-    ctx = canvas.getContext("2d") ?? undefined;
+    ctx = canvas.getContext("2d", { alpha: !opaque }) ?? undefined;
     if (!ctx) throw new Error("this browser gave no 2D canvas context");
     contexts.set(canvas, ctx);
   }
@@ -144,7 +149,8 @@ export function putPixels(canvas, pixels, width, height) {
     canvas.width = width;
     canvas.height = height;
   }
-  context2d(canvas).putImageData(new ImageData(pixels, width, height), 0, 0);
+  // the palette's colours are opaque, and every pixel is one of them
+  context2d(canvas, true).putImageData(new ImageData(pixels, width, height), 0, 0);
 }
 
 /**

@@ -1,6 +1,7 @@
 // Linked hover: which head is under the pointer, what it is, and a tooltip that
 // stays inside the widget.
 
+import { setHidden } from "./dom.js";
 import { formatScore, taskLines } from "./tasks.js";
 
 /**
@@ -91,7 +92,7 @@ export function createTooltip(root) {
           return line;
         }),
       );
-      el.hidden = false;
+      setHidden(el, false);
       const box = root.getBoundingClientRect();
       const width = el.offsetWidth;
       const height = el.offsetHeight;
@@ -104,7 +105,7 @@ export function createTooltip(root) {
       el.style.top = `${y}px`;
     },
     hide() {
-      if (!el.hidden) el.hidden = true; // the same value written would restyle it
+      setHidden(el, true);
     },
   };
 }

@@ -3,10 +3,10 @@
 // Text sizes come from the CSS (JupyterLab's font variables); the room the axes
 // need is measured from the DOM (`measure`), never assumed from a font size.
 
-import { control, div } from "./dom.js";
+import { control, div, setHidden } from "./dom.js";
 import { cropTransform, putPixels } from "./draw.js";
 import { minTickStep, tickValues } from "./layout.js";
-import { createAxisTicks } from "./ticks.js";
+import { createAxisTicks, placement } from "./ticks.js";
 
 /**
  * @typedef {object} AxisRoom  what one panel's axes need, in CSS px (measured once per geometry)
@@ -45,9 +45,8 @@ import { createAxisTicks } from "./ticks.js";
  * @property {(axis: number, labelGap: number) => void} setAxisRoom  the room left of the cells
  *   for the head axis, and where "head" stands in it (CSS px, from `probe`)
  * @property {(toggle: Toggle | null) => void} setToggle  the "▸ N tasks" button beside the title, or none
- * @property {(layers: [number, number], heads: [number, number], cellX: number, cellY: number) => void} setCrop
- *   show these layers and heads over the whole box (the canvas moved, never redrawn) and their
- *   ticks at the crop's cells (CSS px), written into the geometry's labels
+ * @property {(crop: Crop) => void} setCrop  show a crop of the geometry's (`cropOf`): the canvas
+ *   moved over the whole box, never redrawn, and the ticks at the crop's cells
  * @property {(widestLayer: string, widestHead: string) => {read: () => AxisRoom, remove: () => void}} probe
  *   put labels this wide in the axes; `read` their room (forces a layout), `remove` them after
  *   every other measurement, so the view lays out once
@@ -64,6 +63,7 @@ import { createAxisTicks } from "./ticks.js";
  * @property {number} fontPx  the tick labels' font size, CSS px
  * @property {[number, number]} xTick  each layer label's box (AxisRoom), CSS px
  * @property {[number, number]} yTick  each head label's box, CSS px
+ * @property {string} key  all of the above: two geometries with one key are the same
  */
 
 /**
@@ -76,7 +76,37 @@ import { createAxisTicks } from "./ticks.js";
  * @returns {Geometry}
  */
 export function geometryOf(cell, [L, H], dpr, axes) {
-  return { w: cell * L, h: cell * H, dpr, n: [L, H], fontPx: axes.tickFont, xTick: axes.xTick, yTick: axes.yTick };
+  const [w, h, fontPx, xTick, yTick] = [cell * L, cell * H, axes.tickFont, axes.xTick, axes.yTick];
+  return { w, h, dpr, n: [L, H], fontPx, xTick, yTick, key: `${w},${h},${dpr},${L},${H},${fontPx},${xTick},${yTick}` };
+}
+
+/**
+ * What a crop shows in every panel of a grid (one geometry): the canvas's transform and
+ * each axis's labels. Worked out once per grid and step, then written by each panel.
+ * @typedef {object} Crop
+ * @property {string} transform  the canvas's (draw.cropTransform)
+ * @property {import("./ticks.js").Placement} x  the layer labels
+ * @property {import("./ticks.js").Placement} y  the head labels
+ */
+
+/**
+ * The crop of `geometry`'s panels showing layers x heads, a shown head's cell `cellX` x
+ * `cellY` CSS px (js/layout.js cropCell).
+ * @param {Geometry} geometry
+ * @param {[number, number]} layers  inclusive
+ * @param {[number, number]} heads  inclusive
+ * @param {number} cellX
+ * @param {number} cellY
+ * @returns {Crop}
+ */
+export function cropOf({ w, h, dpr, n, fontPx, xTick, yTick }, [first, last], [top, bottom], cellX, cellY) {
+  const xs = tickValues(first, last, n[0], minTickStep("x", last, cellX, fontPx));
+  const ys = tickValues(top, bottom, n[1], minTickStep("y", bottom, cellY, fontPx));
+  return {
+    transform: cropTransform([w / dpr, h / dpr], n, [first, last], [top, bottom]),
+    x: placement("x", xs, (v) => (v - first + 0.5) * cellX, xTick),
+    y: placement("y", ys, (v) => (v - top + 0.5) * cellY, yTick),
+  };
 }
 
 /** Cells smaller than this (CSS px) are outlined from outside by the cursor. */
@@ -110,6 +140,14 @@ export function createPanel() {
   const outline = document.createElementNS(svgNS, "path");
   outline.setAttribute("class", "hw-outline");
   selection.append(veil, outline);
+  selection.classList.add("hw-empty");
+  let empty = true;
+  let strokeWidth = "";
+  // the overlay is drawn only when it holds a path (js/widget.css says why)
+  const showOverlay = () => {
+    const none = !outline.getAttribute("d") && !veil.getAttribute("d");
+    if (none !== empty) selection.classList.toggle("hw-empty", (empty = none));
+  };
   clip.append(canvas, selection, cursor);
   // x ticks and "layer" flow below the plot (their height follows the font); the head
   // ticks and "head" hang left of it, in the room the panel's padding keeps (measure).
@@ -132,8 +170,6 @@ export function createPanel() {
   let crop = null;
   const xAxis = createAxisTicks(xTicks, "x");
   const yAxis = createAxisTicks(yTicks, "y");
-  /** @type {Geometry | null} */
-  let geometry = null;
   return {
     el,
     canvas,
@@ -149,7 +185,7 @@ export function createPanel() {
     },
     setCursor(x, y = 0, w = 0, h = w) {
       // every write restyles, even of the same value: write what changed only
-      if (cursor.hidden !== (x === null)) cursor.hidden = x === null;
+      setHidden(cursor, x === null);
       if (x === null) return;
       // a small cell would be filled by the 2 px ring: ring it from outside, so its colour shows
       const out = Math.min(w, h) < SMALL_CELL ? 2 : 0;
@@ -159,10 +195,13 @@ export function createPanel() {
     },
     setSelection(d, stroke) {
       if (outline.getAttribute("d") !== d) outline.setAttribute("d", d);
-      outline.style.strokeWidth = `${stroke}px`;
+      const width = `${stroke}px`;
+      if (width !== strokeWidth) outline.style.strokeWidth = strokeWidth = width;
+      showOverlay();
     },
     setVeil(d, sx = 1, sy = sx) {
       if (veil.getAttribute("d") !== d) veil.setAttribute("d", d);
+      showOverlay();
       if (!d) return; // no veil: its scale (the crop's cell) would restyle an empty path every step
       const transform = sx === 1 && sy === 1 ? "" : `scale(${sx} ${sy})`;
       if ((veil.getAttribute("transform") ?? "") !== transform) veil.setAttribute("transform", transform);
@@ -201,10 +240,8 @@ export function createPanel() {
       putPixels(canvas, pixels, nLayers, nHeads);
     },
     setGeometry(next) {
-      const key = `${next.w},${next.h},${next.dpr},${next.n},${next.fontPx},${next.xTick},${next.yTick}`;
-      if (key === size) return;
-      size = key;
-      geometry = next;
+      if (next.key === size) return;
+      size = next.key;
       const { w, h, dpr } = next;
       for (const box of [clip, canvas]) {
         box.style.width = `${w / dpr}px`;
@@ -215,22 +252,15 @@ export function createPanel() {
       xKey = yKey = "";
       crop = null;
     },
-    setCrop([first, last], [top, bottom], cellX, cellY) {
-      if (!geometry) return;
-      const { w, h, dpr, n, fontPx } = geometry;
-      const transform = cropTransform([w / dpr, h / dpr], n, [first, last], [top, bottom]);
+    setCrop({ transform, x, y }) {
       if (transform !== crop) canvas.style.transform = crop = transform;
-      const x = `${first},${last},${cellX}`;
-      if (x !== xKey) {
-        xKey = x;
-        const values = tickValues(first, last, n[0], minTickStep("x", last, cellX, fontPx));
-        xAxis.place(values, (v) => (v - first + 0.5) * cellX);
+      if (x.key !== xKey) {
+        xKey = x.key;
+        xAxis.place(x);
       }
-      const y = `${top},${bottom},${cellY}`;
-      if (y !== yKey) {
-        yKey = y;
-        const values = tickValues(top, bottom, n[1], minTickStep("y", bottom, cellY, fontPx));
-        yAxis.place(values, (v) => (v - top + 0.5) * cellY);
+      if (y.key !== yKey) {
+        yKey = y.key;
+        yAxis.place(y);
       }
     },
     probe(widestLayer, widestHead) {

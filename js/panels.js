@@ -2,7 +2,7 @@
 // at one pixel per head, scaled into the panel's fixed box and moved for the shown layers
 // and heads (the crop fills the box: a range step moves nothing and redraws no canvas).
 
-import { createPanel } from "./panel.js";
+import { createPanel, cropOf } from "./panel.js";
 
 /**
  * @typedef {object} PanelRow
@@ -87,7 +87,8 @@ export function arrangeGrid(grid, panels, cols, { axis, labelGap, overhang }) {
 }
 
 /**
- * Size each panel's box (a no-op unless the geometry changed) and show the crop over it.
+ * Size each panel's box (a no-op unless the geometry changed) and show the crop over it,
+ * worked out once for them all (they share the geometry).
  * @param {import("./panel.js").Panel[]} panels
  * @param {import("./panel.js").Geometry} geometry
  * @param {[number, number]} layers
@@ -96,8 +97,9 @@ export function arrangeGrid(grid, panels, cols, { axis, labelGap, overhang }) {
  * @param {number} cellY
  */
 export function showCrop(panels, geometry, layers, heads, cellX, cellY) {
+  const crop = cropOf(geometry, layers, heads, cellX, cellY);
   for (const panel of panels) {
     panel.setGeometry(geometry);
-    panel.setCrop(layers, heads, cellX, cellY);
+    panel.setCrop(crop);
   }
 }

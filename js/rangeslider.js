@@ -87,14 +87,19 @@ export function createRangeSlider(noun, onChange) {
   let max = 0;
   let first = 0;
   let last = 0;
+  // the styles as last written: reading one back serialises it, which a step would pay for
+  /** @type {Map<HTMLElement, string>} */
+  const shifts = new Map();
+  let stretch = "";
+  let z = "";
   /** @param {HTMLElement} h @param {number} v */
   const place = (h, v) => {
     const shift = `translateX(${centreOf(v, max) - HANDLE / 2}px)`;
-    if (h.style.transform !== shift) h.style.transform = shift;
+    if (shifts.get(h) !== shift) shifts.set(h, (h.style.transform = shift));
     put(h, "aria-valuenow", String(v));
     put(h, "aria-valuetext", `${noun} ${v}`);
   };
-  /** Show first..last: transforms, the readout's text, the fill's clip and ARIA; no layout. */
+  /** Show first..last: transforms, the readout's text and ARIA; no layout. */
   const show = () => {
     place(lo, first);
     place(hi, last);
@@ -102,12 +107,14 @@ export function createRangeSlider(noun, onChange) {
     put(lo, "aria-valuemax", String(last));
     put(hi, "aria-valuemin", String(first));
     setText(value, first === last ? String(first) : `${first}\u2013${last}`);
-    // the fill spans the track, cut between the handles' centres: a clip moves no layout
-    const clip = `inset(0px ${TRACK - centreOf(last, max)}px 0px ${centreOf(first, max)}px)`;
-    if (fill.style.clipPath !== clip) fill.style.clipPath = clip;
+    // the fill spans the track, scaled to run between the handles' centres: a transform
+    // moves no layout and repaints nothing
+    const a = centreOf(first, max);
+    const span = `translateX(${a}px) scaleX(${(centreOf(last, max) - a) / TRACK})`;
+    if (stretch !== span) fill.style.transform = stretch = span;
     // When both handles meet at the right end, only the low one can still move: draw it on top.
-    const z = first === max ? "3" : "1";
-    if (lo.style.zIndex !== z) lo.style.zIndex = z;
+    const top = first === max ? "3" : "1";
+    if (z !== top) lo.style.zIndex = z = top;
   };
   /**
    * Move one handle to `v`, stopped at the other, and report the step ("input").

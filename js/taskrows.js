@@ -4,7 +4,7 @@
 // Which rows are open is this view's own state (no trait), kept by category name;
 // opening one draws that row alone, from what the view last gave each level.
 
-import { control, div } from "./dom.js";
+import { control, div, setHidden } from "./dom.js";
 import { taskPixels } from "./draw.js";
 import { fitRow } from "./fit.js";
 import { cropCell } from "./layout.js";
@@ -133,7 +133,7 @@ export function createTaskRows(container) {
     // re-append only when the order changed: moving a row would take the focus from its panel
     if (next.length !== shown.length || next.some((row, i) => row !== shown[i])) container.replaceChildren(...next.map((r) => r.el));
     shown = next;
-    container.hidden = next.length === 0;
+    setHidden(container, next.length === 0);
   }
 
   /** @param {string} name @returns {TaskRow} */

@@ -1,26 +1,57 @@
 // One axis's tick labels: an element per value, its text written once, moved by a
 // transform. A range step that shows values shown before writes transforms only: no text
-// is laid out again and nothing is added to or removed from the layout. A label no longer
-// shown is hidden where it is (visibility: a repaint, no layout); a few are kept for the
-// next step.
+// is laid out again, nothing is added to or removed from the layout, and nothing is
+// repainted (a transform moves a label's recorded paint). A label no longer shown is
+// parked out of sight by a transform too (`visibility` would repaint every label shown or
+// hidden, which was a quarter of a step); a few are kept for the next step.
 
-/** Hidden labels kept beyond the ones shown (the least recently shown go first). */
+/** Parked labels kept beyond the ones shown (the least recently shown go first). */
 const KEEP = 48;
+
+/**
+ * Where a label not shown waits: far above the page. What overflows a box upwards is never
+ * scrollable, so it adds no scroll room, in any scrolling ancestor.
+ */
+const PARKED = "translateY(-100000px)";
 
 /**
  * @typedef {object} Label
  * @property {HTMLElement} el
  * @property {string} transform  as last written (reading the style back costs)
- * @property {boolean} shown
  */
 
 /**
  * @typedef {object} AxisTicks
  * @property {(size: [number, number]) => void} reset  a new geometry: each label's box, CSS px, and
- *   no label kept (a hidden one still stands where the old geometry put it, maybe past the new box)
- * @property {(values: number[], offset: (value: number) => number) => void} place
- *   show these values' labels (ascending), each centred on `offset(value)` CSS px along the axis
+ *   no label kept (each one's box is sized for the old geometry)
+ * @property {(placement: Placement) => void} place  show a placement's labels where it says
  */
+
+/**
+ * Where an axis's labels go: the values shown, ascending, and each one's transform.
+ * @typedef {object} Placement
+ * @property {string} key  one per placement: equal keys, equal placements
+ * @property {number[]} values
+ * @property {string[]} transforms
+ */
+
+/**
+ * The placement of `values` on an axis, each label centred on `offset(value)` CSS px along
+ * it: its middle (its 1 px mark) on whole px at the cell's centre, as the box is odd px long.
+ * @param {"x" | "y"} axis
+ * @param {number[]} values  ascending
+ * @param {(value: number) => number} offset
+ * @param {[number, number]} size  a label's box, CSS px
+ * @returns {Placement}
+ */
+export function placement(axis, values, offset, [w, h]) {
+  const along = axis === "x" ? w : h;
+  const transforms = values.map((v) => {
+    const at = Math.round(offset(v) - 0.5) - (along - 1) / 2;
+    return axis === "x" ? `translateX(${at}px)` : `translateY(${at}px)`;
+  });
+  return { key: `${values}|${transforms}`, values, transforms };
+}
 
 /**
  * @param {HTMLElement} container  the axis's positioned box
@@ -46,7 +77,7 @@ export function createAxisTicks(container, axis) {
       el.textContent = String(value);
       sizeLabel(el, size, axis);
       container.append(el);
-      t = { el, transform: "", shown: true };
+      t = { el, transform: "" };
     }
     labels.set(value, t);
     return t;
@@ -59,21 +90,13 @@ export function createAxisTicks(container, axis) {
       labels.clear();
       shown = [];
     },
-    place(values, offset) {
-      const along = axis === "x" ? size[0] : size[1];
+    place({ values, transforms }) {
       const next = new Set(values);
       for (const v of shown) {
         const t = labels.get(v);
-        if (t && !next.has(v)) show(t, false);
+        if (t && !next.has(v)) move(t, PARKED);
       }
-      for (const v of values) {
-        // the label's middle (its mark, 1 px) on whole px at the cell's centre: the box is odd px long
-        const at = Math.round(offset(v) - 0.5) - (along - 1) / 2;
-        const t = label(v);
-        const transform = axis === "x" ? `translateX(${at}px)` : `translateY(${at}px)`;
-        if (t.transform !== transform) t.el.style.transform = t.transform = transform;
-        show(t, true);
-      }
+      values.forEach((v, i) => move(label(v), transforms[i]));
       shown = values;
       for (const [v, t] of labels) {
         if (labels.size <= values.length + KEEP) break;
@@ -84,11 +107,9 @@ export function createAxisTicks(container, axis) {
   };
 }
 
-/** @param {Label} t @param {boolean} shown */
-function show(t, shown) {
-  if (t.shown === shown) return;
-  t.shown = shown;
-  t.el.style.visibility = shown ? "" : "hidden";
+/** @param {Label} t @param {string} transform */
+function move(t, transform) {
+  if (t.transform !== transform) t.el.style.transform = t.transform = transform;
 }
 
 /**

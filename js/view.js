@@ -6,7 +6,7 @@ import { createCountBars, layerCounts } from "./counts.js";
 import { headData } from "./data.js";
 import { groupPixels } from "./draw.js";
 import { createExplorer } from "./explore.js";
-import { control, div } from "./dom.js";
+import { control, div, setHidden } from "./dom.js";
 import { fit, measureRoom, watchSize } from "./fit.js";
 import { cellsOf, createTooltip, describeHead, speakHead } from "./hover.js";
 import { attachInteraction } from "./interact.js";
@@ -154,7 +154,7 @@ export function createView(model, el, schedule) {
     // A new rule: the model classifies once for every view; this view updates its control.
     rule() {
       data = headData(model);
-      rule.el.hidden = data.rule === null;
+      setHidden(rule.el, data.rule === null);
       if (data.rule) rule.update(data.rule, data.extent, data.shape[0] * data.shape[1]);
     },
     // Which categories show: the pixels of every panel, at one pixel per head.
@@ -221,12 +221,12 @@ export function createView(model, el, schedule) {
       const { layers, heads, cellX, cellY } = view;
       row.outline(outlinePath(selected, layers, heads, cellX, cellY), selectionStroke(Math.min(cellX, cellY)));
       tasks.outline(selected);
-      if (clear.hidden !== (selected.length === 0)) clear.hidden = selected.length === 0;
+      setHidden(clear, selected.length === 0);
     },
     title() {
       const text = model.get("title");
       if (title.textContent !== text) title.textContent = text; // user text: never HTML
-      title.hidden = !text;
+      setHidden(title, !text);
     },
   };
 

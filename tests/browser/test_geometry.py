@@ -17,7 +17,8 @@ from tests.helpers.labels import example_head
 from tests.helpers.views import cell_color, cell_colors, drag_range_handle, expected_ticks, ticks
 
 # Every box a user sees, by kind; each a list of [x, y, width, height] in document order. (The
-# sliders' handles are meant to move, by a transform: test_range_slider.py checks where to.)
+# sliders' handles and the fill between them are meant to move, by a transform:
+# test_range_slider.py checks where to.)
 RECTS = """(view) => {
     const kinds = {
         widget: '.headwidget',
@@ -28,7 +29,7 @@ RECTS = """(view) => {
         ylabel: '.hw-ylabel',
         legend: '.hw-legend',
         legendRow: '.hw-legend-row',
-        slider: '.hw-range, .hw-range-track, .hw-range-fill, .hw-range-value',
+        slider: '.hw-range, .hw-range-track, .hw-range-value',
         toggle: '.hw-toggle',
         counts: '.hw-counts-toggle, .hw-counts',
         clear: '.hw-clear',

@@ -23,14 +23,23 @@ def legend(root: Any) -> list[str]:
     return root.locator(".hw-legend-row").all_inner_texts()
 
 
-# A panel axis's visible labels, in order along the axis: [text, box] (a panel keeps the
-# labels of values it showed before, hidden, to show them again by moving them alone).
-_TICK_LABELS = """(ticks, axis) => [...ticks.querySelectorAll('.hw-tick')]
-    .filter((t) => getComputedStyle(t).visibility === 'visible' && t.getClientRects().length)
-    .map((t) => {
+# Whether a text element is drawn where a user can see it: rendered, not hidden, and inside
+# the widget's box (a panel keeps the labels of values it showed before parked far outside
+# it, to show them again by moving them alone).
+_IN_VIEW = """(e) => {
+    if (!e.getClientRects().length || getComputedStyle(e).visibility === 'hidden') return false;
+    const b = e.getBoundingClientRect();
+    const view = e.closest('.headwidget').getBoundingClientRect();
+    return b.right > view.left && b.left < view.right && b.bottom > view.top && b.top < view.bottom;
+}"""
+
+# A panel axis's visible labels, in order along the axis: [text, box].
+_TICK_LABELS = f"""(ticks, axis) => [...ticks.querySelectorAll('.hw-tick')]
+    .filter({_IN_VIEW})
+    .map((t) => {{
         const b = t.getBoundingClientRect();
-        return [t.textContent, {x: b.x, y: b.y, width: b.width, height: b.height}];
-    })
+        return [t.textContent, {{x: b.x, y: b.y, width: b.width, height: b.height}}];
+    }})
     .sort((a, b) => (axis === 'x' ? a[1].x - b[1].x : a[1].y - b[1].y))"""
 
 
@@ -193,22 +202,23 @@ def cells(root: Any, shown: tuple[int, int]) -> list[tuple[float, float]]:
 # The text a user reads: widget and panel titles, tick labels, axis labels, legend labels.
 TEXT = ".hw-title, .hw-panel-title, .hw-tick, .hw-xlabel, .hw-ylabel, .hw-legend-row > span:last-child"
 
-_TEXT_BOXES = """(root, selector) => {
+_TEXT_BOXES = f"""(root, selector) => {{
     // a title is cut to its box (ellipsis); other text is measured as laid out, glyphs only
     // (a Range over the text: no padding, and rotated as "head" is)
-    const box = (e) => {
+    const box = (e) => {{
         if (e.matches('.hw-title, .hw-panel-title')) return e.getBoundingClientRect();
         const range = document.createRange();
         range.selectNodeContents(e);
         return range.getBoundingClientRect();
-    };
+    }};
     return [...root.querySelectorAll(selector)]
-        .filter((e) => e.getClientRects().length && e.textContent.trim() && getComputedStyle(e).visibility !== 'hidden')
-        .map((e) => {
+        .filter((e) => e.textContent.trim() && ({_IN_VIEW})(e))
+        .map((e) => {{
             const b = box(e);
-            return {text: e.textContent, kind: e.className, left: b.left, top: b.top, right: b.right, bottom: b.bottom};
-        });
-}"""
+            const kind = e.className;
+            return {{text: e.textContent, kind, left: b.left, top: b.top, right: b.right, bottom: b.bottom}};
+        }});
+}}"""
 
 
 def text_boxes(root: Any) -> list[dict]:

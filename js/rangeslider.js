@@ -2,7 +2,8 @@
 // by a transform, not a native range input: setting a native input's value lays out and
 // repaints its shadow tree, which every range step set from the model would pay.
 
-import { control, setText } from "./dom.js";
+import { control } from "./dom.js";
+import { createShelf } from "./shelf.js";
 
 /**
  * @typedef {object} RangeSlider
@@ -14,6 +15,8 @@ import { control, setText } from "./dom.js";
 // TRACK - HANDLE / 2, as a native range's thumb does; both are set from here, not the CSS,
 // because a handle's place is computed from them.
 export const TRACK = 220;
+/** Readout texts kept parked beyond the one shown. */
+const KEEP = 48;
 export const HANDLE = 14;
 
 /**
@@ -77,10 +80,25 @@ export function createRangeSlider(noun, onChange) {
   const hi = handle("hw-range-hi", `last ${noun}`);
   const readout = document.createElement("output");
   readout.className = "hw-range-value";
-  // the text in a box of its own, sized below and contained (CSS): new text lays out it alone
+  // for the eye: a screen reader hears each handle's value (aria-valuetext), and the
+  // readout's parked texts are not for it to read
+  readout.setAttribute("aria-hidden", "true");
+  // a box of fixed size (its width set below), contained; each text the readout shows is
+  // an element of its own there, moved in or parked (js/shelf.js), so a step back to a
+  // range shown before lays out and repaints nothing
   const value = document.createElement("span");
   value.className = "hw-range-text";
   readout.append(value);
+  const texts = createShelf(
+    value,
+    (text) => {
+      const t = document.createElement("span");
+      t.className = "hw-range-shown";
+      t.textContent = text;
+      return t;
+    },
+    KEEP,
+  );
   track.append(fill, lo, hi);
   el.append(name, track, readout);
 
@@ -106,7 +124,8 @@ export function createRangeSlider(noun, onChange) {
     // each handle's bounds are the other handle, as a screen reader should hear
     put(lo, "aria-valuemax", String(last));
     put(hi, "aria-valuemin", String(first));
-    setText(value, first === last ? String(first) : `${first}\u2013${last}`);
+    // shown at its box's corner by a transform too: one that came or went would lay it out
+    texts.show([first === last ? String(first) : `${first}\u2013${last}`], ["translateY(0px)"]);
     // the fill spans the track, scaled to run between the handles' centres: a transform
     // moves no layout and repaints nothing
     const a = centreOf(first, max);

@@ -1,24 +1,12 @@
 // One axis's tick labels: an element per value, its text written once, moved by a
-// transform. A range step that shows values shown before writes transforms only: no text
-// is laid out again, nothing is added to or removed from the layout, and nothing is
-// repainted (a transform moves a label's recorded paint). A label no longer shown is
-// parked out of sight by a transform too (`visibility` would repaint every label shown or
-// hidden, which was a quarter of a step); a few are kept for the next step.
+// transform (js/shelf.js). A range step that shows values shown before writes transforms
+// only: no text is laid out again, nothing is added to or removed from the layout, and
+// nothing is repainted (a transform moves a label's recorded paint).
 
-/** Parked labels kept beyond the ones shown (the least recently shown go first). */
+import { createShelf } from "./shelf.js";
+
+/** Parked labels kept beyond the ones shown. */
 const KEEP = 48;
-
-/**
- * Where a label not shown waits: far above the page. What overflows a box upwards is never
- * scrollable, so it adds no scroll room, in any scrolling ancestor.
- */
-const PARKED = "translateY(-100000px)";
-
-/**
- * @typedef {object} Label
- * @property {HTMLElement} el
- * @property {string} transform  as last written (reading the style back costs)
- */
 
 /**
  * @typedef {object} AxisTicks
@@ -59,57 +47,28 @@ export function placement(axis, values, offset, [w, h]) {
  * @returns {AxisTicks}
  */
 export function createAxisTicks(container, axis) {
-  /** @type {Map<number, Label>} by value, least recently shown first */
-  const labels = new Map();
-  /** @type {number[]} */
-  let shown = [];
   /** @type {[number, number]} */
   let size = [1, 1];
-
-  /** @param {number} value @returns {Label} */
-  function label(value) {
-    let t = labels.get(value);
-    if (t) {
-      labels.delete(value); // to the end: most recently shown
-    } else {
+  const shelf = createShelf(
+    container,
+    (text) => {
       const el = document.createElement("span");
       el.className = `hw-tick hw-tick-${axis}`;
-      el.textContent = String(value);
+      el.textContent = text;
       sizeLabel(el, size, axis);
-      container.append(el);
-      t = { el, transform: "" };
-    }
-    labels.set(value, t);
-    return t;
-  }
-
+      return el;
+    },
+    KEEP,
+  );
   return {
     reset(next) {
       size = next;
-      for (const t of labels.values()) t.el.remove();
-      labels.clear();
-      shown = [];
+      shelf.clear();
     },
     place({ values, transforms }) {
-      const next = new Set(values);
-      for (const v of shown) {
-        const t = labels.get(v);
-        if (t && !next.has(v)) move(t, PARKED);
-      }
-      values.forEach((v, i) => move(label(v), transforms[i]));
-      shown = values;
-      for (const [v, t] of labels) {
-        if (labels.size <= values.length + KEEP) break;
-        labels.delete(v); // the least recently shown: the ones shown now were moved to the end
-        t.el.remove();
-      }
+      shelf.show(values.map(String), transforms);
     },
   };
-}
-
-/** @param {Label} t @param {string} transform */
-function move(t, transform) {
-  if (t.transform !== transform) t.el.style.transform = t.transform = transform;
 }
 
 /**

@@ -12,7 +12,7 @@ import pytest
 
 from headwidget import HeadMapWidget, example_labels
 from tests.harness.harness import show
-from tests.helpers.views import ticks
+from tests.helpers.views import range_readout, ticks
 
 
 def sent_layer_ranges(page: Any) -> list[list[int]]:
@@ -40,7 +40,7 @@ def test_a_drag_sends_every_step_or_once_on_release(page, continuous):
     start_drag(page, root, 20, 32)
     page.evaluate("hw.frame()")
     # Mid-drag the view already shows the new range either way ...
-    assert root.locator(".hw-layers .hw-range-value").inner_text() == "0\u201320"
+    assert range_readout(root, "layer") == "0\u201320"
     assert ticks(root, "x")[-1] <= 20
     during = sent_layer_ranges(page)
     page.mouse.up()
@@ -72,7 +72,7 @@ def test_a_key_press_sends_one_message(page, continuous):
     page.keyboard.press("ArrowLeft")
     page.evaluate("hw.frame()")
     assert sent_layer_ranges(page) == [[0, 30], [0, 29]]
-    assert root.locator(".hw-layers .hw-range-value").inner_text() == "0\u201329"
+    assert range_readout(root, "layer") == "0\u201329"
 
 
 def test_python_turns_it_off_in_a_live_view(page):

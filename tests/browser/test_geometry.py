@@ -60,11 +60,11 @@ COUNT_CANVAS_SIZES = """() => {
 }"""
 
 
-# Counts tick labels added or removed and label text rewritten from now on.
+# Counts tick labels and slider readouts added or removed and their text rewritten from now on.
 WATCH_TICKS = """() => {
     window.tickWrites = 0;
     const observer = new MutationObserver((records) => { window.tickWrites += records.length; });
-    for (const axis of document.querySelectorAll('.hw-xticks, .hw-yticks')) {
+    for (const axis of document.querySelectorAll('.hw-xticks, .hw-yticks, .hw-range-text')) {
         observer.observe(axis, {childList: true, characterData: true, subtree: true});
     }
 }"""
@@ -132,8 +132,8 @@ def test_a_range_change_moves_nothing(browser, shape, width, counts):
         assert rects(page) == before
         # every canvas was sized once, for its geometry: no step resized one
         assert page.evaluate("window.canvasSizes") == 0
-        # the same steps again: every tick label they show exists, so a step only moves labels
-        # (no label made or removed, no text rewritten)
+        # the same steps again: every tick label and readout they show exists, so a step only
+        # moves them (none made or removed, no text rewritten: nothing laid out or repainted)
         page.evaluate(WATCH_TICKS)
         for trait, value in steps(n_layers, n_heads):
             set_range(page, trait, value)

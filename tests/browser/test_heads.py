@@ -9,7 +9,7 @@ import numpy as np
 from headwidget import HeadMapWidget
 from headwidget.palette import palette_for
 from tests.harness.harness import show
-from tests.helpers.views import cell_color, count_bars, expected_ticks, ticks
+from tests.helpers.views import cell_color, count_bars, expected_ticks, range_readout, ticks
 
 A, B = palette_for(2)["categories"]
 GREY = palette_for(2)["unclassified"]
@@ -42,7 +42,7 @@ def test_panels_axes_and_slider_show_only_the_head_range(page):
     assert box["height"] == 3 * box["width"]
     # the head axis's own series, multiples of 12 // 5 = 2, inside the range
     assert ticks(page.locator(".view"), "y") == expected_ticks(page.locator(".view"), "y", (4, 7), HEADS) == [4, 6]
-    assert page.locator(".hw-heads .hw-range-value").inner_text() == "4\u20137"
+    assert range_readout(page, "head") == "4\u20137"
     for head in range(4, 8):
         for layer in range(LAYERS):
             want = A if layer == head % 4 else GREY

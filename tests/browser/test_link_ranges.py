@@ -9,7 +9,7 @@ import pytest
 from headwidget import HeadMapWidget
 from tests.harness.harness import show
 from tests.helpers.labels import NAMES, staircase
-from tests.helpers.views import cell_color, ticks
+from tests.helpers.views import cell_color, range_readout, ticks
 
 PURPLE = "#9467bd"
 
@@ -48,7 +48,7 @@ def test_a_linked_range_is_drawn_whole_and_saved_as_integers(page, value, drawn)
     assert ticks(view, "x")[0] >= first and ticks(view, "x")[-1] <= last
     # the box stays the whole model's and the drawn range's whole cells fill it
     assert view.locator(".hw-clip").first.bounding_box() == before
-    readout = view.locator(".hw-layers .hw-range-value").inner_text()
+    readout = range_readout(view, "layer")
     assert readout == (f"{first}\u2013{last}" if first != last else f"{first}")
 
 

@@ -24,7 +24,7 @@ import pytest
 from tests.helpers import ROOT, TESTS
 from tests.helpers.labels import NAMES, example_head
 from tests.helpers.published import QuietHandler, jupyter_env, run, serve
-from tests.helpers.views import cell_color, panel_titles
+from tests.helpers.views import cell_color, panel_titles, range_readout
 
 EMBED = TESTS / "embed"
 MODULES = EMBED / "node_modules"
@@ -141,7 +141,7 @@ def test_nbconvert_html_renders_the_live_widget_offline(browser, exported):
         assert static.count() == 1 and static.locator("img").count() == 1, seen
         assert not static.is_visible(), seen  # hidden, since this page draws the live view
         assert panel_titles(view) == ALL_PANELS, seen
-        assert view.locator(".hw-layers .hw-range-value").inner_text() == "18\u201331", seen
+        assert range_readout(view, "layer") == "18\u201331", seen
         layer, head = example_head(["Linguistic"], LAYERS)  # shown, in Linguistic only
         assert cell_color(view, 0, layer, head, layers=LAYERS, heads=32) == LINGUISTIC_GREEN, seen
         assert cell_color(view, ALL_PANELS.index("Linguistic"), layer, head, layers=LAYERS, heads=32) == (

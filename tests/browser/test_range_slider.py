@@ -13,7 +13,7 @@ from PIL import Image
 from headwidget import HeadMapWidget, example_labels
 from tests.harness.harness import show
 from tests.helpers.colours import hex_of
-from tests.helpers.views import drag_range_handle, range_values
+from tests.helpers.views import drag_range_handle, range_readout, range_values
 
 ACCENT = "#1f77b4"  # the fill and the handles' ring outside JupyterLab
 N = 32  # the example's layers
@@ -61,7 +61,7 @@ def test_a_range_from_the_model_moves_the_handles_there(page, view, first, last)
         assert track["y"] <= box["y"] and box["y"] + box["height"] <= track["y"] + track["height"]
     assert range_values(view) == (first, last)
     text = str(first) if first == last else f"{first}\u2013{last}"
-    assert view.locator(".hw-layers .hw-range-value").inner_text() == text
+    assert range_readout(view, "layer") == text
 
 
 def test_the_fill_runs_between_the_handles(page, view):
@@ -132,7 +132,7 @@ def test_keys_move_a_handle_as_on_a_native_range(page, view):
     page.evaluate("hw.frame()")
     assert range_values(view) == (26, 31)
     assert abs(centre(view, "lo")[0] - place(view, 26)) < 0.5  # drawn there too
-    assert view.locator(".hw-layers .hw-range-value").inner_text() == "26\u201331"
+    assert range_readout(view, "layer") == "26\u201331"
     # the keys were the slider's: the page did not scroll (End, PageDown, arrows would),
     # nothing around the slider saw them
     assert page.evaluate("window.scrollY") == 0

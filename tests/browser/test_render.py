@@ -23,6 +23,7 @@ from tests.helpers.views import (
     expected_ticks,
     legend,
     panel_titles,
+    range_readout,
     range_values,
     tick_labels,
     ticks,
@@ -114,7 +115,7 @@ def test_dragging_the_slider_crops_every_panel(page):
         assert all(a["x"] + a["width"] <= b["x"] for a, b in zip(boxes, boxes[1:], strict=False)), "tick labels overlap"
         box = page.locator(".hw-clip").nth(panel).bounding_box()
         assert box["width"] == width_before  # the crop fills the panel: its box stays
-    assert page.locator(".hw-layers .hw-range-value").inner_text() == "18\u201331"
+    assert range_readout(page, "layer") == "18\u201331"
     # the cell at layer 18 is where layer 18's colour now sits: a Linguistic-only head, in two panels
     layer, head = example_head(["Linguistic"], layers=(18, 18))
     assert cell_color(view_at(page), 3, layer, head, layers=(18, 31), heads=32) == GREEN

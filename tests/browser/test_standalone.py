@@ -13,7 +13,15 @@ from headwidget.palette import palette_for
 from tests.helpers.display import displayed, static_svg
 from tests.helpers.labels import NAMES, example_head
 from tests.helpers.svg import SVG
-from tests.helpers.views import cell_color, drag_range_handle, expected_ticks, legend, panel_titles, ticks
+from tests.helpers.views import (
+    cell_color,
+    drag_range_handle,
+    expected_ticks,
+    legend,
+    panel_titles,
+    range_readout,
+    ticks,
+)
 
 PALETTE = palette_for(4)
 EVIL = "</script><script>alert(1)</script>"
@@ -55,7 +63,7 @@ def test_html_is_interactive_offline(offline, tmp_path):
     widget.save(path)
     view = open_file(offline, path)
     assert panel_titles(view) == ["All Categories", *NAMES]
-    assert view.locator(".hw-layers .hw-range-value").inner_text() == "18\u201331"  # the saved view, not everything
+    assert range_readout(view, "layer") == "18\u201331"  # the saved view, not everything
     two = example_head(["Algorithmic", "Linguistic"], layers=(24, 31))
     assert cell_color(view, 0, *two, layers=(18, 31), heads=32) == PALETTE["multi"][0]
     # toggles and the slider work with no kernel
@@ -65,7 +73,7 @@ def test_html_is_interactive_offline(offline, tmp_path):
     assert cell_color(view, 0, *two, layers=(18, 31), heads=32) == PALETTE["categories"][2]
     drag_range_handle(offline, view, "lo", 24, 32)
     offline.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
-    assert view.locator(".hw-layers .hw-range-value").inner_text() == "24\u201331"
+    assert range_readout(view, "layer") == "24\u201331"
     assert ticks(view, "x") == expected_ticks(view, "x", (24, 31), 32)
     assert 24 in ticks(view, "x")  # the axis's own series (multiples of 32 // 5 = 6), however thinned
     assert offline.blocked == [] and offline.errors == []
@@ -76,7 +84,7 @@ def test_html_keeps_the_head_range_and_the_keyboard_offline(offline, tmp_path):
     path = tmp_path / "heads.html"
     widget.save(path)
     view = open_file(offline, path)
-    assert view.locator(".hw-heads .hw-range-value").inner_text() == "16–23"
+    assert range_readout(view, "head") == "16–23"
     # the head axis's own series (multiples of 6) in 16..23: 18, however thin the cells
     assert ticks(view, "y") == expected_ticks(view, "y", (16, 23), 32) == [18]
     view.locator(".hw-clip").first.focus()
@@ -94,7 +102,7 @@ def test_html_full_shows_everything(offline, tmp_path):
     widget.save(path, full=True)
     view = open_file(offline, path)
     assert panel_titles(view) == ["All Categories", *NAMES]
-    assert view.locator(".hw-layers .hw-range-value").inner_text() == "0\u201331"
+    assert range_readout(view, "layer") == "0\u201331"
 
 
 def test_html_escapes_hostile_names(offline, tmp_path):

@@ -17,7 +17,7 @@ import pytest
 from headwidget.palette import palette_for
 from tests.helpers import ROOT, need
 from tests.helpers.labels import NAMES, example_head
-from tests.helpers.views import cell_color, drag_range_handle, panel_titles, ticks
+from tests.helpers.views import cell_color, drag_range_handle, panel_titles, ticks, wait_for_readout
 
 from .conftest import serve
 from .servers import AppServer, marimo_server
@@ -77,8 +77,7 @@ def test_view_and_python_follow_each_other(page, app):
     low.focus()
     for _ in range(4):
         page.keyboard.press("ArrowRight")
-    readout = view.locator(".hw-layers .hw-range-value")
-    page.wait_for_function("e => e.textContent === '4\u201331'", arg=readout.element_handle(), timeout=10_000)
+    wait_for_readout(page, view, "layer", "4\u201331")
     assert ticks(view, "x")[0] >= 4
     assert page.outside == []
     assert page.errors == []

@@ -19,7 +19,7 @@ from nbformat.v4 import new_code_cell, new_notebook
 from headwidget.palette import palette_for
 from tests.helpers import need
 from tests.helpers.labels import NAMES, example_head
-from tests.helpers.views import cell_color, panel_titles, ticks
+from tests.helpers.views import cell_color, panel_titles, ticks, wait_for_readout
 
 from .conftest import serve
 from .servers import AppServer, voila_server
@@ -81,8 +81,7 @@ def test_view_and_python_follow_each_other(page, voila):
 
     # Python -> view: the button sets layer_range in the kernel; the readout, ticks and jslinked slider follow.
     page.get_by_role("button", name="layers 18-31").click()
-    readout = view.locator(".hw-layers .hw-range-value")
-    page.wait_for_function("e => e.textContent === '18\u201331'", arg=readout.element_handle(), timeout=10_000)
+    wait_for_readout(page, view, "layer", "18\u201331")
     assert ticks(view, "x")[0] >= 18
     label.filter(has_text="layers 18-31").wait_for(timeout=10_000)
     slider = page.locator(".widget-readout")

@@ -43,6 +43,25 @@ _TICK_LABELS = f"""(ticks, axis) => [...ticks.querySelectorAll('.hw-tick')]
     .sort((a, b) => (axis === 'x' ? a[1].x - b[1].x : a[1].y - b[1].y))"""
 
 
+# The text a range slider's readout shows: the one of its texts in view (it keeps the texts
+# shown before, parked far outside the widget, to show them again by moving them alone).
+_READOUT = f"""(readout) => [...readout.querySelectorAll('.hw-range-shown')]
+    .filter({_IN_VIEW})
+    .map((t) => t.textContent)
+    .join(' ')"""
+
+
+def range_readout(root: Any, noun: str) -> str:
+    """What the layer ("layer") or head ("head") range slider's readout shows."""
+    return root.locator(f".hw-{noun}s .hw-range-value").evaluate(_READOUT)
+
+
+def wait_for_readout(page: Any, root: Any, noun: str, text: str, timeout: float = 10_000) -> None:
+    """Wait until the layer or head range slider's readout shows ``text``."""
+    readout = root.locator(f".hw-{noun}s .hw-range-value").element_handle()
+    page.wait_for_function(f"([e, want]) => ({_READOUT})(e) === want", arg=[readout, text], timeout=timeout)
+
+
 def tick_labels(root: Any, axis: str, panel: int = 0) -> list[tuple[int, dict]]:
     """The tick labels shown on a panel's layer ("x") or head ("y") axis (not the count bars'
     scale), in order along the axis, each with its box in CSS px."""

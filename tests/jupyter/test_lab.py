@@ -9,7 +9,15 @@ import pytest
 import headwidget
 from headwidget.palette import palette_for
 from tests.helpers.labels import NAMES
-from tests.helpers.views import cell_color, drag_range_handle, expected_ticks, panel_titles, ticks
+from tests.helpers.views import (
+    cell_color,
+    drag_range_handle,
+    expected_ticks,
+    panel_titles,
+    range_readout,
+    ticks,
+    wait_for_readout,
+)
 
 from .cells import ALGO_AND_LING, LINGUISTIC_ONLY, PROBE, SETUP
 from .notebook import Notebook, errors_of_ours
@@ -45,9 +53,7 @@ def test_slider_drag_reaches_kernel_and_kernel_recrops(page, jupyter):
     drag_range_handle(page, view, "lo", 18, 32)
     assert kernel_state(nb, 1)["layer_range"] == [18, 31]
     nb.execute(2, "widget.layer_range = (24, 31)")
-    page.wait_for_function(
-        "() => document.querySelector('.headwidget .hw-layers .hw-range-value').textContent === '24\u201331'"
-    )
+    wait_for_readout(page, view, "layer", "24\u201331")
     # the axis's own series (multiples of 32 // 5 = 6), thinned for the cell size the view has
     assert ticks(view, "x") == expected_ticks(view, "x", (24, 31), 32)
     assert 24 in ticks(view, "x")
@@ -107,7 +113,7 @@ def test_two_views_stay_in_sync(page, jupyter):
         "file": None,
     }
     for view in (first, second):
-        assert view.locator(".hw-layers .hw-range-value").inner_text() == "0\u201327"
+        assert range_readout(view, "layer") == "0\u201327"
         assert panel_titles(view) == ["All Categories", "Algorithmic", "Linguistic", "Translation"]
         assert cell_color(view, 0, *ALGO_AND_LING, layers=(0, 27), heads=32) == PALETTE["multi"][0]
     assert errors_of_ours(page.errors) == []

@@ -6,7 +6,7 @@ import json
 
 from headwidget.palette import palette_for
 from tests.helpers.labels import NAMES
-from tests.helpers.views import cell_color, drag_range_handle, expected_ticks, panel_titles, ticks
+from tests.helpers.views import cell_color, drag_range_handle, expected_ticks, panel_titles, ticks, wait_for_readout
 
 from .cells import LINGUISTIC_ONLY, PROBE, SETUP
 from .notebook import Notebook, errors_of_ours
@@ -27,9 +27,7 @@ def test_notebook7_render_slider_to_kernel_and_kernel_to_view(page, jupyter):
     assert json.loads(nb.execute(1))["layer_range"] == [18, 31]
 
     nb.execute(2, "widget.layer_range = (24, 31)")
-    page.wait_for_function(
-        "() => document.querySelector('.headwidget .hw-layers .hw-range-value').textContent === '24\u201331'"
-    )
+    wait_for_readout(page, view, "layer", "24\u201331")
     # the axis's own series (multiples of 32 // 5 = 6), thinned for the cell size the view has
     assert ticks(view, "x") == expected_ticks(view, "x", (24, 31), 32)
     assert 24 in ticks(view, "x")

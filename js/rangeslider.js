@@ -3,7 +3,7 @@
 // repaints its shadow tree, which every range step set from the model would pay.
 
 import { control } from "./dom.js";
-import { createShelf } from "./shelf.js";
+import { SHOWN, createShelf } from "./shelf.js";
 
 /**
  * @typedef {object} RangeSlider
@@ -124,8 +124,7 @@ export function createRangeSlider(noun, onChange) {
     // each handle's bounds are the other handle, as a screen reader should hear
     put(lo, "aria-valuemax", String(last));
     put(hi, "aria-valuemin", String(first));
-    // shown at its box's corner by a transform too: one that came or went would lay it out
-    texts.show([first === last ? String(first) : `${first}\u2013${last}`], ["translateY(0px)"]);
+    texts.show([first === last ? String(first) : `${first}\u2013${last}`], [SHOWN]);
     // the fill spans the track, scaled to run between the handles' centres: a transform
     // moves no layout and repaints nothing
     const a = centreOf(first, max);

@@ -2,7 +2,7 @@
 // element per text, its text written once, moved into place by a transform. An element
 // no longer shown is parked out of sight by a transform too (`visibility` or new text
 // would repaint, and new text lays out); a few are kept for the steps to come. The tick
-// labels (js/ticks.js) and the range sliders' readouts (js/rangeslider.js) use it.
+// labels' sets (js/ticks.js) and the range sliders' readouts (js/rangeslider.js) use it.
 
 /**
  * Where an element not shown waits: far above the page. What overflows a box upwards is
@@ -11,9 +11,15 @@
 export const PARKED = "translateY(-100000px)";
 
 /**
+ * Where an element shown stands: in place, by a transform too (one that came and went
+ * would lay it out).
+ */
+export const SHOWN = "translateY(0px)";
+
+/**
  * @typedef {object} Shelf
- * @property {(texts: string[], transforms: string[]) => void} show  show these texts (each
- *   once), each moved by its transform ("" for none); park the others
+ * @property {(texts: string[], transforms: string[]) => HTMLElement[]} show  show these texts
+ *   (each once), each moved by its transform; park the others; their elements
  * @property {() => void} clear  remove every element (their boxes no longer fit)
  */
 
@@ -38,6 +44,8 @@ export function createShelf(container, make, keep) {
   return {
     show(texts, transforms) {
       const next = new Set(texts);
+      /** @type {HTMLElement[]} */
+      const els = [];
       for (const text of shown) {
         const item = items.get(text);
         if (item && !next.has(text)) move(item, PARKED);
@@ -53,6 +61,7 @@ export function createShelf(container, make, keep) {
         }
         items.set(text, item);
         move(item, transforms[i]);
+        els.push(item.el);
       });
       shown = texts;
       for (const [text, item] of items) {
@@ -60,6 +69,7 @@ export function createShelf(container, make, keep) {
         items.delete(text); // the least recently shown: the ones shown now were moved to the end
         item.el.remove();
       }
+      return els;
     },
     clear() {
       for (const item of items.values()) item.el.remove();

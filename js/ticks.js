@@ -1,12 +1,14 @@
-// One axis's tick labels: an element per value, its text written once, moved by a
-// transform (js/shelf.js). A range step that shows values shown before writes transforms
-// only: no text is laid out again, nothing is added to or removed from the layout, and
-// nothing is repainted (a transform moves a label's recorded paint).
+// One axis's tick labels: the values shown together are a set of label elements, their
+// text written once, each label moved by a transform; a set not shown is parked out of
+// sight (js/shelf.js). A range step whose values were shown before writes the changed
+// transforms only (none at all for a crop shown before: zooming in and out again): no
+// text is laid out, nothing is added to or removed from the layout, and nothing is
+// repainted (a transform moves a label's recorded paint).
 
-import { createShelf } from "./shelf.js";
+import { SHOWN, createShelf } from "./shelf.js";
 
-/** Parked labels kept beyond the ones shown. */
-const KEEP = 48;
+/** Tick sets kept parked beyond the one shown. */
+const KEEP = 16;
 
 /**
  * @typedef {object} AxisTicks
@@ -49,14 +51,24 @@ export function placement(axis, values, offset, [w, h]) {
 export function createAxisTicks(container, axis) {
   /** @type {[number, number]} */
   let size = [1, 1];
+  /** @type {WeakMap<HTMLElement, {labels: HTMLElement[], transforms: string[]}>} each set's labels */
+  const sets = new WeakMap();
   const shelf = createShelf(
     container,
-    (text) => {
-      const el = document.createElement("span");
-      el.className = `hw-tick hw-tick-${axis}`;
-      el.textContent = text;
-      sizeLabel(el, size, axis);
-      return el;
+    (key) => {
+      // the set's box is the axis's own, so its labels stand where the axis's would
+      const set = document.createElement("div");
+      set.className = "hw-tick-set";
+      const labels = key.split(" ").map((text) => {
+        const el = document.createElement("span");
+        el.className = `hw-tick hw-tick-${axis}`;
+        el.textContent = text;
+        sizeLabel(el, size, axis);
+        return el;
+      });
+      set.append(...labels);
+      sets.set(set, { labels, transforms: labels.map(() => "") });
+      return set;
     },
     KEEP,
   );
@@ -66,7 +78,13 @@ export function createAxisTicks(container, axis) {
       shelf.clear();
     },
     place({ values, transforms }) {
-      shelf.show(values.map(String), transforms);
+      const [set] = shelf.show([values.join(" ")], [SHOWN]);
+      const shown = sets.get(set);
+      if (!shown) return;
+      // as last written: reading a style back costs, and so does writing the same value
+      shown.labels.forEach((el, i) => {
+        if (shown.transforms[i] !== transforms[i]) el.style.transform = shown.transforms[i] = transforms[i];
+      });
     },
   };
 }

@@ -14,7 +14,7 @@ from headwidget.data import HeadData
 from headwidget.palette import palette_for
 from tests.harness.harness import open_page, show
 from tests.helpers.labels import example_head
-from tests.helpers.views import cell_color, cell_colors, drag_range_handle, expected_ticks, ticks
+from tests.helpers.views import cell_color, cell_colors, drag_range_handle, expected_ticks, tick_labels, ticks
 
 # Every box a user sees, by kind; each a list of [x, y, width, height] in document order. (The
 # sliders' handles and the fill between them are meant to move, by a transform:
@@ -140,6 +140,25 @@ def test_a_range_change_moves_nothing(browser, shape, width, counts):
         assert page.evaluate("window.tickWrites") == 0
     finally:
         page.context.close()
+
+
+def test_each_tick_label_stands_at_its_cells_centre_in_every_crop(page):
+    """Crops that show the same tick values at other cell sizes, and crops shown before: every
+    layer label's middle (its mark) is at its layer's cell centre, in every panel."""
+    show(page, HeadMapWidget(example_labels()), width=1600)
+    frame(page)
+    view = page.locator(".view")
+    crops = [(0, 31), (0, 30), (0, 31), (1, 30), (0, 30), (18, 31), (0, 31)]
+    for first, last in crops:
+        set_range(page, "layer_range", (first, last))
+        for panel in range(5):
+            box = view.locator(".hw-clip").nth(panel).bounding_box()
+            cell = box["width"] / (last - first + 1)
+            labels = tick_labels(view, "x", panel)
+            assert [v for v, _ in labels] == expected_ticks(view, "x", (first, last), 32, panel)
+            for value, label in labels:
+                middle = label["x"] + label["width"] / 2
+                assert abs(middle - (box["x"] + (value - first + 0.5) * cell)) <= 1, (first, last, panel, value)
 
 
 def test_the_crop_fills_the_box(page):

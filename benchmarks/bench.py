@@ -9,9 +9,10 @@ figure drawn by plotly (plotly.js served offline):
   main-thread cost (CDP ``TaskDuration``) of the render through its painted frames on
   a cold page, a fresh one per sample (``cold.py``), also at 512x512x12;
 * layer-range step: the steady state (median over alternating steps between two
-  ranges, each measured on its own, after warm-up steps) and the first step after a
-  cold display, as script time and main-thread time awaited to a painted frame, net of
-  the same step with nothing updated;
+  ranges, each measured on its own, after warm-up steps), the same after many crops of
+  both axes were explored (``steps.py``), and the first step after a cold display, as
+  script time and main-thread time awaited to a painted frame, net of the same step
+  with nothing updated;
 * threshold step (``rule.py``).
 
 Usage: ``.venv/bin/python benchmarks/bench.py [--quick]``. Writes
@@ -28,7 +29,6 @@ import platform
 import subprocess
 import sys
 import time
-from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -46,13 +46,15 @@ from cold import cold_plotly, cold_widget  # noqa: E402
 from headwidget import HeadMapWidget  # noqa: E402
 from headwidget.layout import fit_panels  # noqa: E402
 from headwidget.palette import palette_for  # noqa: E402
-from measure import measured, med, render_summary, steady_summary  # noqa: E402
+from measure import measured, render_summary  # noqa: E402
 from pages import (  # noqa: E402
     BENCH_JS,
+    PLOTLY_HEAD_UPDATES_JS,
     PLOTLY_PREPARE_JS,
     PLOTLY_UPDATES_JS,
     VIEWPORT,
     WIDGET_CHECK_JS,
+    WIDGET_HEAD_UPDATES_JS,
     WIDGET_UPDATES_JS,
     composite_codes,
     composite_colors,
@@ -61,6 +63,7 @@ from pages import (  # noqa: E402
 )
 from report import markdown, rows_for, targets  # noqa: E402
 from rule import bench_plotly_rule, bench_widget_rule  # noqa: E402
+from steps import alternating, explored_steps, steady_ranges, steady_steps  # noqa: E402
 from tests.harness.harness import launch, open_page, show, widget_state  # noqa: E402
 
 OUT = Path(__file__).resolve().parent / "out"
@@ -82,38 +85,6 @@ BUNDLE = ROOT / "src" / "headwidget" / "static" / "widget.js"
 def make_labels(shape: tuple[int, int, int], seed: int = SEED, density: float = DENSITY) -> np.ndarray:
     """Seeded random booleans of ``shape`` with about ``density`` of them set."""
     return np.random.default_rng([seed, *shape]).random(shape) < density
-
-
-def steady_ranges(n_layers: int) -> tuple[list[int], list[int]]:
-    """The two ranges a steady-state step alternates between: the middle half, then every layer."""
-    first = n_layers // 4
-    return [first, first + max(n_layers // 2, 1) - 1], [0, n_layers - 1]
-
-
-def alternating(n_layers: int, count: int) -> list[list[int]]:
-    """``count`` steps alternating between the two :func:`steady_ranges`, the middle half last."""
-    pair = steady_ranges(n_layers)
-    return [pair[(count - 1 - i) % 2] for i in range(count)]
-
-
-def steady_steps(page: Any, cdp: Any, js: str, values: list[Any], *extra: Any) -> dict[str, Any]:
-    """Each step measured on its own, interleaved with the same step doing nothing (the baseline)."""
-    samples, raw, base = [], [], []
-    for value in values:
-        base.append(measured(cdp, partial(page.evaluate, js, [[value], False, *extra]))[1])
-        (sample,), delta = measured(cdp, partial(page.evaluate, js, [[value], True, *extra]))
-        samples.append(sample)
-        raw.append(delta)
-    summary = steady_summary(samples, raw, base)
-
-    # each direction on its own (a step to the middle half, a step back to every layer)
-    def task_med(deltas: list[dict[str, float]], target: list[int]) -> float:
-        return med([d["TaskDuration"] for d, v in zip(deltas, values, strict=True) if v == target])
-
-    summary["task_net_median_by_target_ms"] = {
-        "-".join(map(str, t)): task_med(raw, list(t)) - task_med(base, list(t)) for t in {tuple(v) for v in values}
-    }
-    return summary
 
 
 def widget_payload(widget: HeadMapWidget) -> dict[str, int]:
@@ -171,6 +142,8 @@ def bench_widget(browser: Any, labels: np.ndarray, categories: list[str], reps: 
     steps = alternating(n_layers, reps["warmup"] + reps["steady"])
     page.evaluate(WIDGET_UPDATES_JS, [steps[: reps["warmup"]], True])
     result["steady"] = steady_steps(page, cdp, WIDGET_UPDATES_JS, steps[reps["warmup"] :])
+    js = (WIDGET_UPDATES_JS, WIDGET_HEAD_UPDATES_JS)
+    result["explored"] = explored_steps(page, cdp, (n_layers, n_heads), js, reps["warmup"], reps["steady"])
 
     # Sanity: the view really redrew for the last range.
     first, last = steps[-1]
@@ -261,6 +234,9 @@ def bench_plotly(browser: Any, labels: np.ndarray, categories: list[str], reps: 
     steps = alternating(n_layers, reps["warmup"] + reps["steady"])
     page.evaluate(PLOTLY_UPDATES_JS, [steps[: reps["warmup"]], True, n_axes])
     result["steady"] = steady_steps(page, cdp, PLOTLY_UPDATES_JS, steps[reps["warmup"] :], n_axes)
+    js = (PLOTLY_UPDATES_JS, PLOTLY_HEAD_UPDATES_JS)
+    shape = (n_layers, labels.shape[1])
+    result["explored"] = explored_steps(page, cdp, shape, js, reps["warmup"], reps["steady"], n_axes)
 
     first, last = steps[-1]
     axes = page.evaluate(

@@ -79,21 +79,27 @@ PLOTLY_HTML = """<!doctype html>
 <body><div id="plots"></div></body></html>
 """
 
-# A layer-range step in each: the widget's model, plotly's axes.
-WIDGET_UPDATES_JS = """
+# A range step in each: the widget's model, plotly's axes (x: layers, y: heads).
+_WIDGET_STEP_JS = """
 ([ranges, apply]) => {
   const model = hw.models[hw.models.length - 1];
-  return bench.steps(ranges, apply, (range) => model.set("layer_range", range));
+  return bench.steps(ranges, apply, (range) => model.set("TRAIT", range));
 }
 """
 
-PLOTLY_UPDATES_JS = """
+_PLOTLY_STEP_JS = """
 ([ranges, apply, nAxes]) => bench.steps(ranges, apply, ([a, b]) => {
   const update = {};
-  for (let i = 1; i <= nAxes; i++) update[`xaxis${i === 1 ? "" : i}.range`] = [a - 0.5, b + 0.5];
+  for (let i = 1; i <= nAxes; i++) update[`AXISaxis${i === 1 ? "" : i}.range`] = [a - 0.5, b + 0.5];
   return Plotly.relayout(window.benchPlot, update);
 })
 """
+
+WIDGET_UPDATES_JS = _WIDGET_STEP_JS.replace("TRAIT", "layer_range")
+PLOTLY_UPDATES_JS = _PLOTLY_STEP_JS.replace("AXIS", "x")
+# heads too: the explored steady state (steps.py) crops both axes first
+WIDGET_HEAD_UPDATES_JS = _WIDGET_STEP_JS.replace("TRAIT", "head_range")
+PLOTLY_HEAD_UPDATES_JS = _PLOTLY_STEP_JS.replace("AXIS", "y")
 
 # The visible box of every panel (its ``.hw-clip``) and one pixel of the composite after
 # the last update: the head's centre inside the box, mapped onto the canvas's backing

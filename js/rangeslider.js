@@ -15,7 +15,7 @@ import { SHOWN, createShelf } from "./shelf.js";
 // TRACK - HANDLE / 2, as a native range's thumb does; both are set from here, not the CSS,
 // because a handle's place is computed from them.
 export const TRACK = 220;
-/** Readout texts kept parked beyond the one shown. */
+/** Readout texts kept beyond the one shown (the older ones out of the layout: they cost no frame). */
 const KEEP = 48;
 export const HANDLE = 14;
 

@@ -1,8 +1,14 @@
 // Text that changes on every step, shown without laying out or repainting anything: an
 // element per text, its text written once, moved into place by a transform. An element
 // no longer shown is parked out of sight by a transform too (`visibility` or new text
-// would repaint, and new text lays out); a few are kept for the steps to come. The tick
-// labels' sets (js/ticks.js) and the range sliders' readouts (js/rangeslider.js) use it.
+// would repaint, and new text lays out), ready for the next step. Only the last one
+// parked waits so: every transform in the page is a node of its property trees, which
+// each frame's layerization walks, so a step slowed as more were parked (at 32 x 32 x 4,
+// after 100 crops of each axis: 5.7 ms of main thread against 1.8 fresh,
+// benchmarks/steps.py). Older ones leave the layout (`display: none`: no node at all)
+// and are kept for a crop shown again, which then lays out and paints one element, as a
+// new one would, but writes no text. The tick labels' sets (js/ticks.js) and the range
+// sliders' readouts (js/rangeslider.js) use it.
 
 /**
  * Where an element not shown waits: far above the page. What overflows a box upwards is
@@ -16,11 +22,21 @@ export const PARKED = "translateY(-100000px)";
  */
 export const SHOWN = "translateY(0px)";
 
+/** Elements parked by a transform (the most recently shown); older ones leave the layout. */
+const READY = 1;
+
 /**
  * @typedef {object} Shelf
  * @property {(texts: string[], transforms: string[]) => HTMLElement[]} show  show these texts
  *   (each once), each moved by its transform; park the others; their elements
  * @property {() => void} clear  remove every element (their boxes no longer fit)
+ */
+
+/**
+ * @typedef {object} Item
+ * @property {HTMLElement} el
+ * @property {string | null} transform  as last written (null: none yet)
+ * @property {boolean} out  out of the layout (`display: none`)
  */
 
 /**
@@ -30,15 +46,21 @@ export const SHOWN = "translateY(0px)";
  * @returns {Shelf}
  */
 export function createShelf(container, make, keep) {
-  /** @type {Map<string, {el: HTMLElement, transform: string | null}>} least recently shown first */
+  /** @type {Map<string, Item>} least recently shown first */
   const items = new Map();
   /** @type {string[]} */
   let shown = [];
+  /** @type {Item[]} parked by a transform, the most recently parked last */
+  let ready = [];
 
-  /** @param {{el: HTMLElement, transform: string | null}} item @param {string} transform */
+  /** @param {Item} item @param {string} transform */
   const move = (item, transform) => {
     // as last written: reading a style back costs, and so does writing the same value
     if (item.transform !== transform) item.el.style.transform = item.transform = transform;
+  };
+  /** @param {Item} item @param {boolean} out */
+  const setOut = (item, out) => {
+    if (item.out !== out) item.el.style.display = (item.out = out) ? "none" : "";
   };
 
   return {
@@ -48,8 +70,13 @@ export function createShelf(container, make, keep) {
       const els = [];
       for (const text of shown) {
         const item = items.get(text);
-        if (item && !next.has(text)) move(item, PARKED);
+        if (item && !next.has(text)) {
+          move(item, PARKED);
+          ready.push(item);
+        }
       }
+      /** @type {Set<Item>} */
+      const showing = new Set();
       texts.forEach((text, i) => {
         let item = items.get(text);
         if (item) {
@@ -57,24 +84,30 @@ export function createShelf(container, make, keep) {
         } else {
           const el = make(text);
           container.append(el);
-          item = { el, transform: null };
+          item = { el, transform: null, out: false };
         }
         items.set(text, item);
+        setOut(item, false);
         move(item, transforms[i]);
+        showing.add(item);
         els.push(item.el);
       });
       shown = texts;
+      ready = ready.filter((item) => !showing.has(item));
+      while (ready.length > READY) setOut(/** @type {Item} */ (ready.shift()), true);
       for (const [text, item] of items) {
         if (items.size <= texts.length + keep) break;
         items.delete(text); // the least recently shown: the ones shown now were moved to the end
         item.el.remove();
       }
+      ready = ready.filter((item) => item.el.isConnected);
       return els;
     },
     clear() {
       for (const item of items.values()) item.el.remove();
       items.clear();
       shown = [];
+      ready = [];
     },
   };
 }

@@ -1,13 +1,14 @@
 // One axis's tick labels: the values shown together are a set of label elements, their
 // text written once, each label moved by a transform; a set not shown is parked out of
-// sight (js/shelf.js). A range step whose values were shown before writes the changed
+// sight, or out of the layout once another was parked after it (js/shelf.js). A range
+// step to the values shown just before, or within the same values, writes the changed
 // transforms only (none at all for a crop shown before: zooming in and out again): no
 // text is laid out, nothing is added to or removed from the layout, and nothing is
 // repainted (a transform moves a label's recorded paint).
 
 import { SHOWN, createShelf } from "./shelf.js";
 
-/** Tick sets kept parked beyond the one shown. */
+/** Tick sets kept beyond the one shown (the older ones out of the layout: they cost no frame). */
 const KEEP = 16;
 
 /**

@@ -14,7 +14,16 @@ from headwidget.data import HeadData
 from headwidget.palette import palette_for
 from tests.harness.harness import open_page, show
 from tests.helpers.labels import example_head
-from tests.helpers.views import cell_color, cell_colors, drag_range_handle, expected_ticks, tick_labels, ticks
+from tests.helpers.views import (
+    cell_color,
+    cell_colors,
+    drag_range_handle,
+    expected_ticks,
+    range_readout,
+    tick_labels,
+    ticks,
+    wait_for_readout,
+)
 
 # Every box a user sees, by kind; each a list of [x, y, width, height] in document order. (The
 # sliders' handles and the fill between them are meant to move, by a transform:
@@ -143,12 +152,13 @@ def test_a_range_change_moves_nothing(browser, shape, width, counts):
 
 
 def test_each_tick_label_stands_at_its_cells_centre_in_every_crop(page):
-    """Crops that show the same tick values at other cell sizes, and crops shown before: every
-    layer label's middle (its mark) is at its layer's cell centre, in every panel."""
+    """Crops that show the same tick values at other cell sizes, crops shown just before and
+    crops shown long before (their labels out of the layout meanwhile): every layer label's
+    middle (its mark) is at its layer's cell centre, in every panel."""
     show(page, HeadMapWidget(example_labels()), width=1600)
     frame(page)
     view = page.locator(".view")
-    crops = [(0, 31), (0, 30), (0, 31), (1, 30), (0, 30), (18, 31), (0, 31)]
+    crops = [(0, 31), (0, 30), (0, 31), (1, 30), (0, 30), (18, 31), (8, 23), (2, 9), (0, 31), (18, 31)]
     for first, last in crops:
         set_range(page, "layer_range", (first, last))
         for panel in range(5):
@@ -159,6 +169,44 @@ def test_each_tick_label_stands_at_its_cells_centre_in_every_crop(page):
             for value, label in labels:
                 middle = label["x"] + label["width"] / 2
                 assert abs(middle - (box["x"] + (value - first + 0.5) * cell)) <= 1, (first, last, panel, value)
+
+
+# Per axis and per slider readout: the sets of tick labels (readouts) kept, and those laid out.
+LAID_OUT = """(view) => {
+    const count = (boxes, item) => [...view.querySelectorAll(boxes)].map((box) => {
+        const items = [...box.querySelectorAll(item)];
+        return [items.length, items.filter((el) => el.getClientRects().length > 0).length];
+    });
+    return {x: count('.hw-xticks', '.hw-tick-set'), y: count('.hw-yticks', '.hw-tick-set'),
+            readouts: count('.hw-range-text', '.hw-range-shown')};
+}"""
+
+
+def test_tick_labels_and_readouts_not_shown_leave_the_layout(page):
+    """A researcher tries crop after crop: of the tick-label sets and slider readouts not shown,
+    only the last one parked keeps its box (every element laid out is walked by every frame
+    after, so steps slowed as crops were tried); the others are kept out of the layout, for a
+    crop shown again, and come back with their labels."""
+    show(page, HeadMapWidget(example_labels()), width=1600)
+    frame(page)
+    view = page.locator(".view")
+    crops = [(first, first + 12 + first % 3) for first in range(12)]
+    for crop in crops:
+        set_range(page, "layer_range", crop)
+    laid = view.evaluate(LAID_OUT)
+    # every panel's layer axis keeps several sets, and lays out the one shown and one parked
+    assert len(laid["x"]) == 5 and all(kept >= 4 and out == 2 for kept, out in laid["x"]), laid
+    # the head axes never changed: one set each
+    assert all(kept == out == 1 for kept, out in laid["y"]), laid
+    # the layer slider kept a readout per crop and the first (every layer), two laid out; the
+    # head slider's one, shown
+    assert laid["readouts"] == [[len(crops) + 1, 2], [1, 1]], laid
+    # a crop shown long before: its readout and labels back, in view
+    set_range(page, "layer_range", crops[0])
+    wait_for_readout(page, view, "layer", "0\u201312")
+    assert range_readout(view, "layer") == "0\u201312"
+    labels = tick_labels(view, "x", 0)
+    assert [v for v, _ in labels] == expected_ticks(view, "x", crops[0], 32, 0)
 
 
 def test_the_crop_fills_the_box(page):

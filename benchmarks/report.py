@@ -111,8 +111,8 @@ def targets(
         fresh, explored = _get(hw, "steady", *task), _get(hw, "explored", *task)
         if fresh is not None and explored is not None:
             out.append({
-                "name": f"{key}: range step after exploring <= 1.25x the fresh one",
-                "met": explored <= 1.25 * fresh,
+                "name": f"{key}: range step after exploring <= 1.5x the fresh one",
+                "met": explored <= 1.5 * fresh,
                 "detail": f"{explored:.2f} ms vs {fresh:.2f} ms (ratio {ratio(explored, fresh)})",
             })  # fmt: skip
     for key in cold_shapes:

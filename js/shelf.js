@@ -93,14 +93,14 @@ export function createShelf(container, make, keep) {
         els.push(item.el);
       });
       shown = texts;
+      // only the last ones parked wait by a transform; the older ones leave the layout
       ready = ready.filter((item) => !showing.has(item));
-      while (ready.length > READY) setOut(/** @type {Item} */ (ready.shift()), true);
+      for (const item of ready.splice(0, ready.length - READY)) setOut(item, true);
       for (const [text, item] of items) {
         if (items.size <= texts.length + keep) break;
         items.delete(text); // the least recently shown: the ones shown now were moved to the end
         item.el.remove();
       }
-      ready = ready.filter((item) => item.el.isConnected);
       return els;
     },
     clear() {

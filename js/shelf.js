@@ -43,9 +43,11 @@ const READY = 1;
  * @param {HTMLElement} container  the positioned box the elements stand in
  * @param {(text: string) => HTMLElement} make  a new element showing `text`, not yet placed
  * @param {number} keep  parked elements kept beyond the ones shown (the least recently shown go first)
+ * @param {(el: HTMLElement) => void} [back]  called for an element coming back into the layout
+ *   (it is laid out again this frame: what it lays out may change for free)
  * @returns {Shelf}
  */
-export function createShelf(container, make, keep) {
+export function createShelf(container, make, keep, back = () => {}) {
   /** @type {Map<string, Item>} least recently shown first */
   const items = new Map();
   /** @type {string[]} */
@@ -87,6 +89,7 @@ export function createShelf(container, make, keep) {
           item = { el, transform: null, out: false };
         }
         items.set(text, item);
+        if (item.out) back(item.el);
         setOut(item, false);
         move(item, transforms[i]);
         showing.add(item);

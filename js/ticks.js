@@ -1,10 +1,12 @@
 // One axis's tick labels: the values shown together are a set of label elements, their
-// text written once, each label moved by a transform; a set not shown is parked out of
-// sight, or out of the layout once another was parked after it (js/shelf.js). A range
-// step to the values shown just before, or within the same values, writes the changed
-// transforms only (none at all for a crop shown before: zooming in and out again): no
-// text is laid out, nothing is added to or removed from the layout, and nothing is
-// repainted (a transform moves a label's recorded paint).
+// text written once; a set not shown is parked out of sight, or out of the layout once
+// another was parked after it (js/shelf.js). Each label stands where the set was first
+// shown by its box's offset (`left` / `top`, laid out once), and is moved from there by a
+// transform only while the set is shown elsewhere (a drag changes the cells' size): a
+// label at rest has no transform, so it is no node of the page's property trees, which
+// every frame walks, and a set moved in or out moves as one. A range step to the values
+// shown just before, or within the same values, writes the changed transforms only: no
+// text is laid out, nothing is added to or removed from the layout, nothing is repainted.
 
 import { SHOWN, createShelf } from "./shelf.js";
 
@@ -19,11 +21,11 @@ const KEEP = 16;
  */
 
 /**
- * Where an axis's labels go: the values shown, ascending, and each one's transform.
+ * Where an axis's labels go: the values shown, ascending, and each one's offset.
  * @typedef {object} Placement
  * @property {string} key  one per placement: equal keys, equal placements
  * @property {number[]} values
- * @property {string[]} transforms
+ * @property {number[]} offsets  each label box's start along the axis, whole CSS px
  */
 
 /**
@@ -37,11 +39,8 @@ const KEEP = 16;
  */
 export function placement(axis, values, offset, [w, h]) {
   const along = axis === "x" ? w : h;
-  const transforms = values.map((v) => {
-    const at = Math.round(offset(v) - 0.5) - (along - 1) / 2;
-    return axis === "x" ? `translateX(${at}px)` : `translateY(${at}px)`;
-  });
-  return { key: `${values}|${transforms}`, values, transforms };
+  const offsets = values.map((v) => Math.round(offset(v) - 0.5) - (along - 1) / 2);
+  return { key: `${values}|${offsets}`, values, offsets };
 }
 
 /**
@@ -52,7 +51,11 @@ export function placement(axis, values, offset, [w, h]) {
 export function createAxisTicks(container, axis) {
   /** @type {[number, number]} */
   let size = [1, 1];
-  /** @type {WeakMap<HTMLElement, {labels: HTMLElement[], transforms: string[]}>} each set's labels */
+  /**
+   * Each set's labels, where each stands at rest (null: not placed yet) and its transform
+   * as last written (reading a style back costs, and so does writing the same value).
+   * @type {WeakMap<HTMLElement, {labels: HTMLElement[], rest: number[] | null, transforms: string[]}>}
+   */
   const sets = new WeakMap();
   const shelf = createShelf(
     container,
@@ -68,23 +71,38 @@ export function createAxisTicks(container, axis) {
         return el;
       });
       set.append(...labels);
-      sets.set(set, { labels, transforms: labels.map(() => "") });
+      sets.set(set, { labels, rest: null, transforms: labels.map(() => "") });
       return set;
     },
     KEEP,
+    // a set coming back into the layout is laid out anyway: it rests where it is shown now
+    (set) => {
+      const kept = sets.get(set);
+      if (kept) kept.rest = null;
+    },
   );
   return {
     reset(next) {
       size = next;
       shelf.clear();
     },
-    place({ values, transforms }) {
+    place({ values, offsets }) {
       const [set] = shelf.show([values.join(" ")], [SHOWN]);
       const shown = sets.get(set);
       if (!shown) return;
-      // as last written: reading a style back costs, and so does writing the same value
+      if (!shown.rest) {
+        // a set new or back in the layout: each label at rest where it is shown
+        shown.rest = offsets;
+        const side = axis === "x" ? "left" : "top";
+        shown.labels.forEach((el, i) => {
+          el.style[side] = `${offsets[i]}px`;
+        });
+      }
+      const rest = shown.rest;
       shown.labels.forEach((el, i) => {
-        if (shown.transforms[i] !== transforms[i]) el.style.transform = shown.transforms[i] = transforms[i];
+        const d = offsets[i] - rest[i];
+        const transform = d === 0 ? "" : axis === "x" ? `translateX(${d}px)` : `translateY(${d}px)`;
+        if (shown.transforms[i] !== transform) el.style.transform = shown.transforms[i] = transform;
       });
     },
   };

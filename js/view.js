@@ -241,6 +241,9 @@ export function createView(model, el, schedule) {
     return categories.map((name) => visible.has(name));
   }
 
+  /** the legend's top margin as last written */
+  let legendTop = "";
+
   /**
    * The legend beside the first row, centred on its cells as in the reference (its
    * closed rows, so opening a row does not move the one clicked).
@@ -249,7 +252,8 @@ export function createView(model, el, schedule) {
    */
   function placeLegend(room, plotHeight) {
     const top = `${Math.max(0, Math.round(room.axes.title + (plotHeight - room.legendRows) / 2))}px`;
-    if (legendEl.style.marginTop !== top) legendEl.style.marginTop = top;
+    // as last written: reading a style back serialises it, which every step would pay for
+    if (legendTop !== top) legendEl.style.marginTop = legendTop = top;
   }
 
   /** @type {Record<"layer_range" | "head_range", Range | null>} the last range drawn of each axis */

@@ -169,6 +169,47 @@ def test_each_tick_label_stands_at_its_cells_centre_in_every_crop(page):
             for value, label in labels:
                 middle = label["x"] + label["width"] / 2
                 assert abs(middle - (box["x"] + (value - first + 0.5) * cell)) <= 1, (first, last, panel, value)
+    # the head labels too, each at its head's cell centre
+    for top, bottom in [(0, 31), (0, 30), (0, 31), (4, 27), (0, 30), (8, 23), (2, 9), (0, 31)]:
+        set_range(page, "head_range", (top, bottom))
+        for panel in range(5):
+            box = view.locator(".hw-clip").nth(panel).bounding_box()
+            cell = box["height"] / (bottom - top + 1)
+            labels = tick_labels(view, "y", panel)
+            assert [v for v, _ in labels] == expected_ticks(view, "y", (top, bottom), 32, panel)
+            for value, label in labels:
+                middle = label["y"] + label["height"] / 2
+                assert abs(middle - (box["y"] + (value - top + 0.5) * cell)) <= 1, (top, bottom, panel, value)
+
+
+# The layer labels laid out (their set shown or parked) that carry a transform.
+MOVED_LABELS = """(view) => [...view.querySelectorAll('.hw-xticks .hw-tick')]
+    .filter((el) => el.getClientRects().length > 0 && el.style.transform !== '')
+    .map((el) => el.textContent)"""
+
+
+def test_tick_labels_at_rest_carry_no_transform(page):
+    """Zooming in and out again: each label stands where its set was first shown, with no
+    transform (every transform is a node each frame walks, and a set moved in or out should
+    move as one). Only a crop showing the same values over other cells moves them by one;
+    they rest again when the crop comes back, or where they are shown when their set comes
+    back into the layout."""
+    show(page, HeadMapWidget(example_labels()), width=1600)
+    frame(page)
+    view = page.locator(".view")
+    for crop in [(8, 23), (0, 31), (8, 23), (0, 31)]:
+        set_range(page, "layer_range", crop)
+    assert view.evaluate(MOVED_LABELS) == []
+    # the same values as every layer, over wider cells: moved
+    ticks_before = ticks(view, "x")
+    set_range(page, "layer_range", (0, 30))
+    assert ticks(view, "x") == ticks_before and len(view.evaluate(MOVED_LABELS)) >= len(ticks_before)
+    set_range(page, "layer_range", (0, 31))
+    assert view.evaluate(MOVED_LABELS) == []
+    # a set back in the layout after a while is laid out anyway: it rests where it is shown
+    for crop in [(0, 30), (8, 23), (2, 9), (18, 31), (0, 30)]:
+        set_range(page, "layer_range", crop)
+    assert ticks(view, "x") == ticks_before and view.evaluate(MOVED_LABELS) == []
 
 
 # Per axis and per slider readout: the sets of tick labels (readouts) kept, and those laid out.

@@ -270,7 +270,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.quick:
         reps = {"widget_renders": 5, "plotly_renders": 3, "updates": 12, "warmup": 3, "steady": 10, "cold": 2}
     else:
-        reps = {"widget_renders": 16, "plotly_renders": 6, "updates": 24, "warmup": 6, "steady": 30, "cold": 5}
+        # 60 steps and 9 cold pages: with 30 and 5, the medians' run-to-run spread on this
+        # 2-core machine (cold samples fall in two modes ~15 ms apart) was as wide as the margins
+        reps = {"widget_renders": 16, "plotly_renders": 6, "updates": 24, "warmup": 6, "steady": 60, "cold": 9}
     sources = sorted((ROOT / "js").glob("*.js")) + sorted((ROOT / "js").glob("*.css"))
     if not BUNDLE.exists():
         print(f"no bundle at {BUNDLE}: run `npm run build` first", file=sys.stderr)

@@ -17,6 +17,7 @@ import numpy as np
 import traitlets
 
 from . import adapters, scoring, storage, taskframe
+from .bundle import esm_loader
 from .charts import Charts
 from .constructors import Constructors
 from .data import HeadData, labels_data
@@ -103,7 +104,7 @@ class HeadMapWidget(Constructors, ViewMessages, Outputs, Charts, anywidget.AnyWi
     >>> w.visible = ["Linguistic"]
     """
 
-    _esm = _STATIC / "widget.js"
+    _esm = esm_loader(_STATIC / "widget.js")  # the bundle loaded once per page (bundle.py)
     _css = _STATIC / "widget.css"
 
     # Every synced trait checks its own values (traits.py) and names the update level it

@@ -153,33 +153,26 @@ def test_a_range_change_moves_nothing(browser, shape, width, counts):
 
 def test_each_tick_label_stands_at_its_cells_centre_in_every_crop(page):
     """Crops that show the same tick values at other cell sizes, crops shown just before and
-    crops shown long before (their labels out of the layout meanwhile): every layer label's
-    middle (its mark) is at its layer's cell centre, in every panel."""
+    crops shown long before (their labels out of the layout meanwhile): every label's middle
+    (its mark) is at its layer's or head's cell centre, in every panel, on both axes."""
     show(page, HeadMapWidget(example_labels()), width=1600)
     frame(page)
     view = page.locator(".view")
-    crops = [(0, 31), (0, 30), (0, 31), (1, 30), (0, 30), (18, 31), (8, 23), (2, 9), (0, 31), (18, 31)]
-    for first, last in crops:
-        set_range(page, "layer_range", (first, last))
-        for panel in range(5):
-            box = view.locator(".hw-clip").nth(panel).bounding_box()
-            cell = box["width"] / (last - first + 1)
-            labels = tick_labels(view, "x", panel)
-            assert [v for v, _ in labels] == expected_ticks(view, "x", (first, last), 32, panel)
-            for value, label in labels:
-                middle = label["x"] + label["width"] / 2
-                assert abs(middle - (box["x"] + (value - first + 0.5) * cell)) <= 1, (first, last, panel, value)
-    # the head labels too, each at its head's cell centre
-    for top, bottom in [(0, 31), (0, 30), (0, 31), (4, 27), (0, 30), (8, 23), (2, 9), (0, 31)]:
-        set_range(page, "head_range", (top, bottom))
-        for panel in range(5):
-            box = view.locator(".hw-clip").nth(panel).bounding_box()
-            cell = box["height"] / (bottom - top + 1)
-            labels = tick_labels(view, "y", panel)
-            assert [v for v, _ in labels] == expected_ticks(view, "y", (top, bottom), 32, panel)
-            for value, label in labels:
-                middle = label["y"] + label["height"] / 2
-                assert abs(middle - (box["y"] + (value - top + 0.5) * cell)) <= 1, (top, bottom, panel, value)
+    layer_crops = [(0, 31), (0, 30), (0, 31), (1, 30), (0, 30), (18, 31), (8, 23), (2, 9), (0, 31), (18, 31)]
+    head_crops = [(0, 31), (0, 30), (0, 31), (4, 27), (0, 30), (8, 23), (2, 9), (0, 31)]
+    for trait, axis, crops in [("layer_range", "x", layer_crops), ("head_range", "y", head_crops)]:
+        start, size = ("x", "width") if axis == "x" else ("y", "height")
+        for first, last in crops:
+            set_range(page, trait, (first, last))
+            for panel in range(5):
+                box = view.locator(".hw-clip").nth(panel).bounding_box()
+                cell = box[size] / (last - first + 1)
+                labels = tick_labels(view, axis, panel)
+                assert [v for v, _ in labels] == expected_ticks(view, axis, (first, last), 32, panel)
+                for value, label in labels:
+                    middle = label[start] + label[size] / 2
+                    want = box[start] + (value - first + 0.5) * cell
+                    assert abs(middle - want) <= 1, (axis, first, last, panel, value)
 
 
 # The layer labels laid out (their set shown or parked) that carry a transform.

@@ -90,16 +90,12 @@ export function createAxisTicks(container, axis) {
       const [set] = shelf.show([values.join(" ")], [SHOWN]);
       const shown = sets.get(set);
       if (!shown) return;
-      if (!shown.rest) {
-        // a set new or back in the layout: each label at rest where it is shown
-        shown.rest = offsets;
-        const side = axis === "x" ? "left" : "top";
-        shown.labels.forEach((el, i) => {
-          el.style[side] = `${offsets[i]}px`;
-        });
-      }
-      const rest = shown.rest;
+      // a set new or back in the layout: each label at rest where it is shown
+      const settle = !shown.rest;
+      const rest = (shown.rest ??= offsets);
+      const side = axis === "x" ? "left" : "top";
       shown.labels.forEach((el, i) => {
+        if (settle) el.style[side] = `${offsets[i]}px`;
         const d = offsets[i] - rest[i];
         const transform = d === 0 ? "" : axis === "x" ? `translateX(${d}px)` : `translateY(${d}px)`;
         if (shown.transforms[i] !== transform) el.style.transform = shown.transforms[i] = transform;
